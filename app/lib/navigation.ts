@@ -1,0 +1,17 @@
+import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
+import type { Role } from '../../src/features/organizations/organizations.schema.ts';
+
+export interface NavActor {
+  role: Role | null;
+  isAdmin: boolean;
+}
+
+/** The links a person sees in the header: only what their role can open. */
+export function navigationFor(actor: NavActor | null): { href: string; label: MessageKey }[] {
+  if (!actor) return [];
+  const items: { href: string; label: MessageKey }[] = [{ href: '/home', label: 'nav.home' }];
+  if (actor.role === 'coordinator') items.push({ href: '/organization/members', label: 'nav.members' });
+  if (actor.isAdmin) items.push({ href: '/admin/organizations', label: 'nav.organizations' });
+  items.push({ href: '/profile', label: 'nav.profile' });
+  return items;
+}

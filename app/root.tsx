@@ -1,0 +1,145 @@
+import { Form, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from 'react-router';
+import type { Route } from './+types/root';
+import { getState } from './lib/state.server';
+import { useT } from './lib/i18n';
+import { defaultLocale, type Locale } from '../src/platform/i18n/i18n.ts';
+import { navigationFor } from './lib/navigation';
+
+export function loader({ context }: Route.LoaderArgs) {
+  const state = getState(context);
+  const actor = state.actor;
+  return {
+    locale: state.locale,
+    nonce: state.nonce,
+    actor: actor
+      ? {
+          name: actor.name,
+          role: actor.role,
+          isAdmin: actor.isAdmin,
+          isDemo: actor.isDemo,
+          organizationId: actor.organizationId,
+          memberships: actor.memberships,
+        }
+      : null,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function links() {
+  return [
+    { rel: 'stylesheet', href: '/styles/app.css' },
+    { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  ];
+}
+
+function LanguageSwitcher({ locale }: { locale: Locale }) {
+  const t = useT();
+  const location = useLocation();
+  const options: { code: Locale; label: string }[] = [
+    { code: 'fi', label: 'Suomi' },
+    { code: 'sv', label: 'Svenska' },
+    { code: 'en', label: 'English' },
+  ];
+  return (
+    <Form method="post" action="/language" className="language-switcher" aria-label={t('nav.language')} reloadDocument>
+      <input type="hidden" name="next" value={location.pathname + location.search} />
+      {options.map((o) => (
+        <button key={o.code} type="submit" name="locale" value={o.code} lang={o.code} aria-current={o.code === locale ? 'true' : undefined} className="link-button">
+          {o.label}
+        </button>
+      ))}
+    </Form>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData('root') as RootData | undefined;
+  const locale = data?.locale ?? defaultLocale;
+  const nonce = data?.nonce;
+  const t = useT();
+  const actor = data?.actor ?? null;
+  const nav = navigationFor(actor);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t('nav.skipToContent')}
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <a href={actor ? '/home' : '/'} className="brand">
+              Työpeili
+            </a>
+            <nav aria-label={t('nav.main')}>
+              <ul className="nav-list">
+                {nav.map((item) => (
+                  <li key={item.href}>
+                    <a href={item.href}>{t(item.label)}</a>
+                  </li>
+                ))}
+                {actor ? (
+                  <li>
+                    <Form method="post" action="/sign-out" reloadDocument>
+                      <button type="submit" className="link-button">
+                        {t('nav.signOut')}
+                      </button>
+                    </Form>
+                  </li>
+                ) : (
+                  <li>
+                    <a href="/sign-in">{t('nav.signIn')}</a>
+                  </li>
+                )}
+              </ul>
+            </nav>
+            <LanguageSwitcher locale={locale} />
+          </div>
+          {actor?.isDemo ? <p className="demo-banner">{t('demo.banner')}</p> : null}
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t('footer.tagline')}</p>
+          <p>
+            <a href="/privacy">{t('footer.privacy')}</a> · <a href="/accessibility">{t('footer.accessibility')}</a>
+          </p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export function meta() {
+  return [{ title: 'Työpeili' }];
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title = status === 404 ? t('error.notFound') : status === 403 ? t('error.forbidden') : status === 429 ? t('error.rateLimited') : status < 500 ? t('error.badRequest') : t('error.server');
+  return (
+    <div className="page error-page">
+      <title>{`${title} – Työpeili`}</title>
+      <h1>{title}</h1>
+      <p>{t('error.tryAgain')}</p>
+      <p>
+        <a href="/">{t('error.backHome')}</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+// The Hono app: hardening, request state, /healthz, /readyz, /api/v1, static
+// assets, then React Router for every page.
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { randomUUID } from 'node:crypto';
+import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
+import { SESSION_COOKIE, loadActor, validateSession } from '../src/features/accounts/sessions.ts';
+import { createApi } from '../src/platform/api/api.ts';
+import { migrationsApplied } from '../src/platform/db/migrate.ts';
+import { DomainError } from '../src/platform/errors.ts';
+import { isSameOriginRequest } from '../src/platform/http/csrf.ts';
+import { renderErrorPage } from '../src/platform/http/error-page.ts';
+import type { RequestState } from '../src/platform/http/request-state.ts';
+import { securityHeaders } from '../src/platform/http/security-headers.ts';
+import { defaultLocale, isLocale, negotiateLocale, translate, type Locale } from '../src/platform/i18n/i18n.ts';
+import type { Services } from '../src/platform/services.ts';
+
+type Env = { Variables: { nonce: string; requestId: string; state: RequestState } };
+
+export const LOCALE_COOKIE = 'tyopeili_lang';
+const FORM_BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  services: Services;
+  build: ServerBuild;
+  /** Set while the server drains on shutdown: new requests get 503. */
+  isDraining?: () => boolean;
+  buildClientDir: string;
+}
+
+function clientIp(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+function wantsJson(c: Context): boolean {
+  return c.req.path.startsWith('/api/');
+}
+
+function localeFor(c: Context, actorLocale: Locale | null): Locale {
+  if (actorLocale) return actorLocale;
+  const cookie = getCookie(c, LOCALE_COOKIE);
+  if (isLocale(cookie)) return cookie;
+  return negotiateLocale(c.req.header('accept-language')) ?? defaultLocale;
+}
+
+function problem(c: Context, status: number, title: string, extra: Record<string, unknown> = {}): Response {
+  return new Response(JSON.stringify({ type: 'about:blank', title, status, ...extra }), {
+    status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+  });
+}
+
+export function createApp({ services, build, isDraining, buildClientDir }: AppOptions): Hono<Env> {
+  const { config, log } = services;
+  const app = new Hono<Env>();
+  const appOrigin = new URL(config.appUrl).origin;
+  const handleRequest = createRequestHandler(build, config.isProduction ? 'production' : 'development');
+  const stateKey = (build.entry.module as unknown as { requestStateContext: Parameters<RouterContextProvider['set']>[0] }).requestStateContext;
+
+  app.use('*', async (c, next) => {
+    const requestId = randomUUID();
+    c.set('requestId', requestId);
+    const started = performance.now();
+    await next();
+    c.res.headers.set('X-Request-Id', requestId);
+    // Paths only: query strings may carry tokens or personal data.
+    log.info({ reqId: requestId, method: c.req.method, path: c.req.path.slice(0, 200), status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+  app.use('*', securityHeaders(config.isProduction));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await services.pool.query('SELECT 1');
+      const migrated = await migrationsApplied(services.pool);
+      if (!migrated || isDraining?.()) return c.json({ status: 'not ready', database: 'ok', migrations: migrated ? 'ok' : 'pending' }, 503);
+      return c.json({ status: 'ok', database: 'ok', migrations: 'ok' });
+    } catch {
+      return c.json({ status: 'not ready', database: 'unreachable' }, 503);
+    }
+  });
+
+  app.use('*', async (c, next) => {
+    if (isDraining?.()) {
+      c.header('Connection', 'close');
+      return c.text('Service restarting', 503, { 'Retry-After': '5' });
+    }
+    await next();
+  });
+
+  // A path that is not valid percent-encoding names nothing we serve.
+  app.use('*', async (c, next) => {
+    try {
+      decodeURIComponent(new URL(c.req.url).pathname);
+    } catch {
+      return c.html(renderErrorPage(defaultLocale, 400, c.get('nonce')), 400);
+    }
+    await next();
+  });
+
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('/assets/*', serveStatic({ root: buildClientDir }));
+  app.use('/favicon.svg', serveStatic({ root: buildClientDir }));
+  app.use('/styles/*', serveStatic({ root: buildClientDir }));
+
+  app.use('*', bodyLimit({
+    maxSize: FORM_BODY_LIMIT,
+    onError: (c) => {
+      // The unread rest of the body makes the connection unusable: close it.
+      const res = wantsJson(c) ? problem(c, 413, 'Payload Too Large') : c.html(renderErrorPage(defaultLocale, 413, c.get('nonce')), 413);
+      res.headers.set('Connection', 'close');
+      return res;
+    },
+  }));
+
+  // Session → actor, language, and the CSRF rule, for the API and pages alike.
+  app.use('*', async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    let actor = null;
+    let sessionId: string | null = null;
+    if (token) {
+      const session = await validateSession(services.db, token);
+      if (session && session.secondFactorDone) {
+        actor = await loadActor(services.db, session);
+        sessionId = actor ? session.id : null;
+      } else if (!session) {
+        deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      } else {
+        sessionId = session.id; // signed in, second factor still to give
+      }
+    }
+    const locale = localeFor(c, actor?.locale ?? null);
+    c.set('state', { services, requestId: c.get('requestId'), nonce: c.get('nonce'), locale, actor, sessionId, clientIp: clientIp(c, config.trustProxy) });
+    const requestOrigin = new URL(c.req.url).origin;
+    if (!isSameOriginRequest(c.req.method, c.req.raw.headers, [appOrigin, requestOrigin])) {
+      return wantsJson(c)
+        ? problem(c, 403, translate(locale, 'error.csrf'))
+        : c.html(renderErrorPage(locale, 403, c.get('nonce'), 'error.csrf'), 403);
+    }
+    await next();
+  });
+
+  app.route('/api/v1', createApi(services));
+  app.all('/api/*', (c) => problem(c, 404, translate(c.get('state').locale, 'error.notFound')));
+
+  app.all('*', async (c) => {
+    const context = new RouterContextProvider();
+    context.set(stateKey, c.get('state'));
+    return handleRequest(c.req.raw, context);
+  });
+
+  app.notFound((c) => (wantsJson(c) ? problem(c, 404, 'Not Found') : c.html(renderErrorPage(c.get('state')?.locale ?? defaultLocale, 404, c.get('nonce')), 404)));
+  app.onError((error, c) => {
+    const locale = c.get('state')?.locale ?? defaultLocale;
+    if (error instanceof DomainError) {
+      const headers: Record<string, string> = {};
+      if ('retryAfterSeconds' in error) headers['Retry-After'] = String(error.retryAfterSeconds);
+      if (wantsJson(c)) {
+        const res = problem(c, error.status, translate(locale, error.messageKey), { code: error.code });
+        for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+        return res;
+      }
+      return c.html(renderErrorPage(locale, error.status, c.get('nonce'), error.messageKey), error.status as 400, headers);
+    }
+    const status = (error as { status?: number }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return wantsJson(c) ? problem(c, status, 'Bad Request') : c.html(renderErrorPage(locale, status, c.get('nonce')), status as 400);
+    }
+    log.error({ reqId: c.get('requestId'), err: { message: error.message, stack: error.stack } }, 'unhandled error');
+    return wantsJson(c) ? problem(c, 500, translate(locale, 'error.server'), { requestId: c.get('requestId') }) : c.html(renderErrorPage(locale, 500, c.get('nonce'), undefined, c.get('requestId')), 500);
+  });
+  return app;
+}

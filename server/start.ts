@@ -1,0 +1,115 @@
+// Starting and stopping the whole app: database (embedded or DATABASE_URL),
+// migrations, demo seed, jobs, HTTP. Used by `npm start`, the worker, tests and bench.
+import { serve, type ServerType } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ServerBuild } from 'react-router';
+import { loadConfig, type Config } from '../src/platform/config.ts';
+import { createDb, createPool } from '../src/platform/db/db.ts';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/platform/db/embedded.ts';
+import { runMigrations } from '../src/platform/db/migrate.ts';
+import { createJobs } from '../src/platform/jobs/jobs.ts';
+import { jobHandlers } from '../src/platform/jobs/handlers.ts';
+import { createLogger, type Logger } from '../src/platform/logger.ts';
+import type { Services } from '../src/platform/services.ts';
+import { createApp } from './app.ts';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface RunningApp {
+  url: string;
+  services: Services;
+  /** Stop taking requests, finish running ones and jobs, stop the database. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config?: Config;
+  log?: Logger;
+  /** Overrides DATABASE_URL (tests). */
+  databaseUrl?: string;
+  /** Serve HTTP (false for the worker process). */
+  http?: boolean;
+  /** Seed the demo programme into an empty database. */
+  seedDemo?: boolean;
+  runWorker?: boolean;
+}
+
+export async function loadServerBuild(): Promise<{ build: ServerBuild; clientDir: string }> {
+  const serverFile = path.join(projectRoot, 'build/server/index.js');
+  if (!existsSync(serverFile)) throw new Error('The app is not built: run `npm run build` first.');
+  const build = (await import(pathToFileURL(serverFile).href)) as ServerBuild;
+  return { build, clientDir: path.relative(process.cwd(), path.join(projectRoot, 'build/client')) || '.' };
+}
+
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  const config = options.config ?? loadConfig();
+  const log = options.log ?? createLogger(config.logLevel);
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = options.databaseUrl ?? config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedDatabase(config.dataDir, log);
+    databaseUrl = embedded.url;
+  }
+  const pool = createPool(databaseUrl, 20);
+  const db = createDb(pool);
+  const stopDatabase = async () => {
+    await pool.end().catch(() => {});
+    await embedded?.stop();
+  };
+  try {
+    await runMigrations(pool, db);
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+  const runWorker = options.runWorker ?? config.runWorkerInProcess;
+  const jobs = await createJobs(databaseUrl, log, { schedule: runWorker });
+  const services: Services = { config, pool, db, log, jobs };
+  if (options.seedDemo ?? (config.demoSeed && embedded !== undefined)) {
+    const { seedDemoIfEmpty } = await import('../src/demo/seed-demo.ts');
+    await seedDemoIfEmpty(services);
+  }
+  if (runWorker) await jobs.work(jobHandlers(services));
+
+  let server: ServerType | undefined;
+  let draining = false;
+  let url = config.appUrl;
+  if (options.http ?? true) {
+    const { build, clientDir } = await loadServerBuild();
+    const app = createApp({ services, build, buildClientDir: clientDir, isDraining: () => draining });
+    server = await new Promise<ServerType>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      s.once('error', reject);
+    });
+    const address = server.address();
+    if (address && typeof address === 'object' && config.port === 0) {
+      url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+      if (!process.env.APP_URL) services.config = { ...config, appUrl: url };
+    }
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    services,
+    stop() {
+      stopping ??= (async () => {
+        draining = true;
+        if (server) {
+          const s = server;
+          await new Promise<void>((resolve) => {
+            s.close(() => resolve());
+            // Keep-alive connections without a request in flight would hold close() open.
+            (s as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+            setTimeout(() => (s as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(), 10_000).unref();
+          });
+        }
+        await jobs.stop().catch((error: unknown) => log.warn({ err: error }, 'jobs did not stop cleanly'));
+        await stopDatabase();
+      })();
+      return stopping;
+    },
+  };
+}

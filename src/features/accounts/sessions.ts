@@ -1,0 +1,152 @@
+// Sessions in PostgreSQL. The cookie carries a random 160-bit token; the table
+// keeps only its SHA-256, so reading the table does not let anyone sign in.
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import type { Tx } from '../../platform/db/db.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { isLocale } from '../../platform/i18n/i18n.ts';
+import { memberships, organizations } from '../organizations/organizations.schema.ts';
+import { sessions, users } from './accounts.schema.ts';
+
+export const SESSION_COOKIE = 'tyopeili_session';
+
+/** Staff: 12 h absolute, 30 min idle. Entrepreneurs who choose to stay signed in: 30 days. */
+export const sessionPolicies = {
+  staff: { absoluteSeconds: 12 * 3600, idleSeconds: 30 * 60 },
+  entrepreneurRemembered: { absoluteSeconds: 30 * 24 * 3600, idleSeconds: 30 * 24 * 3600 },
+  entrepreneur: { absoluteSeconds: 12 * 3600, idleSeconds: 2 * 3600 },
+} as const;
+
+const staffRoles = new Set(['admin', 'coordinator', 'facilitator', 'expert', 'trainee', 'funder']);
+
+export function hashSessionToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export function generateSessionToken(): string {
+  return encodeBase32LowerCaseNoPadding(randomBytes(20));
+}
+
+export async function isStaff(db: Tx, userId: string): Promise<boolean> {
+  const rows = await db.select({ role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+  return rows.some((r) => staffRoles.has(r.role));
+}
+
+export interface CreatedSession {
+  token: string;
+  id: string;
+  expiresAt: Date;
+  /** Cookie lifetime: a remembered session survives closing the browser. */
+  persistent: boolean;
+}
+
+export async function createSession(
+  db: Tx,
+  input: { userId: string; rememberMe: boolean; userAgent?: string | null; secondFactorDone?: boolean; now?: Date },
+): Promise<CreatedSession> {
+  const now = input.now ?? new Date();
+  const staff = await isStaff(db, input.userId);
+  const policy = staff ? sessionPolicies.staff : input.rememberMe ? sessionPolicies.entrepreneurRemembered : sessionPolicies.entrepreneur;
+  const token = generateSessionToken();
+  const id = hashSessionToken(token);
+  const expiresAt = new Date(now.getTime() + policy.absoluteSeconds * 1000);
+  const [firstMembership] = await db
+    .select({ organizationId: memberships.organizationId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, input.userId), ne(memberships.role, 'admin')))
+    .orderBy(memberships.createdAt)
+    .limit(1);
+  await db.insert(sessions).values({
+    id,
+    userId: input.userId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
+    idleTimeoutSeconds: policy.idleSeconds,
+    activeOrganizationId: firstMembership?.organizationId ?? null,
+    secondFactorDone: input.secondFactorDone ?? true,
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, id, expiresAt, persistent: !staff && input.rememberMe };
+}
+
+export interface ValidSession {
+  id: string;
+  userId: string;
+  secondFactorDone: boolean;
+  activeOrganizationId: string | null;
+  expiresAt: Date;
+}
+
+/** Returns the session if it is within both its absolute and idle limits; touches it. */
+export async function validateSession(db: Tx, token: string, now = new Date()): Promise<ValidSession | null> {
+  if (!/^[a-z2-7]{16,64}$/.test(token)) return null;
+  const id = hashSessionToken(token);
+  const [row] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
+  if (!row) return null;
+  const idleEnd = row.lastSeenAt.getTime() + row.idleTimeoutSeconds * 1000;
+  if (now.getTime() >= row.expiresAt.getTime() || now.getTime() >= idleEnd) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  // Touch at most once a minute to spare writes.
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  return { id, userId: row.userId, secondFactorDone: row.secondFactorDone, activeOrganizationId: row.activeOrganizationId, expiresAt: row.expiresAt };
+}
+
+export async function deleteSession(db: Tx, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** "Sign out everywhere": every session of the person, this one included unless kept. */
+export async function deleteAllSessions(db: Tx, userId: string, keepSessionId?: string): Promise<number> {
+  const where = keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId);
+  const deleted = await db.delete(sessions).where(where).returning({ id: sessions.id });
+  return deleted.length;
+}
+
+export async function setActiveOrganization(db: Tx, sessionId: string, organizationId: string): Promise<void> {
+  await db.update(sessions).set({ activeOrganizationId: organizationId }).where(eq(sessions.id, sessionId));
+}
+
+export async function markSecondFactorDone(db: Tx, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ secondFactorDone: true }).where(eq(sessions.id, sessionId));
+}
+
+/** Builds the actor that policies see from a valid session. */
+export async function loadActor(db: Tx, session: ValidSession): Promise<Actor | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, session.userId)).limit(1);
+  if (!user) return null;
+  const rows = await db
+    .select({ organizationId: memberships.organizationId, organizationName: organizations.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, user.id))
+    .orderBy(organizations.name);
+  const isAdmin = rows.some((r) => r.role === 'admin');
+  const active = rows.find((r) => r.organizationId === session.activeOrganizationId) ?? rows.find((r) => r.role !== 'admin') ?? rows[0];
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    locale: isLocale(user.locale) ? user.locale : null,
+    isDemo: user.isDemo,
+    totpEnabled: user.totpEnabledAt !== null,
+    isAdmin,
+    memberships: rows,
+    organizationId: active?.organizationId ?? null,
+    role: active?.role ?? null,
+  };
+}
+
+export async function listSessions(db: Tx, userId: string) {
+  return db
+    .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, userAgent: sessions.userAgent, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .orderBy(sql`${sessions.lastSeenAt} DESC`);
+}

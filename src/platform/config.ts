@@ -1,0 +1,104 @@
+// Configuration comes only from environment variables, validated once at start.
+// A wrong or missing variable stops the app with one line naming it.
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || isUrlWithProtocol(v, protocols), {
+      message: `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`,
+    });
+
+function isUrlWithProtocol(value: string, protocols: string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default('localhost'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  APP_URL: optionalUrl(['http:', 'https:']),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
+  MAIL_FROM: z.string().trim().min(3).default('Työpeili <noreply@tyopeili.localhost>'),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  WORKER: z
+    .enum(['inprocess', 'off'])
+    .default('inprocess'),
+  DEMO_SEED: z
+    .enum(['auto', 'off'])
+    .default('auto'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  nodeEnv: Env['NODE_ENV'];
+  isProduction: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  appUrl: string;
+  sessionSecret: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: Env['LOG_LEVEL'];
+  trustProxy: boolean;
+  runWorkerInProcess: boolean;
+  demoSeed: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Development-only fallback; production refuses to start without its own. */
+const DEV_SESSION_SECRET = 'dev-only-session-secret-not-for-production-use-000';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid environment variable ${name}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  if (isProduction) {
+    if (!e.SESSION_SECRET) throw new ConfigError('Missing environment variable SESSION_SECRET: required when NODE_ENV=production (at least 32 characters)');
+    if (!e.APP_URL) throw new ConfigError('Missing environment variable APP_URL: required when NODE_ENV=production (e.g. https://tyopeili.example.fi)');
+    if (!e.APP_URL.startsWith('https://')) throw new ConfigError('Invalid environment variable APP_URL: must start with https:// when NODE_ENV=production');
+  }
+  const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
+  return {
+    nodeEnv: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    appUrl: (e.APP_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/+$/, ''),
+    sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    runWorkerInProcess: e.WORKER === 'inprocess',
+    // Demo data only ever goes into the embedded database, never a DATABASE_URL one.
+    demoSeed: !isProduction && e.DEMO_SEED === 'auto' && !e.DATABASE_URL,
+  };
+}

@@ -1,0 +1,14 @@
+import type pg from 'pg';
+import type { Config } from './config.ts';
+import type { Db } from './db/db.ts';
+import type { Logger } from './logger.ts';
+import type { Jobs } from './jobs/jobs.ts';
+
+/** What the running app holds once: handed to pages through the router context. */
+export interface Services {
+  config: Config;
+  pool: pg.Pool;
+  db: Db;
+  log: Logger;
+  jobs: Jobs;
+}

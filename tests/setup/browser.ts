@@ -1,0 +1,34 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser), and axe.
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+}
+
+/** axe with WCAG 2.1 A/AA rules: zero violations expected. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Presses Tab until the element with this accessible name has focus, then returns. */
+export async function tabTo(page: Page, name: RegExp, maxTabs = 60): Promise<void> {
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const labelled = el.getAttribute('aria-label') ?? '';
+      const labels = (el as HTMLInputElement).labels;
+      const labelText = labels && labels.length ? Array.from(labels).map((l) => l.textContent ?? '').join(' ') : '';
+      return [labelled, labelText, el.textContent ?? '', (el as HTMLInputElement).value ?? ''].join(' ').trim();
+    });
+    if (name.test(focused)) return;
+  }
+  throw new Error(`could not reach ${name} by keyboard`);
+}

@@ -1,0 +1,68 @@
+// Once per run: a PostgreSQL (embedded, or TEST_DATABASE_URL), a migrated template
+// database every test file clones, and a fresh build for the browser tests.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { createDb, createPool } from '../../src/platform/db/db.ts';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/platform/db/embedded.ts';
+import { runMigrations } from '../../src/platform/db/migrate.ts';
+import { createLogger } from '../../src/platform/logger.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+    templateDatabase: string;
+  }
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = '/' + database;
+  return u.toString();
+}
+
+export default async function setup(project: TestProject) {
+  const log = createLogger('warn');
+  let embedded: EmbeddedDatabase | undefined;
+  let tmpDir: string | undefined;
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    tmpDir = mkdtempSync(path.join(os.tmpdir(), 'tyopeili-test-'));
+    embedded = await startEmbeddedDatabase(tmpDir, log);
+    adminUrl = embedded.url;
+  }
+  const template = `tyopeili_tpl_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${template}`);
+  const pool = createPool(withDatabase(adminUrl, template), 2);
+  await runMigrations(pool, createDb(pool));
+  // pg-boss creates its schema on first start: do it once in the template too.
+  const { createJobs } = await import('../../src/platform/jobs/jobs.ts');
+  const jobs = await createJobs(withDatabase(adminUrl, template), log);
+  await jobs.stop();
+  await pool.end();
+  await admin.query(`ALTER DATABASE ${template} IS_TEMPLATE true`).catch(() => {});
+
+  if (!process.env.SKIP_BUILD) {
+    execFileSync(process.execPath, [path.resolve('node_modules/@react-router/dev/bin.cjs'), 'build'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  }
+
+  project.provide('adminDatabaseUrl', adminUrl);
+  project.provide('templateDatabase', template);
+
+  return async () => {
+    // Drop every database this run made from the template.
+    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`, [`${template}_%`, template]);
+    for (const { datname } of rows) {
+      await admin.query(`ALTER DATABASE ${datname} IS_TEMPLATE false`).catch(() => {});
+      await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => {});
+    }
+    await admin.end();
+    await embedded?.stop();
+    if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+  };
+}
