@@ -1,0 +1,27 @@
+// Mail is always sent by a job, enqueued in the transaction of the change that
+// causes it; the job renders the template in the recipient's language.
+import type { Tx } from '../db/db.ts';
+import type { Locale } from '../i18n/i18n.ts';
+import type { Jobs } from '../jobs/jobs.ts';
+
+/**
+ * A template is a pair of catalog keys: `mail.<name>.subject` and `mail.<name>.body`
+ * (plain text with ICU placeholders; the HTML part is made from the text).
+ */
+export const mailTemplates = ['signInCode', 'passwordReset', 'invitation', 'emailVerification'] as const;
+export type MailTemplate = (typeof mailTemplates)[number];
+
+export interface MailRequest {
+  to: string;
+  locale: Locale;
+  template: MailTemplate;
+  values: Record<string, string | number>;
+  /** The recipient's account, when they have one (for the audit of what was sent). */
+  userId?: string;
+}
+
+export const MAIL_QUEUE = 'mail.send';
+
+export async function enqueueMail(tx: Tx, jobs: Jobs, mail: MailRequest): Promise<void> {
+  await jobs.send(tx, MAIL_QUEUE, mail);
+}
