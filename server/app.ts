@@ -24,7 +24,8 @@ const FORM_BODY_LIMIT = 1024 * 1024;
 
 export interface AppOptions {
   services: Services;
-  build: ServerBuild;
+  /** The built pages, or (in development) a function that loads them fresh. */
+  build: ServerBuild | (() => Promise<ServerBuild>);
   /** Set while the server drains on shutdown: new requests get 503. */
   isDraining?: () => boolean;
   buildClientDir: string;
@@ -62,7 +63,9 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
   const app = new Hono<Env>();
   const appOrigin = new URL(config.appUrl).origin;
   const handleRequest = createRequestHandler(build, config.isProduction ? 'production' : 'development');
-  const stateKey = (build.entry.module as unknown as { requestStateContext: Parameters<RouterContextProvider['set']>[0] }).requestStateContext;
+  type StateKey = Parameters<RouterContextProvider['set']>[0];
+  const stateKeyOf = (b: ServerBuild) => (b.entry.module as unknown as { requestStateContext: StateKey }).requestStateContext;
+  const loadBuild = typeof build === 'function' ? build : async () => build;
 
   app.use('*', async (c, next) => {
     const requestId = randomUUID();
@@ -155,7 +158,7 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
 
   app.all('*', async (c) => {
     const context = new RouterContextProvider();
-    context.set(stateKey, c.get('state'));
+    context.set(stateKeyOf(await loadBuild()), c.get('state'));
     return handleRequest(c.req.raw, context);
   });
 

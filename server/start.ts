@@ -1,6 +1,7 @@
 // Starting and stopping the whole app: database (embedded or DATABASE_URL),
 // migrations, demo seed, jobs, HTTP. Used by `npm start`, the worker, tests and bench.
-import { serve, type ServerType } from '@hono/node-server';
+import { getRequestListener, type ServerType } from '@hono/node-server';
+import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,6 +35,8 @@ export interface StartOptions {
   /** Seed the demo programme into an empty database. */
   seedDemo?: boolean;
   runWorker?: boolean;
+  /** Pages from somewhere other than build/ (the dev server's Vite). */
+  pages?: { build: () => Promise<ServerBuild>; clientDir: string; wrap?: (handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) => (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void };
 }
 
 export async function loadServerBuild(): Promise<{ build: ServerBuild; clientDir: string }> {
@@ -77,10 +80,12 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   let draining = false;
   let url = config.appUrl;
   if (options.http ?? true) {
-    const { build, clientDir } = await loadServerBuild();
+    const { build, clientDir } = options.pages ?? (await loadServerBuild());
     const app = createApp({ services, build, buildClientDir: clientDir, isDraining: () => draining });
+    const listener = getRequestListener(app.fetch);
     server = await new Promise<ServerType>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      const s = createServer(options.pages?.wrap ? options.pages.wrap(listener) : listener);
+      s.listen(config.port, config.host, () => resolve(s));
       s.once('error', reject);
     });
     const address = server.address();

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration from the environment', () => {
+  it('has working defaults for a laptop', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, host: 'localhost', dataDir: './data', databaseUrl: undefined, appUrl: 'http://localhost:3000', logLevel: 'info', demoSeed: true, isProduction: false });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ APP_URL: 'not a url' }, 'APP_URL'],
+    [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+  ])('stops with one line naming the variable: %o', (env, name) => {
+    expect(() => loadConfig(env)).toThrowError(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain(name);
+      expect(message).not.toContain('\n');
+    }
+  });
+
+  it('has no default secrets and no demo data in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', APP_URL: 'https://tyopeili.example.fi', DATABASE_URL: 'postgres://db/x' })).toThrowError(/SESSION_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })).toThrowError(/APP_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'http://insecure.example' })).toThrowError(/APP_URL/);
+    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://tyopeili.example.fi' });
+    expect(c.demoSeed).toBe(false);
+    expect(c.sessionSecret).toBe('x'.repeat(40));
+  });
+
+  it('never seeds demo data into a DATABASE_URL database', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/app' }).demoSeed).toBe(false);
+  });
+});
