@@ -26,7 +26,8 @@ export async function tabTo(page: Page, name: RegExp, maxTabs = 60): Promise<voi
       const labelled = el.getAttribute('aria-label') ?? '';
       const labels = (el as HTMLInputElement).labels;
       const labelText = labels && labels.length ? Array.from(labels).map((l) => l.textContent ?? '').join(' ') : '';
-      return [labelled, labelText, el.textContent ?? '', (el as HTMLInputElement).value ?? ''].join(' ').trim();
+      // Roughly the accessible name: aria-label, else the label, else the text, else the value.
+      return (labelled || labelText || el.textContent || (el as HTMLInputElement).value || '').replace(/\s+/g, ' ').trim();
     });
     if (name.test(focused)) return;
   }
