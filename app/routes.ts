@@ -4,4 +4,6 @@ export default [
   index('routes/front-page.tsx'),
   route('language', 'routes/language.tsx'),
   route('sign-out', 'routes/sign-out.tsx'),
+  route('privacy', 'routes/privacy.tsx'),
+  route('accessibility', 'routes/accessibility.tsx'),
 ] satisfies RouteConfig;

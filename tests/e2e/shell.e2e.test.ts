@@ -86,10 +86,12 @@ describe('the shell', () => {
     await page.context().close();
   });
 
-  it.each(['fi-FI', 'en-GB', 'sv-FI'])('has no axe violations on the front page and a 404 page (%s)', async (locale) => {
+  it.each(['fi-FI', 'en-GB', 'sv-FI'])('has no axe violations on the public pages and a 404 page (%s)', async (locale) => {
     const page = await newPage({ locale });
-    await page.goto(app.url + '/');
-    await expectNoAxeViolations(page);
+    for (const path of ['/', '/privacy', '/accessibility']) {
+      expect((await page.goto(app.url + path))?.status()).toBe(200);
+      await expectNoAxeViolations(page);
+    }
     const res = await page.goto(app.url + '/no-such-page');
     expect(res?.status()).toBe(404);
     await expectNoAxeViolations(page);
