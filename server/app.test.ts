@@ -88,3 +88,12 @@ describe('HTTP hardening', () => {
     expect(Object.keys(doc.paths)).toContain('/me');
   });
 });
+
+describe('logging', () => {
+  it('masks token-like path segments', async () => {
+    const { logSafePath } = await import('./app.ts');
+    expect(logSafePath('/invitation/abcdefghijklmnopqrstuvwxyz234567')).toBe('/invitation/:secret');
+    expect(logSafePath('/organization/members')).toBe('/organization/members');
+    expect(logSafePath('/groups/019a0000-0000-7000-8000-000000000001')).toBe('/groups/019a0000-0000-7000-8000-000000000001');
+  });
+});

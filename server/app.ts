@@ -40,6 +40,15 @@ function clientIp(c: Context, trustProxy: boolean): string {
   return incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
+/** Invitation and reset links carry tokens in the path: never write them to logs. */
+export function logSafePath(path: string): string {
+  return path
+    .slice(0, 200)
+    .split('/')
+    .map((segment) => (/^[A-Za-z0-9_-]{20,}$/.test(segment) && !/^[0-9a-f]{8}-/.test(segment) ? ':secret' : segment))
+    .join('/');
+}
+
 function wantsJson(c: Context): boolean {
   return c.req.path.startsWith('/api/');
 }
@@ -73,8 +82,8 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
     const started = performance.now();
     await next();
     c.res.headers.set('X-Request-Id', requestId);
-    // Paths only: query strings may carry tokens or personal data.
-    log.info({ reqId: requestId, method: c.req.method, path: c.req.path.slice(0, 200), status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    // Paths only (query strings may carry personal data), with secret-looking segments masked.
+    log.info({ reqId: requestId, method: c.req.method, path: logSafePath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
   app.use('*', securityHeaders(config.isProduction));
 
