@@ -12,3 +12,13 @@ export const demoLogins: { role: Role; email: string }[] = [
   { role: 'trainee', email: 'koulutettava@demo.tyopeili.fi' },
   { role: 'funder', email: 'rahoittaja@demo.tyopeili.fi' },
 ];
+
+/** The second demo organisation's own people, one per role (no admin: admins are installation-wide). */
+export const demoLoginsSecondOrganization: { role: Role; email: string }[] = [
+  { role: 'coordinator', email: 'koordinaattori@rauma.demo.tyopeili.fi' },
+  { role: 'facilitator', email: 'ohjaaja@rauma.demo.tyopeili.fi' },
+  { role: 'entrepreneur', email: 'yrittaja@rauma.demo.tyopeili.fi' },
+  { role: 'expert', email: 'asiantuntija@rauma.demo.tyopeili.fi' },
+  { role: 'trainee', email: 'koulutettava@rauma.demo.tyopeili.fi' },
+  { role: 'funder', email: 'rahoittaja@rauma.demo.tyopeili.fi' },
+];

@@ -1,3 +1,186 @@
+// The demo programme: two fictional organisations in Satakunta, their staff in every
+// role, 40 entrepreneurs and their companies. Built with the same factories the tests
+// use (tests/factories), from a fixed seed, so every machine gets the same demo.
+// Everything here is fictional; only the municipalities and sectors are real.
+import { count, inArray, sql } from 'drizzle-orm';
+import { users } from '../features/accounts/accounts.schema.ts';
+import type { Company, CompanySizeCode } from '../features/companies/companies.schema.ts';
+import { organizations, type Role } from '../features/organizations/organizations.schema.ts';
+import type { Tx } from '../platform/db/db.ts';
 import type { Services } from '../platform/services.ts';
+import { createTestCompany, otherSectorCodes } from '../../tests/factories/companies.ts';
+import { createRandom, emailFor, type Person, type Random } from '../../tests/factories/finnish-names.ts';
+import { createTestOrganization } from '../../tests/factories/organizations.ts';
+import { createTestEntrepreneur, createTestStaff, hashTestPassword, randomPersonOfGender } from '../../tests/factories/people.ts';
+import { DEMO_PASSWORD, demoLogins, demoLoginsSecondOrganization } from './demo-accounts.ts';
 
-export async function seedDemo(_services: Services): Promise<void> {}
+const SEED = 20_170_901; // the pilot began in 2017: any fixed number gives the same demo everywhere
+const DEMO_SEED_LOCK = 72_346_102; // advisory lock: two instances starting at once seed once
+
+type StaffRole = Exclude<Role, 'entrepreneur'>;
+
+interface OrganizationPlan {
+  name: string;
+  slug: string;
+  /** One sign-in per role, with its role e-mail. */
+  logins: { role: Role; email: string }[];
+  /** More staff with personal e-mails on `domain`. */
+  moreStaff: StaffRole[];
+  /** Domain of personal e-mails (firstname.lastname@…). */
+  domain: string;
+  /** Municipality codes, repeated to weigh them. */
+  municipalities: string[];
+  /** Sole entrepreneurs in social and health care (about half of the pilot). */
+  soteSole: number;
+  /** Key persons of sote firms with staff (about a quarter): people per firm. */
+  soteFirms: number[];
+  /** Entrepreneurs from other sectors (about a fifth). */
+  otherSectors: number;
+  /** A fixed person behind the entrepreneur sign-in (else drawn like the others). */
+  entrepreneurLogin?: { person: Person; age: number; municipality: string };
+}
+
+const plans: OrganizationPlan[] = [
+  {
+    name: 'Työpeili Satakunta – Porin seudun yrityspalvelut',
+    slug: 'tyopeili-satakunta',
+    logins: demoLogins,
+    moreStaff: ['facilitator', 'facilitator', 'expert', 'expert'],
+    domain: 'satakunta.demo.tyopeili.fi',
+    // Pori, Ulvila, Kankaanpää, Harjavalta, Nakkila, Kokemäki, Pomarkku, Merikarvia, Huittinen
+    municipalities: ['609', '609', '609', '609', '609', '609', '886', '886', '214', '214', '079', '531', '271', '608', '484', '102'],
+    soteSole: 14,
+    soteFirms: [2, 2, 1, 1, 1, 1],
+    otherSectors: 6,
+    entrepreneurLogin: { person: { firstName: 'Tuula', lastName: 'Rantanen', gender: 'female' }, age: 61, municipality: '609' },
+  },
+  {
+    name: 'Rauman seudun yrityskehitys',
+    slug: 'rauman-seudun-yrityskehitys',
+    logins: demoLoginsSecondOrganization,
+    moreStaff: ['facilitator'],
+    domain: 'rauma.demo.tyopeili.fi',
+    // Rauma, Eura, Eurajoki, Säkylä, Huittinen
+    municipalities: ['684', '684', '684', '684', '684', '050', '050', '051', '051', '783', '102'],
+    soteSole: 6,
+    soteFirms: [2, 1],
+    otherSectors: 3,
+  },
+];
+
+export interface DemoSummary {
+  organizations: { id: string; name: string; slug: string }[];
+  people: number;
+  entrepreneurs: number;
+  companies: number;
+}
+
+/**
+ * Seeds the demo into a database without organisations, in one transaction; returns null
+ * (and changes nothing) when there already are some. Use seedDemoIfEmpty from seed-demo.ts.
+ */
+export async function seedDemo(services: Pick<Services, 'db'>): Promise<DemoSummary | null> {
+  // One hash for every demo account: argon2id is deliberately slow.
+  const passwordHash = await hashTestPassword(DEMO_PASSWORD);
+  return services.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${DEMO_SEED_LOCK})`);
+    const [existing] = await tx.select({ n: count() }).from(organizations);
+    if ((existing?.n ?? 0) > 0) return null;
+    return seedInto(tx, { passwordHash, random: createRandom(SEED), now: new Date() });
+  });
+}
+
+async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now: Date }): Promise<DemoSummary> {
+  const { passwordHash, random } = ctx;
+  const usedEmails = new Set<string>([...demoLogins, ...demoLoginsSecondOrganization].map((l) => l.email));
+  // Nobody else gets the name of a fixed entrepreneur sign-in.
+  for (const plan of plans) {
+    if (plan.entrepreneurLogin) usedEmails.add(emailFor(plan.entrepreneurLogin.person.firstName, plan.entrepreneurLogin.person.lastName, plan.domain));
+  }
+  const userIds: string[] = [];
+  const summary: DemoSummary = { organizations: [], people: 0, entrepreneurs: 0, companies: 0 };
+
+  /** A new person whose firstname.lastname@domain is still free. */
+  const newPerson = (gender: 'female' | 'male', domain: string): { person: Person; email: string } => {
+    for (;;) {
+      const person = randomPersonOfGender(random, gender);
+      const email = emailFor(person.firstName, person.lastName, domain);
+      if (!usedEmails.has(email)) {
+        usedEmails.add(email);
+        return { person, email };
+      }
+    }
+  };
+
+  for (const plan of plans) {
+    const organization = await createTestOrganization(tx, { name: plan.name, slug: plan.slug });
+    summary.organizations.push({ id: organization.id, name: organization.name, slug: organization.slug });
+    const organizationId = organization.id;
+    const municipality = () => random.pick(plan.municipalities);
+
+    // Staff: the role sign-ins first, then the others.
+    for (const login of plan.logins) {
+      if (login.role === 'entrepreneur') continue;
+      const { person } = newPerson(random.next() < 0.65 ? 'female' : 'male', plan.domain);
+      const rows = await createTestStaff(tx, { organizationId, role: login.role, random, person, email: login.email, passwordHash });
+      userIds.push(rows.user.id);
+    }
+    for (const role of plan.moreStaff) {
+      const { person, email } = newPerson(random.next() < 0.65 ? 'female' : 'male', plan.domain);
+      const rows = await createTestStaff(tx, { organizationId, role, random, person, email, passwordHash });
+      userIds.push(rows.user.id);
+    }
+
+    // Entrepreneurs. The organisation's entrepreneur sign-in is the first sote sole trader.
+    const entrepreneurLogin = plan.logins.find((l) => l.role === 'entrepreneur');
+    const addEntrepreneur = async (input: {
+      sector: string;
+      size: CompanySizeCode;
+      company?: Company;
+      first?: boolean;
+      drawn?: { person: Person; email: string };
+    }) => {
+      const fixed = input.first ? plan.entrepreneurLogin : undefined;
+      // Social and health care entrepreneurs are mostly women (about 80 % in the pilot).
+      const gender = random.next() < (input.sector === 'sote' ? 0.8 : 0.45) ? 'female' : 'male';
+      const drawn = fixed ? { person: fixed.person, email: '' } : (input.drawn ?? newPerson(gender, plan.domain));
+      const email = input.first && entrepreneurLogin ? entrepreneurLogin.email : drawn.email;
+      const rows = await createTestEntrepreneur(tx, {
+        organizationId,
+        random,
+        person: drawn.person,
+        email,
+        passwordHash,
+        birthYear: fixed ? ctx.now.getFullYear() - fixed.age : undefined,
+        company: input.company ?? { sector: input.sector, size: input.size, municipality: fixed?.municipality ?? municipality() },
+      });
+      if (!input.company && rows.company) summary.companies += 1;
+      userIds.push(rows.user.id);
+      summary.entrepreneurs += 1;
+    };
+
+    for (let i = 0; i < plan.soteSole; i++) await addEntrepreneur({ sector: 'sote', size: 'sole', first: i === 0 });
+    for (const [i, people] of plan.soteFirms.entries()) {
+      // Home care and therapy firms with a few employees; one has grown to a small firm.
+      const owner = newPerson(random.next() < 0.8 ? 'female' : 'male', plan.domain);
+      const company = await createTestCompany(tx, {
+        organizationId,
+        random,
+        owner: owner.person,
+        sector: 'sote',
+        size: i === 0 && plan.soteFirms.length > 2 ? 'small' : 'micro',
+        municipality: municipality(),
+      });
+      summary.companies += 1;
+      for (let p = 0; p < people; p++) await addEntrepreneur({ sector: 'sote', size: company.size ?? 'micro', company, drawn: p === 0 ? owner : undefined });
+    }
+    for (let i = 0; i < plan.otherSectors; i++) {
+      await addEntrepreneur({ sector: otherSectorCodes[i % otherSectorCodes.length]!, size: random.next() < 0.7 ? 'sole' : 'micro' });
+    }
+  }
+
+  // Every seeded person is a demo account: labelled in the UI, exempt from required TOTP.
+  await tx.update(users).set({ isDemo: true }).where(inArray(users.id, userIds));
+  summary.people = userIds.length;
+  return summary;
+}

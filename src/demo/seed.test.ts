@@ -1,0 +1,183 @@
+import { verify } from '@node-rs/argon2';
+import { asc, count, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../features/accounts/accounts.schema.ts';
+import { isValidBusinessId } from '../features/companies/business-id.ts';
+import { companies, entrepreneurProfiles } from '../features/companies/companies.schema.ts';
+import { isSectorCode } from '../features/companies/sectors.ts';
+import { memberships, organizations } from '../features/organizations/organizations.schema.ts';
+import { municipalityByCode } from '../features/places/municipalities.ts';
+import { createTestDatabase, type TestDatabase } from '../../tests/setup/database.ts';
+import { DEMO_PASSWORD, demoLogins, demoLoginsSecondOrganization } from './demo-accounts.ts';
+import { seedDemo, type DemoSummary } from './seed.ts';
+import { seedDemoIfEmpty } from './seed-demo.ts';
+
+let database: TestDatabase;
+let summary: DemoSummary | null;
+let seconds: number;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const started = performance.now();
+  summary = await seedDemo({ db: database.db });
+  seconds = (performance.now() - started) / 1000;
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+async function rolesOf(email: string) {
+  return database.db
+    .select({
+      role: memberships.role,
+      organization: organizations.name,
+      isDemo: users.isDemo,
+      verified: users.emailVerifiedAt,
+      passwordHash: users.passwordHash,
+    })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(users.email, email));
+}
+
+describe('seedDemo on an empty database', () => {
+  it('is fast', () => {
+    expect(seconds).toBeLessThan(5);
+  });
+
+  it('creates the two fictional organisations in Satakunta', async () => {
+    const orgs = await database.db.select().from(organizations).orderBy(asc(organizations.slug));
+    expect(orgs.map((o) => o.slug)).toEqual(['rauman-seudun-yrityskehitys', 'tyopeili-satakunta']);
+    expect(summary?.organizations.map((o) => o.slug)).toEqual(['tyopeili-satakunta', 'rauman-seudun-yrityskehitys']);
+  });
+
+  it('gives each demo sign-in its role in the first organisation, with the demo password', async () => {
+    const first = summary!.organizations[0]!.name;
+    for (const { role, email } of demoLogins) {
+      const rows = await rolesOf(email);
+      expect(rows, email).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ role, organization: first, isDemo: true });
+      expect(rows[0]!.verified).not.toBeNull();
+    }
+    // One hash, made once, for everybody.
+    const [admin] = await rolesOf('admin@demo.tyopeili.fi');
+    expect(await verify(admin!.passwordHash!, DEMO_PASSWORD)).toBe(true);
+    const hashes = await database.db.selectDistinct({ h: users.passwordHash }).from(users);
+    expect(hashes).toHaveLength(1);
+  });
+
+  it('gives the second organisation its own people in every role but admin', async () => {
+    const second = summary!.organizations[1]!.name;
+    for (const { role, email } of demoLoginsSecondOrganization) {
+      const rows = await rolesOf(email);
+      expect(rows, email).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ role, organization: second, isDemo: true });
+    }
+    const secondId = summary!.organizations[1]!.id;
+    const roles = await database.db.selectDistinct({ role: memberships.role }).from(memberships).where(eq(memberships.organizationId, secondId));
+    expect(roles.map((r) => r.role).sort()).toEqual(['coordinator', 'entrepreneur', 'expert', 'facilitator', 'funder', 'trainee']);
+  });
+
+  it('uses realistic names, not roles, and only demo addresses', async () => {
+    const people = await database.db.select({ name: users.name, email: users.email, isDemo: users.isDemo }).from(users);
+    expect(people.length).toBe(summary!.people);
+    for (const p of people) {
+      expect(p.name).toMatch(/^\p{Lu}[\p{L}-]+ \p{Lu}\p{L}+$/u);
+      expect(p.name.toLowerCase()).not.toMatch(/admin|koordinaattori|ohjaaja|yrittäjä|asiantuntija|koulutettava|rahoittaja/);
+      expect(p.email).toMatch(/[@.]demo\.tyopeili\.fi$/);
+      expect(p.isDemo).toBe(true);
+    }
+    expect(new Set(people.map((p) => p.name)).size).toBe(people.length);
+  });
+
+  it('creates about 40 entrepreneurs like the pilot: mostly sote, mostly women in sote, mostly 45–68', async () => {
+    const rows = await database.db
+      .select({
+        organizationId: entrepreneurProfiles.organizationId,
+        gender: entrepreneurProfiles.gender,
+        birthYear: entrepreneurProfiles.birthYear,
+        sector: companies.sector,
+        size: companies.size,
+        role: memberships.role,
+      })
+      .from(entrepreneurProfiles)
+      .innerJoin(
+        memberships,
+        sql`${memberships.organizationId} = ${entrepreneurProfiles.organizationId} AND ${memberships.userId} = ${entrepreneurProfiles.userId}`,
+      )
+      .leftJoin(companies, sql`${companies.organizationId} = ${entrepreneurProfiles.organizationId} AND ${companies.id} = ${entrepreneurProfiles.companyId}`);
+    expect(rows.length).toBeGreaterThanOrEqual(38);
+    expect(rows.length).toBe(summary!.entrepreneurs);
+    expect(rows.every((r) => r.role === 'entrepreneur')).toBe(true);
+    const [entrepreneurMembers] = await database.db.select({ n: count() }).from(memberships).where(eq(memberships.role, 'entrepreneur'));
+    expect(entrepreneurMembers?.n).toBe(rows.length);
+
+    const sote = rows.filter((r) => r.sector === 'sote');
+    expect(sote.length / rows.length).toBeGreaterThanOrEqual(0.7);
+    expect(sote.filter((r) => r.size === 'sole').length / rows.length).toBeGreaterThanOrEqual(0.45);
+    const women = sote.filter((r) => r.gender === 'female').length / sote.length;
+    expect(women).toBeGreaterThan(0.65);
+    expect(women).toBeLessThan(0.95);
+    const year = new Date().getFullYear();
+    const core = rows.filter((r) => r.birthYear !== null && year - r.birthYear >= 45 && year - r.birthYear <= 68).length;
+    expect(core / rows.length).toBeGreaterThanOrEqual(0.7);
+    const perOrg = new Map<string, number>();
+    for (const r of rows) perOrg.set(r.organizationId, (perOrg.get(r.organizationId) ?? 0) + 1);
+    expect(perOrg.get(summary!.organizations[0]!.id)).toBeGreaterThan(perOrg.get(summary!.organizations[1]!.id)!);
+  });
+
+  it('gives every company a valid Y-tunnus, a known sector and a Satakunta municipality', async () => {
+    const all = await database.db.select().from(companies);
+    expect(all.length).toBe(summary!.companies);
+    expect(all.length).toBeGreaterThanOrEqual(30);
+    for (const c of all) {
+      expect(isValidBusinessId(c.businessId ?? ''), `${c.name} ${c.businessId}`).toBe(true);
+      expect(isSectorCode(c.sector ?? ''), c.sector ?? '').toBe(true);
+      expect(municipalityByCode(c.municipality ?? '')?.region, c.municipality ?? '').toBe('Satakunta');
+    }
+    expect(new Set(all.map((c) => c.businessId)).size).toBe(all.length);
+    // Some firms have several key persons taking part.
+    const shared = await database.db
+      .select({ companyId: entrepreneurProfiles.companyId, n: count() })
+      .from(entrepreneurProfiles)
+      .groupBy(entrepreneurProfiles.organizationId, entrepreneurProfiles.companyId)
+      .having(sql`count(*) > 1`);
+    expect(shared.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives the demo entrepreneur a sote sole-trader company in Pori', async () => {
+    const [row] = await database.db
+      .select({ name: users.name, sector: companies.sector, size: companies.size, municipality: companies.municipality })
+      .from(users)
+      .innerJoin(entrepreneurProfiles, eq(entrepreneurProfiles.userId, users.id))
+      .innerJoin(companies, sql`${companies.organizationId} = ${entrepreneurProfiles.organizationId} AND ${companies.id} = ${entrepreneurProfiles.companyId}`)
+      .where(eq(users.email, 'yrittaja@demo.tyopeili.fi'));
+    expect(row).toMatchObject({ name: 'Tuula Rantanen', sector: 'sote', size: 'sole', municipality: '609' });
+  });
+});
+
+describe('seeding twice', () => {
+  it('seedDemoIfEmpty and seedDemo change nothing in a database that has organisations', async () => {
+    const before = await database.db.select({ n: count() }).from(users);
+    expect(await seedDemoIfEmpty({ db: database.db })).toBe(false);
+    expect(await seedDemo({ db: database.db })).toBeNull();
+    expect(await database.db.select({ n: count() }).from(users)).toEqual(before);
+  });
+
+  it('seedDemoIfEmpty seeds a fresh database once, and only once when two start together', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const results = await Promise.all([seedDemoIfEmpty({ db: fresh.db }), seedDemoIfEmpty({ db: fresh.db })]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await seedDemoIfEmpty({ db: fresh.db })).toBe(false);
+      const [orgs] = await fresh.db.select({ n: count() }).from(organizations);
+      expect(orgs?.n).toBe(2);
+      // The same seed gives the same demo on every machine.
+      const names = async (db: TestDatabase['db']) => (await db.select({ name: users.name }).from(users).orderBy(asc(users.email))).map((r) => r.name);
+      expect(await names(fresh.db)).toEqual(await names(database.db));
+    } finally {
+      await fresh.drop();
+    }
+  });
+});

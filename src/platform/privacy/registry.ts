@@ -1,0 +1,340 @@
+// The personal-data registry (the "privacy provider" pattern of Moodle's Privacy API):
+// every table of ours is listed here, with whether it holds personal data, how a
+// person's rows are found, how they are exported and how they are erased.
+// registry.test.ts fails when a table in src/db/schema.ts (or in the database) is
+// missing here, when a listed column does not exist, or when a claimed cascade has
+// no ON DELETE CASCADE foreign key behind it.
+//
+// Table and column names are plain strings on purpose: the platform does not import features.
+
+/** How the rows of one person are found. */
+export type Subject =
+  /** Rows whose `column` holds the person's users.id. */
+  | { by: 'user'; column: string }
+  /** Rows whose `column` holds the person's e-mail address (compare case-insensitively). */
+  | { by: 'email'; column: string }
+  /** Rows reached through another table (`through`), e.g. a company through entrepreneur_profiles.company_id. */
+  | { by: 'join'; through: string; column: string }
+  /** Rows not tied to an account (e.g. counters keyed by an IP address). */
+  | { by: 'unlinked'; reason: string };
+
+/**
+ * - `row`: the person's rows go into their export (minus `omit` columns).
+ * - `none`: not exported (secrets or short-lived technical rows); `reason` says why.
+ */
+export type ExportRule = { export: 'row'; omit?: readonly string[] } | { export: 'none'; reason: string };
+
+/**
+ * - `delete`: the erasure deletes the person's rows explicitly.
+ * - `cascade`: removed by ON DELETE CASCADE when a row of `from` is deleted.
+ * - `anonymize`: the row stays (statistics, deduplication); `setNull` columns are set to NULL.
+ * - `expire`: deleted by itself within a short time; nothing to do.
+ * - `retain`: kept on purpose; `reason` gives the legal basis.
+ */
+export type EraseRule =
+  | { erase: 'delete'; when?: string }
+  | { erase: 'cascade'; from: string }
+  | { erase: 'anonymize'; setNull: readonly string[] }
+  | { erase: 'expire'; within: string }
+  | { erase: 'retain'; reason: string };
+
+export type PersonalDataTable = {
+  table: string;
+  personal: true;
+  /** What it holds about a person, for the privacy notice and the export's README. */
+  description: string;
+  /** The columns that are personal data. */
+  personalColumns: readonly string[];
+  subject: Subject;
+} & ExportRule &
+  EraseRule;
+
+export interface NonPersonalTable {
+  table: string;
+  personal: false;
+  description: string;
+}
+
+export type RegistryEntry = PersonalDataTable | NonPersonalTable;
+
+export const privacyRegistry: readonly RegistryEntry[] = [
+  // accounts
+  {
+    table: 'users',
+    personal: true,
+    description: 'The account: name, e-mail, language, sign-in secrets.',
+    personalColumns: ['email', 'name', 'locale', 'password_hash', 'totp_secret', 'email_verified_at', 'totp_enabled_at', 'created_at'],
+    subject: { by: 'user', column: 'id' },
+    export: 'row',
+    omit: ['password_hash', 'totp_secret'],
+    erase: 'delete',
+    when: 'last: deleting the user cascades to sessions, codes, tokens, memberships and profiles',
+  },
+  {
+    table: 'recovery_codes',
+    personal: true,
+    description: 'Hashes of the one-time recovery codes for two-factor sign-in.',
+    personalColumns: ['user_id', 'code_hash', 'used_at'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'none',
+    reason: 'sign-in secrets',
+    erase: 'cascade',
+    from: 'users',
+  },
+  {
+    table: 'sessions',
+    personal: true,
+    description: 'Signed-in sessions: when, from which browser.',
+    personalColumns: ['user_id', 'created_at', 'last_seen_at', 'user_agent'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    omit: ['id'],
+    erase: 'cascade',
+    from: 'users',
+  },
+  {
+    table: 'verification_tokens',
+    personal: true,
+    description: 'Hashes of sign-in codes and e-mail links sent to the person.',
+    personalColumns: ['user_id', 'token_hash', 'purpose', 'created_at'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'none',
+    reason: 'sign-in secrets, valid for minutes',
+    erase: 'cascade',
+    from: 'users',
+  },
+  // organisations
+  { table: 'organizations', personal: false, description: 'The tenants: name and URL slug of an organisation.' },
+  {
+    table: 'memberships',
+    personal: true,
+    description: 'Which organisations the person belongs to, in which role.',
+    personalColumns: ['user_id', 'role', 'created_at'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    erase: 'cascade',
+    from: 'users',
+  },
+  {
+    table: 'invitations',
+    personal: true,
+    description: 'Invitations sent to the e-mail address, with the name given by the inviter.',
+    personalColumns: ['email', 'name', 'role', 'invited_by', 'created_at', 'accepted_at'],
+    subject: { by: 'email', column: 'email' },
+    export: 'row',
+    omit: ['token_hash'],
+    erase: 'delete',
+    when: 'rows sent to the address; invited_by of rows the person sent is set null by its foreign key',
+  },
+  // companies
+  {
+    table: 'companies',
+    personal: true,
+    description: "The entrepreneur's company: a sole trader's name and business ID identify the person.",
+    personalColumns: ['name', 'business_id', 'sector', 'size', 'municipality'],
+    subject: { by: 'join', through: 'entrepreneur_profiles', column: 'company_id' },
+    export: 'row',
+    erase: 'delete',
+    when: 'no other entrepreneur profile refers to the company (delete the profile first)',
+  },
+  {
+    table: 'entrepreneur_profiles',
+    personal: true,
+    description: "The entrepreneur's birth year, gender, phone and company in one organisation.",
+    personalColumns: ['user_id', 'company_id', 'birth_year', 'gender', 'phone'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    erase: 'cascade',
+    from: 'memberships',
+  },
+  // platform
+  {
+    table: 'audit_log',
+    personal: true,
+    description: 'Who changed what and when (user ids, no names or e-mail addresses).',
+    personalColumns: ['actor_user_id', 'target_id', 'metadata'],
+    subject: { by: 'user', column: 'actor_user_id' },
+    export: 'row',
+    erase: 'retain',
+    reason: 'append-only accountability record (GDPR art. 5(2), 17(3)(b)); holds ids only, which point nowhere once the user is deleted',
+  },
+  {
+    table: 'dev_mailbox',
+    personal: true,
+    description: 'Mail kept instead of sent when no SMTP server is configured (demo and development only).',
+    personalColumns: ['to', 'subject', 'text', 'html'],
+    subject: { by: 'email', column: 'to' },
+    export: 'none',
+    reason: 'only exists in demo and development installations; may hold sign-in codes',
+    erase: 'delete',
+  },
+  {
+    table: 'sent_mail',
+    personal: true,
+    description: 'Which mail was handed to the SMTP server for the person (no contents).',
+    personalColumns: ['user_id', 'message_id', 'sent_at'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    omit: ['job_id'],
+    erase: 'anonymize',
+    setNull: ['user_id', 'message_id'],
+  },
+  {
+    table: 'rate_limit_buckets',
+    personal: true,
+    description: 'Attempt counters keyed by IP address or e-mail address.',
+    personalColumns: ['key'],
+    subject: { by: 'unlinked', reason: 'keys are a rule name plus an IP or e-mail address, not an account id' },
+    export: 'none',
+    reason: 'technical counters kept for one window',
+    erase: 'expire',
+    within: 'pruneRateLimits (src/platform/http/rate-limit.ts) drops windows older than a day',
+  },
+  // intake, groups and meetings
+  {
+    table: 'applications',
+    personal: true,
+    description: 'Applications to a group: contact details, company, what the applicant hopes for, the intake notes.',
+    personalColumns: ['name', 'email', 'phone', 'company_name', 'business_id', 'birth_year', 'availability', 'hopes', 'contact_note', 'decline_message'],
+    subject: { by: 'email', column: 'email' },
+    export: 'row',
+    erase: 'delete',
+  },
+  { table: 'groups', personal: false, description: 'Peer groups: name, status, format.' },
+  {
+    table: 'group_facilitators',
+    personal: true,
+    description: 'Which groups a person facilitates.',
+    personalColumns: ['user_id'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    erase: 'delete',
+  },
+  { table: 'group_agreements', personal: false, description: 'The versions of an organisation\'s group agreement.' },
+  {
+    table: 'group_members',
+    personal: true,
+    description: 'Group membership, accepted agreement version and how the member is shown to others.',
+    personalColumns: ['user_id', 'joined_at', 'left_at', 'agreement_accepted_at', 'photo_path'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    erase: 'delete',
+  },
+  { table: 'meeting_series', personal: false, description: 'Recurrence rules of meetings.' },
+  { table: 'meetings', personal: false, description: 'Meetings: time, place or link, theme, published summary.' },
+  { table: 'agenda_items', personal: false, description: 'Agenda items of meetings (an expert segment names its expert by id).' },
+  {
+    table: 'rsvps',
+    personal: true,
+    description: 'Coming or not to a meeting, with an optional reason.',
+    personalColumns: ['user_id', 'response', 'reason'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    erase: 'delete',
+  },
+  {
+    table: 'attendance',
+    personal: true,
+    description: 'Attendance register: present, late, absent or excused, and hours.',
+    personalColumns: ['user_id', 'status', 'hours'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    erase: 'anonymize',
+    setNull: ['recorded_by'],
+  },
+  { table: 'live_meeting_states', personal: false, description: 'The live meeting\'s agenda and round state (member ids only).' },
+  {
+    table: 'facilitator_notes',
+    personal: true,
+    description: 'Facilitators\' private notes on meetings.',
+    personalColumns: ['author_user_id', 'text'],
+    subject: { by: 'user', column: 'author_user_id' },
+    export: 'row',
+    erase: 'delete',
+  },
+  {
+    table: 'calendar_feeds',
+    personal: true,
+    description: 'The hash of a person\'s private calendar feed address.',
+    personalColumns: ['user_id', 'token_hash'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'none',
+    reason: 'a secret address',
+    erase: 'delete',
+  },
+  {
+    table: 'reminders_sent',
+    personal: true,
+    description: 'Which reminders were sent to whom (so none is sent twice).',
+    personalColumns: ['user_id'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'none',
+    reason: 'technical deduplication rows',
+    erase: 'delete',
+  },
+  {
+    table: 'steps',
+    personal: true,
+    description: 'A member\'s small steps with status and reflection.',
+    personalColumns: ['user_id', 'text', 'due_on', 'status', 'reflection'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    erase: 'delete',
+  },
+  {
+    table: 'person_keys',
+    personal: true,
+    description: 'A person\'s wrapped data key for the private journal.',
+    personalColumns: ['user_id', 'wrapped_key'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'none',
+    reason: 'key material',
+    erase: 'delete',
+  },
+  {
+    table: 'journal_entries',
+    personal: true,
+    description: 'Private journal entries, encrypted; only the author can read them.',
+    personalColumns: ['user_id', 'ciphertext'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    erase: 'delete',
+  },
+  {
+    table: 'board_posts',
+    personal: true,
+    description: 'Posts and replies on the group board.',
+    personalColumns: ['author_user_id', 'body'],
+    subject: { by: 'user', column: 'author_user_id' },
+    export: 'row',
+    erase: 'delete',
+  },
+  {
+    table: 'digest_preferences',
+    personal: true,
+    description: 'How often the person wants the board digest.',
+    personalColumns: ['user_id', 'frequency'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    erase: 'delete',
+  },
+  {
+    table: 'materials',
+    personal: true,
+    description: 'Files shared on meetings (who uploaded them).',
+    personalColumns: ['uploaded_by', 'file_name'],
+    subject: { by: 'user', column: 'uploaded_by' },
+    export: 'row',
+    erase: 'anonymize',
+    setNull: [],
+  },
+];
+
+export function findRegistryEntry(table: string): RegistryEntry | undefined {
+  return privacyRegistry.find((e) => e.table === table);
+}
+
+/** The tables that hold personal data. */
+export function personalTables(): PersonalDataTable[] {
+  return privacyRegistry.filter((e): e is PersonalDataTable => e.personal);
+}
