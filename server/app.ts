@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { randomUUID } from 'node:crypto';
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
-import { SESSION_COOKIE, loadActor, validateSession } from '../src/features/accounts/sessions.ts';
+import { SESSION_COOKIE, loadActor, mustSetUpTotp, validateSession } from '../src/features/accounts/sessions.ts';
 import { createApi } from '../src/platform/api/api.ts';
 import { migrationsApplied } from '../src/platform/db/migrate.ts';
 import { DomainError } from '../src/platform/errors.ts';
@@ -158,6 +158,10 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
       return wantsJson(c)
         ? problem(c, 403, translate(locale, 'error.csrf'))
         : c.html(renderErrorPage(locale, 403, c.get('nonce'), 'error.csrf'), 403);
+    }
+    // Production: administrators and coordinators set up TOTP before anything else.
+    if (actor && mustSetUpTotp(actor, config.isProduction) && !/^\/(profile|sign-out|language)(\/|$)/.test(c.req.path) && !c.req.path.startsWith('/api/')) {
+      return c.redirect('/profile#totp-title', 303);
     }
     await next();
   });

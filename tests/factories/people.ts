@@ -1,7 +1,7 @@
 // Factories for the people of an organisation: staff in a role, and entrepreneurs with
 // their company and profile. Realistic Finnish values, deterministic with a seeded
 // `random` (createRandom from finnish-names.ts). Shared with the demo seed (src/demo/seed.ts).
-import { hash } from '@node-rs/argon2';
+import { hashPassword } from '../../src/features/accounts/password.ts';
 import type { Company, EntrepreneurProfile, Gender } from '../../src/features/companies/companies.schema.ts';
 import { entrepreneurProfiles } from '../../src/features/companies/companies.schema.ts';
 import type { Role } from '../../src/features/organizations/organizations.schema.ts';
@@ -15,8 +15,7 @@ import { createTestMember } from './organizations.ts';
  * Hash once and pass `passwordHash` to many factories: hashing takes tens of milliseconds.
  */
 export async function hashTestPassword(password: string): Promise<string> {
-  // 2 = Algorithm.Argon2id (an ambient const enum, which isolatedModules cannot read).
-  return hash(password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  return hashPassword(password);
 }
 
 /** A person of the given gender (randomPerson draws the gender itself). */

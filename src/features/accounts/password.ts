@@ -1,6 +1,6 @@
 // Passwords: argon2id (OWASP parameters), at least 12 characters, and not a common
 // password (the zxcvbn-ts common list of ~49,000, plus Finnish and Swedish favourites).
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify, type Options } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
 
@@ -8,7 +8,8 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
 
 /** OWASP Password Storage Cheat Sheet: argon2id, m = 19 MiB, t = 2, p = 1. */
-const argon2Options = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+// algorithm 2 = Argon2id (the package's enum is a const enum, which type stripping cannot inline).
+const argon2Options: Options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
 const localCommon = [
   'salasana', 'salasana1', 'salasana12', 'salasana123', 'salasana1234', 'salasanani', 'salasana2024', 'salasana2025', 'salasana2026',

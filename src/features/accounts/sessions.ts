@@ -150,3 +150,15 @@ export async function listSessions(db: Tx, userId: string) {
     .where(eq(sessions.userId, userId))
     .orderBy(sql`${sessions.lastSeenAt} DESC`);
 }
+
+/** The user of a session that still waits for its second factor. */
+export async function pendingSecondFactorUserId(db: Tx, sessionId: string): Promise<string | null> {
+  const [row] = await db.select({ userId: sessions.userId, done: sessions.secondFactorDone }).from(sessions).where(eq(sessions.id, sessionId)).limit(1);
+  return row && !row.done ? row.userId : null;
+}
+
+/** In production, administrators and coordinators must have TOTP on (demo accounts are exempt). */
+export function mustSetUpTotp(actor: Actor, isProduction: boolean): boolean {
+  if (!isProduction || actor.totpEnabled || actor.isDemo) return false;
+  return actor.isAdmin || actor.memberships.some((m) => m.role === 'coordinator');
+}

@@ -3,6 +3,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { RequestState } from '../http/request-state.ts';
 import { translate } from '../i18n/i18n.ts';
 import type { Services } from '../services.ts';
+import { registerOrganizationApi } from '../../features/organizations/organizations.api.ts';
 
 type ApiEnv = { Variables: { state: RequestState } };
 
@@ -53,6 +54,8 @@ export function createApi(_services: Services) {
       200,
     );
   });
+
+  registerOrganizationApi(api, Problem);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

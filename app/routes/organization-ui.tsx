@@ -1,0 +1,84 @@
+// Small pieces shared by the organisation, admin, invitation and home pages:
+// an error summary that takes focus, labelled fields with linked errors, and the
+// mapping of domain errors to HTTP answers. (Not a route: no entry in routes.ts.)
+import { useEffect, useRef } from 'react';
+import { data } from 'react-router';
+import type { z } from 'zod';
+import { DomainError } from '../../src/platform/errors.ts';
+import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
+import { catalogs } from '../../src/platform/i18n/i18n.ts';
+import { useT } from '../lib/i18n';
+
+export type FieldErrors = Record<string, MessageKey>;
+
+/** A zod error as message keys per field (the first message of each field). */
+export function fieldErrors(error: z.ZodError, fallback: MessageKey = 'error.badRequest'): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    if (out[field]) continue;
+    out[field] = issue.message in catalogs.fi ? (issue.message as MessageKey) : fallback;
+  }
+  return out;
+}
+
+/**
+ * Domain errors thrown by a policy or a use case, as React Router answers:
+ * 404/403 (and other statuses) go to the error page with the right status.
+ */
+export function rethrowAsResponse(error: unknown): never {
+  if (error instanceof DomainError) throw data({ messageKey: error.messageKey }, { status: error.status });
+  throw error;
+}
+
+export function ErrorSummary({ errors, order }: { errors: FieldErrors; order: string[] }) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const keys = order.filter((k) => errors[k]);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [errors]);
+  if (keys.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t('org.form.errorSummary')}</h2>
+      <ul>
+        {keys.map((k) => (
+          <li key={k}>{k === 'form' ? t(errors[k]!) : <a href={`#${k}`}>{t(errors[k]!)}</a>}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: (props: { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => React.ReactNode;
+}) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error-text" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {children({ id, name: id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+    </div>
+  );
+}

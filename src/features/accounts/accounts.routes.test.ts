@@ -1,0 +1,241 @@
+// Signing in through the real app over HTTP: password, code, reset, TOTP, rate limits.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { startTestApp, type TestApp } from '../../../tests/setup/app.ts';
+import { createTestMember, createTestOrganization } from '../../../tests/factories/organizations.ts';
+import { hashPassword } from './password.ts';
+import { enableTotp, sealTotpKey, totpAt, newTotpKey } from './totp.ts';
+import { rateLimitRules } from '../../platform/http/rate-limit.ts';
+
+let app: TestApp;
+let orgId: string;
+const PASSWORD = 'kahvi pullaa ja rauhaa';
+let passwordHash: string;
+
+// Behind a trusted proxy each test comes from its own address, so per-IP limits do not leak between tests.
+let clientIp = '';
+let nextIp = 1;
+beforeEach(() => {
+  clientIp = `10.0.${Math.floor(nextIp / 250)}.${(nextIp++ % 250) + 1}`;
+});
+
+beforeAll(async () => {
+  app = await startTestApp({ TRUST_PROXY: 'true' });
+  orgId = (await createTestOrganization(app.database.db)).id;
+  passwordHash = await hashPassword(PASSWORD);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+async function person(role: 'entrepreneur' | 'coordinator' = 'entrepreneur') {
+  return createTestMember(app.database.db, { organizationId: orgId, role, passwordHash });
+}
+
+function post(path: string, body: Record<string, string>, headers: Record<string, string> = {}) {
+  return fetch(app.url + path, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url, 'x-forwarded-for': clientIp, ...headers },
+    body: new URLSearchParams(body).toString(),
+  });
+}
+
+function cookieFrom(res: Response): string {
+  const set = res.headers.get('set-cookie') ?? '';
+  return set.split(';')[0]!;
+}
+
+/** The newest mail job's values for this address (the job row is written in the same transaction). */
+async function lastMailValues(to: string): Promise<Record<string, string | number>> {
+  const { rows } = await app.database.pool.query<{ data: { to: string; values: Record<string, string | number> } }>(
+    "SELECT data FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1 ORDER BY created_on DESC LIMIT 1",
+    [to],
+  );
+  if (!rows[0]) throw new Error('no mail for ' + to);
+  return rows[0].data.values;
+}
+
+describe('sign in with a password', () => {
+  it('signs in, sets an HttpOnly SameSite=Lax cookie, and goes to next', async () => {
+    const user = await person();
+    const res = await post('/sign-in', { email: user.email.toUpperCase(), password: PASSWORD, next: '/profile' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/profile');
+    const setCookie = res.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/^tyopeili_session=[a-z2-7]{32};/);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Lax');
+    expect(setCookie).not.toContain('Max-Age'); // not "stay signed in": a browser-session cookie
+    const profile = await fetch(app.url + '/profile', { headers: { cookie: cookieFrom(res) } });
+    expect(profile.status).toBe(200);
+    expect(await profile.text()).toContain(user.email);
+    const audit = await app.database.db.execute(sql`SELECT action FROM audit_log WHERE actor_user_id = ${user.id}`);
+    expect(audit.rows.map((r) => r.action)).toContain('auth.sign_in');
+  });
+
+  it('keeps an entrepreneur signed in for 30 days when asked', async () => {
+    const user = await person();
+    const res = await post('/sign-in', { email: user.email, password: PASSWORD, remember: 'on' });
+    expect(res.headers.get('set-cookie')).toMatch(/Max-Age=(259\d{4})/);
+  });
+
+  it('never redirects off the site', async () => {
+    const user = await person();
+    const res = await post('/sign-in', { email: user.email, password: PASSWORD, next: '//evil.example/x' });
+    expect(res.headers.get('location')).toBe('/home');
+  });
+
+  it('answers a wrong password and an unknown address the same way, and audits the failure', async () => {
+    const user = await person();
+    const wrong = await post('/sign-in', { email: user.email, password: 'wrong password here' });
+    const unknown = await post('/sign-in', { email: 'nobody-here@example.fi', password: 'wrong password here' });
+    expect(wrong.status).toBe(400);
+    expect(unknown.status).toBe(400);
+    const a = await wrong.text();
+    const b = await unknown.text();
+    expect(a).toContain('Sähköpostiosoite tai salasana ei ole oikein');
+    expect(b).toContain('Sähköpostiosoite tai salasana ei ole oikein');
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+    const audit = await app.database.db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.sign_in_failed' AND actor_user_id = ${user.id}`);
+    expect(audit.rows[0]!.n).toBe(1);
+  });
+
+  it('shows per-field messages for bad input', async () => {
+    const res = await post('/sign-in', { email: 'not-an-address', password: '' });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('Tarkista sähköpostiosoite');
+    expect(html).toContain('aria-invalid="true"');
+  });
+});
+
+describe('rate limits (twice the limit → 429 with Retry-After)', () => {
+  it('per account on sign-in', async () => {
+    const user = await person();
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < rateLimitRules.signInPerAccount.limit * 2; i++) {
+      const res = await post('/sign-in', { email: user.email, password: 'wrong password here' }, { 'x-test': String(i) });
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter = res.headers.get('retry-after');
+      await res.text();
+    }
+    expect(statuses.slice(0, rateLimitRules.signInPerAccount.limit).every((s) => s === 400)).toBe(true);
+    expect(statuses.slice(rateLimitRules.signInPerAccount.limit).every((s) => s === 429)).toBe(true);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    // Even the right password is refused while limited.
+    const right = await post('/sign-in', { email: user.email, password: PASSWORD });
+    expect(right.status).toBe(429);
+    expect(await right.text()).toContain('Liian monta yritystä');
+  });
+
+  it('per IP on sign-in, code requests and resets', async () => {
+    // Each rule is counted separately; the test app sees every request from 127.0.0.1.
+    const cases: [string, (i: number) => Record<string, string>, number][] = [
+      ['/sign-in', (i) => ({ email: `ip-${i}@example.fi`, password: 'wrong password here' }), rateLimitRules.signInPerIp.limit],
+      ['/sign-in/code', (i) => ({ step: 'request', email: `code-${i}@example.fi` }), rateLimitRules.codeRequestPerIp.limit],
+      ['/reset-password', (i) => ({ email: `reset-${i}@example.fi` }), rateLimitRules.resetPerIp.limit],
+    ];
+    for (const [path, body, limit] of cases) {
+      const statuses: number[] = [];
+      for (let i = 0; i < limit * 2; i++) {
+        const res = await post(path, body(i));
+        statuses.push(res.status);
+        if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+        await res.text();
+      }
+      expect(statuses.filter((s) => s === 429).length, path).toBe(limit);
+    }
+  });
+});
+
+describe('sign in with a code by e-mail', () => {
+  it('sends a 6-digit code that works once', async () => {
+    const user = await person();
+    const req = await post('/sign-in/code', { step: 'request', email: user.email });
+    expect(req.status).toBe(200);
+    expect(await req.text()).toContain('lähetimme siihen koodin');
+    const { code } = await lastMailValues(user.email);
+    expect(String(code)).toMatch(/^\d{6}$/);
+    const wrong = await post('/sign-in/code', { step: 'verify', email: user.email, code: String((Number(code) + 1) % 1_000_000).padStart(6, '0') });
+    expect(wrong.status).toBe(400);
+    const ok = await post('/sign-in/code', { step: 'verify', email: user.email, code: String(code) });
+    expect(ok.status).toBe(302);
+    expect(ok.headers.get('set-cookie')).toContain('tyopeili_session=');
+    const again = await post('/sign-in/code', { step: 'verify', email: user.email, code: String(code) });
+    expect(again.status).toBe(400);
+  });
+
+  it('sends nothing to an unknown address but answers the same', async () => {
+    const res = await post('/sign-in/code', { step: 'request', email: 'ghost@example.fi' });
+    expect(res.status).toBe(200);
+    await expect(lastMailValues('ghost@example.fi')).rejects.toThrow();
+  });
+
+  it('stops a code after five wrong tries', async () => {
+    const user = await person();
+    await post('/sign-in/code', { step: 'request', email: user.email });
+    const { code } = await lastMailValues(user.email);
+    for (let i = 0; i < 5; i++) await post('/sign-in/code', { step: 'verify', email: user.email, code: code === '000000' ? '111111' : '000000' });
+    const res = await post('/sign-in/code', { step: 'verify', email: user.email, code: String(code) });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Pyydä uusi koodi');
+  });
+});
+
+describe('password reset', () => {
+  it('sets a new password once and signs out everywhere', async () => {
+    const user = await person();
+    const first = await post('/sign-in', { email: user.email, password: PASSWORD });
+    const oldCookie = cookieFrom(first);
+    expect((await post('/reset-password', { email: user.email })).status).toBe(200);
+    const { url } = await lastMailValues(user.email);
+    const path = new URL(String(url)).pathname;
+    expect((await fetch(app.url + path)).status).toBe(200);
+    const weak = await post(path, { password: 'short', confirm: 'short' });
+    expect(weak.status).toBe(400);
+    const done = await post(path, { password: 'uusi pitkä salasana tähän', confirm: 'uusi pitkä salasana tähän' });
+    expect(done.status).toBe(302);
+    expect(done.headers.get('location')).toBe('/sign-in?reset=done');
+    expect((await fetch(app.url + path)).status).toBe(410);
+    // The old session is gone; the new password works.
+    const old = await fetch(app.url + '/profile', { headers: { cookie: oldCookie }, redirect: 'manual' });
+    expect(old.status).toBe(302);
+    expect((await post('/sign-in', { email: user.email, password: 'uusi pitkä salasana tähän' })).status).toBe(302);
+  });
+});
+
+describe('two-step verification', () => {
+  it('asks for the TOTP code after the password and accepts a recovery code once', async () => {
+    const user = await person('coordinator');
+    const key = newTotpKey();
+    const recovery = await enableTotp(app.database.db, user.id, sealTotpKey(app.services.config.sessionSecret, user.id, key));
+    const first = await post('/sign-in', { email: user.email, password: PASSWORD });
+    expect(first.headers.get('location')).toMatch(/^\/sign-in\/two-factor/);
+    const cookie = cookieFrom(first);
+    // Not signed in yet.
+    expect((await fetch(app.url + '/profile', { headers: { cookie }, redirect: 'manual' })).status).toBe(302);
+    expect((await post('/sign-in/two-factor', { code: '000000' }, { cookie })).status).toBe(400);
+    const ok = await post('/sign-in/two-factor', { code: totpAt(key, new Date()) }, { cookie });
+    expect(ok.status).toBe(302);
+    expect((await fetch(app.url + '/profile', { headers: { cookie } })).status).toBe(200);
+
+    const second = await post('/sign-in', { email: user.email, password: PASSWORD });
+    const cookie2 = cookieFrom(second);
+    expect((await post('/sign-in/two-factor', { code: recovery[0]! }, { cookie: cookie2 })).status).toBe(302);
+    const third = await post('/sign-in', { email: user.email, password: PASSWORD });
+    expect((await post('/sign-in/two-factor', { code: recovery[0]! }, { cookie: cookieFrom(third) })).status).toBe(400);
+  });
+});
+
+describe('sign out everywhere', () => {
+  it('ends every session of the person', async () => {
+    const user = await person();
+    const a = cookieFrom(await post('/sign-in', { email: user.email, password: PASSWORD }));
+    const b = cookieFrom(await post('/sign-in', { email: user.email, password: PASSWORD }));
+    const res = await post('/profile', { intent: 'sign-out-everywhere' }, { cookie: a });
+    expect(res.status).toBe(302);
+    for (const cookie of [a, b]) expect((await fetch(app.url + '/profile', { headers: { cookie }, redirect: 'manual' })).status).toBe(302);
+  });
+});

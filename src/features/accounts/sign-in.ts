@@ -1,0 +1,108 @@
+// Signing in: by password, or by a code sent by e-mail; both rate limited per IP
+// and per account, both audited, neither telling whether an address has an account.
+import { eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Tx } from '../../platform/db/db.ts';
+import { enforceRateLimits, rateLimitRules } from '../../platform/http/rate-limit.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { enqueueMail } from '../../platform/mail/mail.ts';
+import type { Services } from '../../platform/services.ts';
+import { users } from './accounts.schema.ts';
+import { consumeSignInCode, createSignInCode, SIGN_IN_CODE_TTL_MS } from './one-time-codes.ts';
+import { dummyPasswordHash, verifyPassword } from './password.ts';
+import { createSession, type CreatedSession } from './sessions.ts';
+
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | null;
+}
+
+export type SignInResult = { ok: true; session: CreatedSession; needsSecondFactor: boolean; userId: string } | { ok: false; reason: 'invalid' | 'expired' };
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(db: Tx, email: string) {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${normalizeEmail(email)}`)
+    .limit(1);
+  return user ?? null;
+}
+
+async function startSession(tx: Tx, user: typeof users.$inferSelect, rememberMe: boolean, client: ClientInfo, method: string): Promise<SignInResult> {
+  const needsSecondFactor = user.totpEnabledAt !== null;
+  const session = await createSession(tx, { userId: user.id, rememberMe, userAgent: client.userAgent, secondFactorDone: !needsSecondFactor });
+  await recordAudit(tx, { actorUserId: user.id, action: needsSecondFactor ? 'auth.first_factor' : 'auth.sign_in', targetType: 'user', targetId: user.id, metadata: { method } });
+  return { ok: true, session, needsSecondFactor, userId: user.id };
+}
+
+export async function signInWithPassword(services: Services, input: { email: string; password: string; rememberMe: boolean }, client: ClientInfo): Promise<SignInResult> {
+  const { db } = services;
+  const email = normalizeEmail(input.email);
+  // Counted outside the sign-in transaction, so failed attempts count too.
+  await enforceRateLimits(db, [
+    [rateLimitRules.signInPerIp, client.ip],
+    [rateLimitRules.signInPerAccount, email],
+  ]);
+  const user = await findUserByEmail(db, email);
+  // Verify against a dummy hash when there is no account, so timing does not tell.
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !user.passwordHash || !valid) {
+    await recordAudit(db, { actorUserId: user?.id ?? null, action: 'auth.sign_in_failed', targetType: 'user', targetId: user?.id, metadata: { method: 'password' } });
+    return { ok: false, reason: 'invalid' };
+  }
+  return db.transaction((tx) => startSession(tx, user, input.rememberMe, client, 'password'));
+}
+
+/** Sends a code if the address has a verified account; answers the same either way. */
+export async function requestSignInCode(services: Services, input: { email: string; locale: Locale }, client: ClientInfo): Promise<void> {
+  const { db, config, jobs } = services;
+  const email = normalizeEmail(input.email);
+  await enforceRateLimits(db, [
+    [rateLimitRules.codeRequestPerIp, client.ip],
+    [rateLimitRules.codeRequestPerAccount, email],
+  ]);
+  const user = await findUserByEmail(db, email);
+  // An unverified address cannot sign in by code: the code would prove nothing.
+  if (!user || !user.emailVerifiedAt) return;
+  await db.transaction(async (tx) => {
+    const code = await createSignInCode(tx, config.sessionSecret, user.id);
+    await enqueueMail(tx, jobs, {
+      to: user.email,
+      locale: user.locale ?? input.locale,
+      template: 'signInCode',
+      values: { code, minutes: SIGN_IN_CODE_TTL_MS / 60_000, name: user.name },
+      userId: user.id,
+    });
+  });
+}
+
+export async function signInWithCode(services: Services, input: { email: string; code: string; rememberMe: boolean }, client: ClientInfo): Promise<SignInResult> {
+  const { db, config } = services;
+  const email = normalizeEmail(input.email);
+  await enforceRateLimits(db, [
+    [rateLimitRules.signInPerIp, client.ip],
+    [rateLimitRules.signInPerAccount, email],
+  ]);
+  const user = await findUserByEmail(db, email);
+  if (!user || !user.emailVerifiedAt) {
+    await recordAudit(db, { action: 'auth.sign_in_failed', metadata: { method: 'code' } });
+    return { ok: false, reason: 'invalid' };
+  }
+  return db.transaction(async (tx) => {
+    const check = await consumeSignInCode(tx, config.sessionSecret, user.id, input.code.replace(/\s+/g, ''));
+    if (check !== 'ok') {
+      await recordAudit(tx, { actorUserId: user.id, action: 'auth.sign_in_failed', targetType: 'user', targetId: user.id, metadata: { method: 'code', result: check } });
+      return { ok: false, reason: check === 'expired' ? 'expired' : 'invalid' } as const;
+    }
+    return startSession(tx, user, input.rememberMe, client, 'code');
+  });
+}
+
+export async function userById(db: Tx, id: string) {
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return user ?? null;
+}

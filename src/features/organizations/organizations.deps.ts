@@ -1,0 +1,10 @@
+import type { Config } from '../../platform/config.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
+
+/** What the organisation use cases need from the running app (Services fits). */
+export interface OrganizationDeps {
+  db: Db;
+  jobs: Jobs;
+  config: Pick<Config, 'appUrl'>;
+}

@@ -1,0 +1,8 @@
+// The one policy module: helpers and one typed policy per resource.
+export * from './policy.ts';
+export { organizationPolicy } from './organization.policy.ts';
+export { membershipPolicy, roleAssignmentPolicy, managesMembers, type MembershipResource } from './membership.policy.ts';
+export { invitationPolicy, isInvitee, type InvitationResource } from './invitation.policy.ts';
+export { auditLogPolicy } from './audit-log.policy.ts';
+export { homePolicy, type HomeResource } from './home.policy.ts';
+export { applicationPolicy, managesIntake, isOpenApplication, type ApplicationResource } from './application.policy.ts';
