@@ -411,4 +411,13 @@ export const en: Record<MessageKey, string> = {
   'profile.signOutEverywhere': "Sign out on every device",
   'mail.emailVerification.subject': "Confirm your new e-mail address in Työpeili",
   'mail.emailVerification.body': "Hello {name},\n\nconfirm your new e-mail address by opening this link:\n{url}\n\nThe link is valid for one day. If you did not ask to change your address, you can ignore this message.",
+  'mail.footer': "This message was sent by Työpeili. You cannot reply to it; if needed, contact your group’s facilitator.",
+  'devMailbox.title': "Development mailbox",
+  'devMailbox.intro': "This installation has no mail server (SMTP_URL is not set), so no mail is sent. Every message is shown on this page without signing in – sign-in codes and invitations, for example. In production this page does not exist.",
+  'devMailbox.empty': "No messages yet.",
+  'devMailbox.time': "Time",
+  'devMailbox.to': "Recipient",
+  'devMailbox.subject': "Subject",
+  'devMailbox.back': "Back to the mailbox",
+  'devMailbox.htmlPart': "Show the message’s HTML part",
 };

@@ -410,6 +410,15 @@ export const fi = {
   'profile.signOutEverywhere': "Kirjaudu ulos kaikilta laitteilta",
   'mail.emailVerification.subject': "Vahvista uusi sähköpostiosoitteesi Työpeilissä",
   'mail.emailVerification.body': "Hei {name},\n\nvahvista uusi sähköpostiosoitteesi avaamalla tämä linkki:\n{url}\n\nLinkki on voimassa vuorokauden. Jos et pyytänyt osoitteen vaihtoa, voit jättää tämän viestin huomiotta.",
+  'mail.footer': "Tämä viesti on lähetetty Työpeilistä. Et voi vastata tähän viestiin; ota tarvittaessa yhteyttä ryhmäsi ohjaajaan.",
+  'devMailbox.title': "Kehitysajon postilaatikko",
+  'devMailbox.intro': "Tässä asennuksessa ei ole sähköpostipalvelinta (SMTP_URL puuttuu), joten viestejä ei lähetetä. Kaikki viestit näkyvät tällä sivulla ilman kirjautumista – esimerkiksi kirjautumiskoodit ja kutsut. Tuotannossa sivua ei ole.",
+  'devMailbox.empty': "Ei viestejä vielä.",
+  'devMailbox.time': "Aika",
+  'devMailbox.to': "Vastaanottaja",
+  'devMailbox.subject': "Aihe",
+  'devMailbox.back': "Takaisin postilaatikkoon",
+  'devMailbox.htmlPart': "Näytä viestin HTML-osa",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -411,4 +411,13 @@ export const sv: Record<MessageKey, string> = {
   'profile.signOutEverywhere': "Logga ut från alla enheter",
   'mail.emailVerification.subject': "Bekräfta din nya e-postadress i Työpeili",
   'mail.emailVerification.body': "Hej {name},\n\nbekräfta din nya e-postadress genom att öppna den här länken:\n{url}\n\nLänken gäller i ett dygn. Om du inte bad om att byta adress kan du lämna detta meddelande utan åtgärd.",
+  'mail.footer': "Det här meddelandet har skickats från Työpeili. Du kan inte svara på det; kontakta vid behov din grupps handledare.",
+  'devMailbox.title': "Utvecklingsbrevlåda",
+  'devMailbox.intro': "Den här installationen har ingen e-postserver (SMTP_URL saknas), så meddelanden skickas inte. Alla meddelanden visas på den här sidan utan inloggning – till exempel inloggningskoder och inbjudningar. I produktion finns sidan inte.",
+  'devMailbox.empty': "Inga meddelanden ännu.",
+  'devMailbox.time': "Tid",
+  'devMailbox.to': "Mottagare",
+  'devMailbox.subject': "Ämne",
+  'devMailbox.back': "Tillbaka till brevlådan",
+  'devMailbox.htmlPart': "Visa meddelandets HTML-del",
 };

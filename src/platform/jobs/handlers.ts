@@ -1,7 +1,9 @@
+import { createMailHandler } from '../mail/send-mail.ts';
 import type { Services } from '../services.ts';
 import type { JobHandler } from './jobs.ts';
+import { maintenanceHandler } from './maintenance.ts';
 
 /** Every job handler the worker runs. */
-export function jobHandlers(_services: Services): JobHandler<never>[] {
-  return [];
+export function jobHandlers(services: Services): JobHandler<never>[] {
+  return [createMailHandler(services) as JobHandler<never>, maintenanceHandler(services.db) as JobHandler<never>];
 }

@@ -32,7 +32,7 @@ function clientOf(tx: Tx): pg.ClientBase {
   return session.client;
 }
 
-export const queueNames = ['mail.send'] as const;
+export const queueNames = ['mail.send', 'maintenance.prune'] as const;
 
 export async function createJobs(connectionString: string, log: Logger, options: { schedule?: boolean } = {}): Promise<Jobs> {
   const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 5, schedule: options.schedule ?? false, supervise: true, application_name: 'tyopeili-jobs' });
@@ -50,6 +50,8 @@ export async function createJobs(connectionString: string, log: Logger, options:
       });
     },
     async work(handlers) {
+      // Hourly maintenance; pg-boss keeps one schedule per name, so several workers do not multiply it.
+      if (handlers.some((h) => h.name === 'maintenance.prune')) await boss.schedule('maintenance.prune', '17 * * * *', {}, { tz: 'Europe/Helsinki' });
       for (const handler of handlers) {
         await boss.work<unknown>(handler.name, { batchSize: 1, pollingIntervalSeconds: 2 }, async (jobs) => {
           for (const job of jobs) await handler.handle(job.data as never, { jobId: job.id });

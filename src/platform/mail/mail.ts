@@ -8,7 +8,7 @@ import type { Jobs } from '../jobs/jobs.ts';
  * A template is a pair of catalog keys: `mail.<name>.subject` and `mail.<name>.body`
  * (plain text with ICU placeholders; the HTML part is made from the text).
  */
-export const mailTemplates = ['signInCode', 'passwordReset', 'invitation', 'emailVerification'] as const;
+export const mailTemplates = ['signInCode', 'passwordReset', 'invitation', 'emailVerification', 'applicationReceived', 'applicationDeclined'] as const;
 export type MailTemplate = (typeof mailTemplates)[number];
 
 export interface MailRequest {
@@ -18,6 +18,8 @@ export interface MailRequest {
   values: Record<string, string | number>;
   /** The recipient's account, when they have one (for the audit of what was sent). */
   userId?: string;
+  /** An iCalendar invitation or cancellation sent with the mail (text/calendar; method=…). */
+  calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
 }
 
 export const MAIL_QUEUE = 'mail.send';

@@ -1,0 +1,43 @@
+// A mail in the recipient's language: subject and text from the catalogs, and an
+// HTML part made from the text (escaped, paragraphs, links made clickable).
+import { escapeHtml } from '../http/error-page.ts';
+import { catalogs, translate, type Locale, type MessageKey } from '../i18n/i18n.ts';
+import type { MailRequest } from './mail.ts';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+/g;
+
+function paragraphsToHtml(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((block) => {
+      const escaped = escapeHtml(block).replace(URL_PATTERN, (url) => `<a href="${url}">${url}</a>`);
+      return `<p style="margin:0 0 16px">${escaped.replace(/\n/g, '<br>')}</p>`;
+    })
+    .join('\n');
+}
+
+export function renderMail(mail: Pick<MailRequest, 'template' | 'locale' | 'values'>): RenderedMail {
+  const locale: Locale = mail.locale in catalogs ? mail.locale : 'fi';
+  const subjectKey = `mail.${mail.template}.subject` as MessageKey;
+  const bodyKey = `mail.${mail.template}.body` as MessageKey;
+  const subject = translate(locale, subjectKey, mail.values).replace(/[\r\n]+/g, ' ');
+  const body = translate(locale, bodyKey, mail.values);
+  const footer = translate(locale, 'mail.footer');
+  const text = `${body}\n\n-- \n${footer}\n`;
+  const html = `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
+<body style="margin:0;padding:24px;background:#ffffff;color:#1a1a1a;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:18px;line-height:1.55">
+<div style="max-width:36rem;margin:0 auto">
+<p style="margin:0 0 24px;font-weight:700;font-size:20px;color:#1d4f73">Työpeili</p>
+${paragraphsToHtml(body)}
+<hr style="border:0;border-top:1px solid #767676;margin:24px 0">
+<p style="margin:0;color:#4a4a4a;font-size:16px">${escapeHtml(footer)}</p>
+</div></body></html>`;
+  return { subject, text, html };
+}
