@@ -20,8 +20,11 @@ export default function FrontPage() {
       <section className="hero" aria-labelledby="front-title">
         <h1 id="front-title">{t('front.title')}</h1>
         <p className="lead">{t('front.lead')}</p>
-        <p>
-          <a className="button" href="/sign-in">
+        <p className="button-row">
+          <a className="button" href="/apply">
+            {t('front.apply')}
+          </a>
+          <a className="button button--secondary" href="/sign-in">
             {t('front.signIn')}
           </a>
         </p>

@@ -10,6 +10,7 @@ import type { Locale } from '../../platform/i18n/i18n.ts';
 import { invitationPolicy } from '../../platform/policy/index.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { checkPasswordPolicy, hashPassword } from '../accounts/password.ts';
+import { carryOverApplication } from '../intake/carry-over.ts';
 import { hashInvitationToken } from './invitation-token.ts';
 import { InvalidNewAccountError, InvitationUnusableError, SignInFirstError, WrongAccountError, type InvitationProblem } from './organizations.errors.ts';
 import { findInvitationByTokenHash, findUserByEmail } from './organizations.queries.ts';
@@ -119,6 +120,8 @@ export async function acceptInvitation(
       .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
       .returning({ id: invitations.id });
     if (updated.length !== 1) throw new InvitationUnusableError('used');
+    // An applicant placed in a group from the intake queue joins it now, with the application's facts.
+    if (invitation.role === 'entrepreneur') await carryOverApplication(tx, { organizationId: invitation.organizationId, email: invitation.email, userId });
     await recordAudit(tx, {
       organizationId: invitation.organizationId,
       actorUserId: userId,

@@ -19,6 +19,8 @@ export const rateLimitRules = {
   resetPerIp: { name: 'reset:ip', limit: 10, windowSeconds: 60 * 60 },
   resetPerAccount: { name: 'reset:account', limit: 5, windowSeconds: 60 * 60 },
   invitationPerIp: { name: 'invitation:ip', limit: 30, windowSeconds: 15 * 60 },
+  /** The public application form: saved applications per IP. */
+  applicationPerIp: { name: 'application:ip', limit: 5, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export interface RateLimitResult {

@@ -1,0 +1,15 @@
+import { DomainError } from '../../platform/errors.ts';
+
+/** The application was assigned or declined already. */
+export class ApplicationClosedError extends DomainError {
+  constructor() {
+    super('application_closed', 409, 'intake.error.closed');
+  }
+}
+
+/** The chosen group no longer takes members (not forming, or gone). */
+export class GroupNotFormingError extends DomainError {
+  constructor() {
+    super('group_not_forming', 409, 'intake.error.groupNotForming');
+  }
+}
