@@ -10,7 +10,10 @@ export interface NavActor {
 export function navigationFor(actor: NavActor | null): { href: string; label: MessageKey }[] {
   if (!actor) return [];
   const items: { href: string; label: MessageKey }[] = [{ href: '/home', label: 'nav.home' }];
-  if (actor.role === 'coordinator') items.push({ href: '/organization/members', label: 'nav.members' });
+  if (actor.role === 'coordinator') {
+    items.push({ href: '/intake', label: 'nav.intake' });
+    items.push({ href: '/organization/members', label: 'nav.members' });
+  }
   if (actor.isAdmin) items.push({ href: '/admin/organizations', label: 'nav.organizations' });
   items.push({ href: '/profile', label: 'nav.profile' });
   return items;

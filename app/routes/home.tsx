@@ -81,7 +81,14 @@ export default function Home() {
               {t('home.coordinator.link')}
             </a>
           </p>
-          {allowed.coordinateProgramme ? <ComingSoon items={['home.coordinator.coming1', 'home.coordinator.coming2', 'home.coordinator.coming3']} id="coordinator" /> : null}
+          {allowed.coordinateProgramme ? (
+            <p>
+              <a className="button button--secondary" href="/intake">
+                {t('home.coordinator.intake')}
+              </a>
+            </p>
+          ) : null}
+          {allowed.coordinateProgramme ? <ComingSoon items={['home.coordinator.coming2', 'home.coordinator.coming3']} id="coordinator" /> : null}
         </section>
       ) : null}
 

@@ -420,4 +420,6 @@ export const en: Record<MessageKey, string> = {
   'devMailbox.subject': "Subject",
   'devMailbox.back': "Back to the mailbox",
   'devMailbox.htmlPart': "Show the message’s HTML part",
+  'home.coordinator.intake': "Applications and placing in groups",
+  'nav.intake': "Applications",
 };

@@ -419,6 +419,8 @@ export const fi = {
   'devMailbox.subject': "Aihe",
   'devMailbox.back': "Takaisin postilaatikkoon",
   'devMailbox.htmlPart': "Näytä viestin HTML-osa",
+  'home.coordinator.intake': "Hakemukset ja ryhmiin sijoittaminen",
+  'nav.intake': "Hakemukset",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -420,4 +420,6 @@ export const sv: Record<MessageKey, string> = {
   'devMailbox.subject': "Ämne",
   'devMailbox.back': "Tillbaka till brevlådan",
   'devMailbox.htmlPart': "Visa meddelandets HTML-del",
+  'home.coordinator.intake': "Ansökningar och placering i grupper",
+  'nav.intake': "Ansökningar",
 };
