@@ -81,10 +81,12 @@ export default function SignIn() {
           {(p) => <input {...p} type="password" autoComplete="current-password" required />}
         </Field>
         <div className="checkbox">
-          <input type="checkbox" id="remember" name="remember" />
+          <input type="checkbox" id="remember" name="remember" aria-describedby="remember-hint" />
           <label htmlFor="remember">{t('auth.rememberMe')}</label>
         </div>
-        <p className="hint">{t('auth.rememberMeHint')}</p>
+        <p className="hint" id="remember-hint">
+          {t('auth.rememberMeHint')}
+        </p>
         <div>
           <button type="submit" className="button">
             {t('auth.signInButton')}

@@ -6,10 +6,25 @@ import type pg from 'pg';
 import type { Tx } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
 
+/**
+ * Every queue the app uses. createJobs creates each of them at start (pg-boss refuses
+ * to send to a queue that does not exist), and `send` and handlers accept only these
+ * names. To add a queue, add its name here and register its handler in handlers.ts.
+ */
+export const queueNames = ['mail.send', 'maintenance.prune'] as const;
+export type QueueName = (typeof queueNames)[number];
+
+export function isQueueName(name: string): name is QueueName {
+  return (queueNames as readonly string[]).includes(name);
+}
+
 export interface JobHandler<T> {
-  name: string;
+  name: QueueName;
   handle(data: T, meta: { jobId: string }): Promise<void>;
 }
+
+/** Scheduled jobs (cron, Europe/Helsinki). Run only where jobs are worked. */
+export const schedules: { name: QueueName; cron: string }[] = [{ name: 'maintenance.prune', cron: '17 * * * *' }];
 
 export interface SendJobOptions {
   /** Deduplicates on the queue's policy: one job per key while it is queued or active. */
@@ -18,9 +33,11 @@ export interface SendJobOptions {
 }
 
 export interface Jobs {
-  send<T extends object>(tx: Tx, name: string, data: T, options?: SendJobOptions): Promise<void>;
-  /** Starts working the registered queues in this process. */
+  /** Enqueues inside `tx`: the job exists only if `tx` commits. Returns nothing: the id means nothing before COMMIT. */
+  send<T extends object>(tx: Tx, name: QueueName, data: T, options?: SendJobOptions): Promise<void>;
+  /** Starts working the given queues in this process (and the schedules of those queues). */
   work(handlers: JobHandler<never>[]): Promise<void>;
+  /** Stops fetching, waits for running jobs (up to 20 s), closes the pool. */
   stop(): Promise<void>;
   boss: PgBoss;
 }
@@ -28,13 +45,16 @@ export interface Jobs {
 /** The pg client behind a Drizzle transaction, for pg-boss to write its row beside ours. */
 function clientOf(tx: Tx): pg.ClientBase {
   // Drizzle keeps the client on its session; not part of its public types.
-  const session = (tx as unknown as { session: { client: pg.ClientBase } }).session;
+  const session = (tx as unknown as { session?: { client?: pg.ClientBase } }).session;
+  if (!session?.client || typeof session.client.query !== 'function') {
+    throw new Error('jobs.send needs a transaction (db.transaction(async (tx) => …)) so the job commits with the change');
+  }
   return session.client;
 }
 
-export const queueNames = ['mail.send', 'maintenance.prune'] as const;
-
 export async function createJobs(connectionString: string, log: Logger, options: { schedule?: boolean } = {}): Promise<Jobs> {
+  // `schedule` turns on pg-boss's cron monitor (it turns due schedules into jobs);
+  // only instances that work jobs need it.
   const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 5, schedule: options.schedule ?? false, supervise: true, application_name: 'tyopeili-jobs' });
   boss.on('error', (error: unknown) => log.error({ err: error }, 'job system error'));
   await boss.start();
@@ -50,8 +70,13 @@ export async function createJobs(connectionString: string, log: Logger, options:
       });
     },
     async work(handlers) {
-      // Hourly maintenance; pg-boss keeps one schedule per name, so several workers do not multiply it.
-      if (handlers.some((h) => h.name === 'maintenance.prune')) await boss.schedule('maintenance.prune', '17 * * * *', {}, { tz: 'Europe/Helsinki' });
+      for (const handler of handlers) {
+        if (!isQueueName(handler.name)) throw new Error(`No queue named ${handler.name}: add it to queueNames`);
+      }
+      // pg-boss keeps one schedule per name, so several workers do not multiply it.
+      for (const s of schedules) {
+        if (handlers.some((h) => h.name === s.name)) await boss.schedule(s.name, s.cron, {}, { tz: 'Europe/Helsinki' });
+      }
       for (const handler of handlers) {
         await boss.work<unknown>(handler.name, { batchSize: 1, pollingIntervalSeconds: 2 }, async (jobs) => {
           for (const job of jobs) await handler.handle(job.data as never, { jobId: job.id });

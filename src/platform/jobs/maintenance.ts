@@ -9,8 +9,11 @@ export const MAINTENANCE_QUEUE = 'maintenance.prune';
 
 export async function pruneExpired(db: Tx, now = new Date()): Promise<void> {
   await db.execute(sql`DELETE FROM sessions WHERE expires_at < ${now.toISOString()} OR last_seen_at + make_interval(secs => idle_timeout_seconds) < ${now.toISOString()}`);
-  await db.execute(sql`DELETE FROM verification_tokens WHERE expires_at < ${new Date(now.getTime() - 24 * 3600_000).toISOString()}`);
-  await pruneRateLimits(db, new Date(now.getTime() - 24 * 3600_000));
+  // One-time tokens: kept a day after use or expiry (so "this code was already used"
+  // can still be told apart from a wrong code), then dropped.
+  const dayAgo = new Date(now.getTime() - 24 * 3600_000).toISOString();
+  await db.execute(sql`DELETE FROM verification_tokens WHERE expires_at < ${dayAgo} OR used_at < ${dayAgo}`);
+  await pruneRateLimits(db, new Date(dayAgo));
   await db.execute(sql`DELETE FROM dev_mailbox WHERE created_at < ${new Date(now.getTime() - 30 * 24 * 3600_000).toISOString()}`);
 }
 

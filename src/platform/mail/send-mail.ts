@@ -1,7 +1,21 @@
-// The `mail.send` job: renders the template and hands it to SMTP, or (with no
-// SMTP_URL) keeps it for the dev mailbox. Exactly once per job: the job id is
-// claimed in sent_mail in the same transaction that records the send, so a job
-// fetched twice, or retried after the send, does not send again.
+// The `mail.send` job: renders the template in the recipient's language and hands
+// it to SMTP, or (with no SMTP_URL) keeps it for the dev mailbox.
+//
+// Exactly once per job, keyed by the pg-boss job id:
+//  1. In one transaction, claim the job id in sent_mail (INSERT … ON CONFLICT DO NOTHING).
+//     A second holder of the same job (a retry after an expired lease, a double fetch)
+//     blocks on the uncommitted row, then finds it taken and does nothing.
+//  2. Still inside that transaction, send. If SMTP fails, the transaction rolls back,
+//     the claim disappears with it, the job fails, and pg-boss's retry sends.
+//  3. Commit: the claim (with the SMTP message id) is permanent; pg-boss then completes
+//     the job. If completing fails, the retried job finds the claim and does nothing.
+// Trade-off: the only window left is SMTP accepting the message and then the commit of
+// the claim failing (database lost in that instant, process killed): the retry sends
+// again. That is at-least-once in a rare crash, chosen over at-most-once (commit the
+// claim before sending), which would silently lose a sign-in code whenever SMTP fails
+// or the process dies during the send. A duplicate mail is a nuisance; a lost one
+// locks a person out. The price is a database connection held for the length of one
+// SMTP conversation, bounded by the transport's timeouts below.
 import { eq } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Services } from '../services.ts';
@@ -10,19 +24,22 @@ import { MAIL_QUEUE, type MailRequest } from './mail.ts';
 import { devMailbox, sentMail } from './mail.schema.ts';
 import { renderMail } from './render.ts';
 
-export function createMailHandler(services: Services): JobHandler<MailRequest> {
+export function createMailHandler(services: Pick<Services, 'config' | 'db' | 'log'>): JobHandler<MailRequest> {
   const { config, db, log } = services;
   let transport: Transporter | undefined;
-  const smtp = () => (transport ??= nodemailer.createTransport(config.smtpUrl!));
+  const smtp = () =>
+    (transport ??= nodemailer.createTransport(config.smtpUrl!, {
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 60_000,
+    }));
   return {
     name: MAIL_QUEUE,
     async handle(mail, { jobId }) {
       const rendered = renderMail(mail);
-      await db.transaction(async (tx) => {
-        // Claim the job first: a second worker holding the same job waits on this row
-        // lock and then finds it taken. If sending fails, the rollback frees the claim for a retry.
+      const outcome = await db.transaction(async (tx) => {
         const claimed = await tx.insert(sentMail).values({ jobId, userId: mail.userId ?? null }).onConflictDoNothing().returning({ jobId: sentMail.jobId });
-        if (claimed.length === 0) return;
+        if (claimed.length === 0) return 'already sent' as const;
         if (config.smtpUrl) {
           const info = await smtp().sendMail({
             from: config.mailFrom,
@@ -33,11 +50,19 @@ export function createMailHandler(services: Services): JobHandler<MailRequest> {
             ...(mail.calendar ? { icalEvent: { method: mail.calendar.method, content: mail.calendar.content, filename: 'invite.ics' } } : {}),
           });
           await tx.update(sentMail).set({ messageId: info.messageId }).where(eq(sentMail.jobId, jobId));
-        } else {
-          await tx.insert(devMailbox).values({ jobId, to: mail.to, subject: rendered.subject, text: rendered.text + (mail.calendar ? `\n[${mail.calendar.method} invite.ics]\n${mail.calendar.content}` : ''), html: rendered.html });
+          return 'sent' as const;
         }
+        await tx.insert(devMailbox).values({
+          jobId,
+          to: mail.to,
+          subject: rendered.subject,
+          text: rendered.text + (mail.calendar ? `\n[${mail.calendar.method} invite.ics]\n${mail.calendar.content}` : ''),
+          html: rendered.html,
+        });
+        return 'kept' as const;
       });
-      log.debug({ jobId, template: mail.template }, 'mail handled');
+      // No addresses or contents in logs: the job id and template are enough to trace.
+      log.debug({ jobId, template: mail.template, outcome }, 'mail handled');
     },
   };
 }
