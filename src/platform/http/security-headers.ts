@@ -28,7 +28,9 @@ export function securityHeaders(isProduction: boolean): MiddlewareHandler<{ Vari
     c.set('nonce', nonce);
     await next();
     const h = c.res.headers;
-    h.set('Content-Security-Policy', contentSecurityPolicy(nonce, isProduction));
+    // A response that brings its own (stricter) policy keeps it, e.g. the dev mailbox's
+    // HTML part: default-src 'none' with inline styles and no scripts at all.
+    if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', contentSecurityPolicy(nonce, isProduction));
     h.set('X-Content-Type-Options', 'nosniff');
     h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
     h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');

@@ -1,7 +1,7 @@
 // Background jobs on pg-boss, in the same database. A job is enqueued in the
 // transaction of the change that causes it: nothing is sent for a rollback,
 // nothing is lost for a commit. Handlers are idempotent.
-import { PgBoss } from 'pg-boss';
+import { PgBoss, type JobResult } from 'pg-boss';
 import type pg from 'pg';
 import type { Tx } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
@@ -78,8 +78,23 @@ export async function createJobs(connectionString: string, log: Logger, options:
         if (handlers.some((h) => h.name === s.name)) await boss.schedule(s.name, s.cron, {}, { tz: 'Europe/Helsinki' });
       }
       for (const handler of handlers) {
-        await boss.work<unknown>(handler.name, { batchSize: 1, pollingIntervalSeconds: 2 }, async (jobs) => {
-          for (const job of jobs) await handler.handle(job.data as never, { jobId: job.id });
+        // Up to 5 jobs a fetch and no pause while fetches come back full, so a backlog
+        // (a newsletter, many reminders) drains quickly. Each job settles on its own: one
+        // failing job is retried alone and does not fail the others of its batch.
+        await boss.work<unknown>(handler.name, { batchSize: 5, burstWhenBatchFull: true, pollingIntervalSeconds: 2, perJobResults: true }, async (batch) => {
+          const results: JobResult[] = [];
+          for (const job of batch) {
+            try {
+              await handler.handle(job.data as never, { jobId: job.id });
+              results.push({ id: job.id, status: 'completed' });
+            } catch (error) {
+              // The message may name a person (an SMTP reply quotes the address): it goes to
+              // the job's row for the operator, not to the log.
+              log.warn({ queue: handler.name, jobId: job.id, code: (error as { code?: unknown } | null)?.code }, 'job failed; pg-boss retries it');
+              results.push({ id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : String(error) } });
+            }
+          }
+          return results;
         });
       }
     },

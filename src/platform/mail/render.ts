@@ -11,19 +11,30 @@ export interface RenderedMail {
 }
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+/g;
+/** Punctuation that ends a sentence rather than the link: "…tästä: https://x.fi/a." */
+const TRAILING = /[.,;:!?)\]]+$/;
+
+/** Escapes a line and makes its http(s) links clickable; nothing else becomes markup. */
+function lineToHtml(line: string): string {
+  let out = '';
+  let last = 0;
+  for (const match of line.matchAll(URL_PATTERN)) {
+    const url = match[0].replace(TRAILING, '');
+    out += escapeHtml(line.slice(last, match.index)) + `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
+    last = match.index + url.length;
+  }
+  return out + escapeHtml(line.slice(last));
+}
 
 function paragraphsToHtml(text: string): string {
   return text
     .split(/\n{2,}/)
-    .map((block) => {
-      const escaped = escapeHtml(block).replace(URL_PATTERN, (url) => `<a href="${url}">${url}</a>`);
-      return `<p style="margin:0 0 16px">${escaped.replace(/\n/g, '<br>')}</p>`;
-    })
+    .map((block) => `<p style="margin:0 0 16px">${block.split('\n').map(lineToHtml).join('<br>')}</p>`)
     .join('\n');
 }
 
 export function renderMail(mail: Pick<MailRequest, 'template' | 'locale' | 'values'>): RenderedMail {
-  const locale: Locale = mail.locale in catalogs ? mail.locale : 'fi';
+  const locale: Locale = Object.hasOwn(catalogs, mail.locale) ? mail.locale : 'fi';
   const subjectKey = `mail.${mail.template}.subject` as MessageKey;
   const bodyKey = `mail.${mail.template}.body` as MessageKey;
   const subject = translate(locale, subjectKey, mail.values).replace(/[\r\n]+/g, ' ');

@@ -35,7 +35,7 @@ async function startSmtp(): Promise<TestSmtp> {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(_address, _session, callback) {
-      if (state.refuse) {
+      if (state.refuse || _address.address.startsWith('bounce-')) {
         const error = Object.assign(new Error('Try again later'), { responseCode: 451 });
         callback(error);
       } else callback();
@@ -124,9 +124,8 @@ describe('mail over SMTP', () => {
       expect(mail!.html).toContain(c.text);
       expect(mail!.html).toContain(c.footer);
     }
-    // The claim records what was handed to SMTP.
-    const claims = await database.db.select().from(sentMail);
-    expect(claims.filter((c) => c.messageId).length).toBeGreaterThanOrEqual(3);
+    // The claim records what was handed to SMTP (committed just after the SMTP server has it).
+    await waitFor(async () => (await database.db.select().from(sentMail)).filter((c) => c.messageId).length === 3);
   });
 
   it('never sends for a rolled-back change', async () => {
@@ -144,6 +143,20 @@ describe('mail over SMTP', () => {
     expect(deliveredTo('rollback@example.fi')).toEqual([]);
     const { rows } = await database.pool.query("SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'to' = 'rollback@example.fi'");
     expect(rows[0].n).toBe(0);
+  });
+
+  it('retries a failed mail on its own, without holding up the others', async () => {
+    const services = await startWorker(smtp.url);
+    await services.db.transaction(async (tx) => {
+      await enqueueMail(tx, services.jobs, { to: 'bounce-1@example.fi', locale: 'fi', template: 'signInCode', values: { code: '999999', minutes: 10, name: 'B' } });
+      await enqueueMail(tx, services.jobs, { to: 'fine-1@example.fi', locale: 'fi', template: 'signInCode', values: { code: '888888', minutes: 10, name: 'F' } });
+    });
+    await waitFor(() => deliveredTo('fine-1@example.fi').length === 1);
+    const state = async () => (await database.pool.query("SELECT id, state FROM pgboss.job WHERE data->>'to' = 'bounce-1@example.fi'")).rows[0] as { id: string; state: string } | undefined;
+    await waitFor(async () => (await state())?.state === 'retry');
+    // The failed send left no claim behind, so the retry will send.
+    expect(await database.db.select().from(sentMail).where(eq(sentMail.jobId, (await state())!.id))).toEqual([]);
+    expect(deliveredTo('bounce-1@example.fi')).toEqual([]);
   });
 
   it('sends each of 20 mails exactly once with two workers', async () => {

@@ -28,11 +28,8 @@ export function createMailHandler(services: Pick<Services, 'config' | 'db' | 'lo
   const { config, db, log } = services;
   let transport: Transporter | undefined;
   const smtp = () =>
-    (transport ??= nodemailer.createTransport(config.smtpUrl!, {
-      connectionTimeout: 15_000,
-      greetingTimeout: 15_000,
-      socketTimeout: 60_000,
-    }));
+    // Timeouts bound how long a send holds its database transaction; options in SMTP_URL win.
+    (transport ??= nodemailer.createTransport({ url: config.smtpUrl!, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 }));
   return {
     name: MAIL_QUEUE,
     async handle(mail, { jobId }) {
