@@ -181,3 +181,36 @@ describe('seeding twice', () => {
     }
   });
 });
+
+describe('the demo groups and meetings', () => {
+  it('has 10 groups of about four with every format, 18 months of meetings and their follow-up', async () => {
+    const q = async (text: string) => (await database.pool.query(text)).rows;
+    const groups = await q('SELECT name, format, status FROM groups');
+    expect(groups).toHaveLength(10);
+    expect(new Set(groups.map((g) => g.format))).toEqual(new Set(['in_person', 'online', 'walking', 'mixed']));
+    const members = await q('SELECT count(*)::int AS n, count(DISTINCT user_id)::int AS people FROM group_members');
+    expect(members[0].people).toBe(40);
+    const [span] = await q("SELECT min(starts_at) AS first, max(starts_at) AS last FROM meetings");
+    const monthsBack = (Date.now() - new Date(span.first).getTime()) / (30.4 * 86_400_000);
+    expect(monthsBack).toBeGreaterThan(16);
+    expect(new Date(span.last).getTime()).toBeGreaterThan(Date.now());
+    const [past] = await q("SELECT count(*)::int AS n FROM meetings m WHERE starts_at < now() AND status = 'scheduled' AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id)");
+    expect(past.n).toBe(0); // every held meeting has its attendance register
+    const [stepCounts] = await q("SELECT count(*) FILTER (WHERE status = 'done')::int AS done, count(*) FILTER (WHERE status = 'open')::int AS open, count(*)::int AS n FROM steps");
+    expect(stepCounts.n).toBeGreaterThan(300);
+    expect(stepCounts.done).toBeGreaterThan(0);
+    expect(stepCounts.open).toBeGreaterThan(0);
+    const [rsvp] = await q('SELECT count(*)::int AS n FROM rsvps');
+    expect(rsvp.n).toBeGreaterThan(10);
+    const [experts] = await q("SELECT count(*)::int AS n FROM agenda_items WHERE kind = 'expert_segment' AND expert_user_id IS NOT NULL");
+    expect(experts.n).toBeGreaterThan(20);
+    const [posts] = await q('SELECT count(*)::int AS n FROM board_posts');
+    expect(posts.n).toBeGreaterThan(10);
+    // Local time is kept across DST: the first group always meets at 17:00 in Helsinki.
+    const times = await q("SELECT DISTINCT to_char(m.starts_at AT TIME ZONE 'Europe/Helsinki', 'HH24:MI') AS t FROM meetings m JOIN groups g ON g.id = m.group_id WHERE g.name = 'Porin hyvinvointiyrittäjät'");
+    expect(times.map((r) => r.t)).toEqual(['17:00']);
+    // The demo entrepreneur is in a group led by the demo facilitator.
+    const [tuula] = await q(`SELECT count(*)::int AS n FROM group_members gm JOIN users u ON u.id = gm.user_id JOIN group_facilitators gf ON gf.group_id = gm.group_id JOIN users f ON f.id = gf.user_id WHERE u.email = 'yrittaja@demo.tyopeili.fi' AND f.email = 'ohjaaja@demo.tyopeili.fi'`);
+    expect(tuula.n).toBe(1);
+  });
+});

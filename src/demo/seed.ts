@@ -13,6 +13,7 @@ import { createRandom, emailFor, type Person, type Random } from '../../tests/fa
 import { createTestOrganization } from '../../tests/factories/organizations.ts';
 import { createTestEntrepreneur, createTestStaff, hashTestPassword, randomPersonOfGender } from '../../tests/factories/people.ts';
 import { DEMO_PASSWORD, demoLogins, demoLoginsSecondOrganization } from './demo-accounts.ts';
+import { raumaGroups, satakuntaGroups, seedGroups } from './seed-groups.ts';
 
 const SEED = 20_170_901; // the pilot began in 2017: any fixed number gives the same demo everywhere
 const DEMO_SEED_LOCK = 72_346_102; // advisory lock: two instances starting at once seed once
@@ -178,6 +179,33 @@ async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now
       await addEntrepreneur({ sector: otherSectorCodes[i % otherSectorCodes.length]!, size: random.next() < 0.7 ? 'sole' : 'micro' });
     }
   }
+
+  // Peer groups and 18 months of meetings, relative to now.
+  const [first, second] = summary.organizations;
+  const facilitatorOf = (logins: { role: Role; email: string }[]) => logins.find((l) => l.role === 'facilitator')!.email;
+  const entrepreneurOf = (logins: { role: Role; email: string }[]) => logins.find((l) => l.role === 'entrepreneur')?.email;
+  await seedGroups(tx, {
+    organizationId: first!.id,
+    random,
+    now: ctx.now,
+    leadFacilitatorEmail: facilitatorOf(demoLogins),
+    entrepreneurEmail: entrepreneurOf(demoLogins),
+    plans: satakuntaGroups,
+    venue: 'Yrittäjätalo, Kauppakatu 12, 28100 Pori',
+    walkingPoint: 'Kirjurinluodon pääportti, Pori',
+    walkingRoute: 'Kirjurinluodon rantareitti, tasainen sorapolku',
+  });
+  await seedGroups(tx, {
+    organizationId: second!.id,
+    random,
+    now: ctx.now,
+    leadFacilitatorEmail: facilitatorOf(demoLoginsSecondOrganization),
+    entrepreneurEmail: entrepreneurOf(demoLoginsSecondOrganization),
+    plans: raumaGroups,
+    venue: 'Kirjaston kokoushuone, Kirjastokatu 4, 26100 Rauma',
+    walkingPoint: 'Vanhan Rauman tori',
+    walkingRoute: 'Vanhan Rauman kierros ja Syvärauman lahden rantareitti',
+  });
 
   // Every seeded person is a demo account: labelled in the UI, exempt from required TOTP.
   await tx.update(users).set({ isDemo: true }).where(inArray(users.id, userIds));
