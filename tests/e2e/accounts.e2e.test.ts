@@ -97,6 +97,16 @@ describe('signing in by keyboard', () => {
     await mailbox.context().close();
   });
 
+  it.each(['fi-FI', 'en-GB'])('has accessible sign-in, code and reset pages (%s)', async (locale) => {
+    const page = await newPage(locale, 1024);
+    for (const path of ['/sign-in', '/sign-in/code', '/reset-password']) {
+      await page.goto(app.url + path);
+      expect(await page.locator('html').getAttribute('lang'), path).toBe(locale.slice(0, 2));
+      await expectNoAxeViolations(page);
+    }
+    await page.context().close();
+  });
+
   it.each(['fi-FI', 'en-GB'])('has an accessible profile page (%s)', async (locale) => {
     const page = await newPage(locale, 1024);
     await page.goto(app.url + '/sign-in');

@@ -80,6 +80,13 @@ describe('sign in with a password', () => {
     expect(res.headers.get('set-cookie')).toMatch(/Max-Age=(259\d{4})/);
   });
 
+  it('lets a demo account in with its short password (the length rule applies only when setting one)', async () => {
+    const user = await createTestMember(app.database.db, { organizationId: orgId, role: 'entrepreneur', passwordHash: await hashPassword('demo-tyopeili') });
+    const res = await post('/sign-in', { email: user.email, password: 'demo-tyopeili' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/home');
+  });
+
   it('never redirects off the site', async () => {
     const user = await person();
     const res = await post('/sign-in', { email: user.email, password: PASSWORD, next: '//evil.example/x' });
