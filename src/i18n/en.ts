@@ -422,4 +422,10 @@ export const en: Record<MessageKey, string> = {
   'devMailbox.htmlPart': "Show the message’s HTML part",
   'home.coordinator.intake': "Applications and placing in groups",
   'nav.intake': "Applications",
+  'mail.meetingInvitation.subject': "Invitation: {group}, {when}",
+  'mail.meetingInvitation.body': "Hello {name},\n\nYour Työpeili group {group} meets on {when} (Finnish time). Theme: {theme}\n\nDetails and RSVP: {url}\n\nThe calendar invitation is attached.\n\nTyöpeili",
+  'mail.meetingChanged.subject': "Changed: {group}, {when}",
+  'mail.meetingChanged.body': "Hello {name},\n\nThe details of the {group} meeting have changed. New time: {when} (Finnish time). Theme: {theme}\n\nSee the details: {url}\n\nThe updated calendar invitation is attached.\n\nTyöpeili",
+  'mail.meetingCancelled.subject': "Cancelled: {group}, {when}",
+  'mail.meetingCancelled.body': "Hello {name},\n\nThe {group} meeting on {when} (Finnish time) has been cancelled.\n\nThe calendar cancellation is attached.\n\nTyöpeili",
 };

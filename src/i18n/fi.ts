@@ -421,6 +421,12 @@ export const fi = {
   'devMailbox.htmlPart': "Näytä viestin HTML-osa",
   'home.coordinator.intake': "Hakemukset ja ryhmiin sijoittaminen",
   'nav.intake': "Hakemukset",
+  'mail.meetingInvitation.subject': "Kutsu: {group}, {when}",
+  'mail.meetingInvitation.body': "Hei {name}!\n\nTyöpeili-ryhmäsi {group} tapaa {when} (Suomen aikaa). Teema: {theme}\n\nTiedot ja ilmoittautuminen: {url}\n\nKalenterikutsu on liitteenä.\n\nTyöpeili",
+  'mail.meetingChanged.subject': "Muutos: {group}, {when}",
+  'mail.meetingChanged.body': "Hei {name}!\n\nRyhmän {group} tapaamisen tiedot ovat muuttuneet. Uusi aika: {when} (Suomen aikaa). Teema: {theme}\n\nKatso tiedot: {url}\n\nPäivitetty kalenterikutsu on liitteenä.\n\nTyöpeili",
+  'mail.meetingCancelled.subject': "Peruttu: {group}, {when}",
+  'mail.meetingCancelled.body': "Hei {name}!\n\nRyhmän {group} tapaaminen {when} (Suomen aikaa) on peruttu.\n\nKalenterin peruutus on liitteenä.\n\nTyöpeili",
 } as const;
 
 export type MessageKey = keyof typeof fi;

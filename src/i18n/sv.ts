@@ -422,4 +422,10 @@ export const sv: Record<MessageKey, string> = {
   'devMailbox.htmlPart': "Visa meddelandets HTML-del",
   'home.coordinator.intake': "Ansökningar och placering i grupper",
   'nav.intake': "Ansökningar",
+  'mail.meetingInvitation.subject': "Inbjudan: {group}, {when}",
+  'mail.meetingInvitation.body': "Hej {name}!\n\nDin Työpeili-grupp {group} träffas {when} (finsk tid). Tema: {theme}\n\nUppgifter och anmälan: {url}\n\nKalenderinbjudan finns som bilaga.\n\nTyöpeili",
+  'mail.meetingChanged.subject': "Ändring: {group}, {when}",
+  'mail.meetingChanged.body': "Hej {name}!\n\nUppgifterna om träffen i gruppen {group} har ändrats. Ny tid: {when} (finsk tid). Tema: {theme}\n\nSe uppgifterna: {url}\n\nDen uppdaterade kalenderinbjudan finns som bilaga.\n\nTyöpeili",
+  'mail.meetingCancelled.subject': "Inställd: {group}, {when}",
+  'mail.meetingCancelled.body': "Hej {name}!\n\nTräffen i gruppen {group} {when} (finsk tid) är inställd.\n\nKalenderavbokningen finns som bilaga.\n\nTyöpeili",
 };

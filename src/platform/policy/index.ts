@@ -6,3 +6,5 @@ export { invitationPolicy, isInvitee, type InvitationResource } from './invitati
 export { auditLogPolicy } from './audit-log.policy.ts';
 export { homePolicy, type HomeResource } from './home.policy.ts';
 export { applicationPolicy, managesIntake, isOpenApplication, type ApplicationResource } from './application.policy.ts';
+export { groupPolicy, managesGroups, isGroupFacilitator, isGroupMember, type GroupResource } from './group.policy.ts';
+export { meetingPolicy, type MeetingResource } from './meeting.policy.ts';

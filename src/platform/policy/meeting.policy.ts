@@ -1,0 +1,29 @@
+import { isGroupFacilitator, isGroupMember, managesGroups, type GroupResource } from './group.policy.ts';
+import { and, or, type Policy, type Rule } from './policy.ts';
+
+/** A meeting of a group: the group's people, and whether it has started or been cancelled. */
+export interface MeetingResource extends GroupResource {
+  started: boolean;
+  cancelled: boolean;
+}
+
+const isOpen: Rule<MeetingResource> = (_actor, meeting) => !meeting.cancelled;
+const hasStarted: Rule<MeetingResource> = (_actor, meeting) => meeting.started;
+const notStarted: Rule<MeetingResource> = (_actor, meeting) => !meeting.started;
+
+/** Facilitators of the group, and the organisation's coordinators, plan its meetings. */
+const plans: Rule<MeetingResource> = or<MeetingResource>(managesGroups, isGroupFacilitator);
+
+export const meetingPolicy = {
+  read: or<MeetingResource>(managesGroups, isGroupFacilitator, isGroupMember),
+  /** The online link only to the group's members and facilitators. */
+  readOnlineLink: or<MeetingResource>(isGroupFacilitator, isGroupMember),
+  create: plans,
+  edit: and<MeetingResource>(plans, isOpen),
+  cancel: and<MeetingResource>(plans, isOpen, notStarted),
+  manageAgenda: and<MeetingResource>(isGroupFacilitator, isOpen),
+  readRsvps: plans,
+  rsvp: and<MeetingResource>(isGroupMember, isOpen, notStarted),
+  recordAttendance: and<MeetingResource>(isGroupFacilitator, isOpen, hasStarted),
+  downloadCalendar: or<MeetingResource>(isGroupFacilitator, isGroupMember),
+} satisfies Policy;
