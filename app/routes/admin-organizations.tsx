@@ -3,7 +3,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import type { Route } from './+types/admin-organizations';
 import { requireActor } from '../lib/state.server';
 import { useT } from '../lib/i18n';
-import { ErrorSummary, Field, fieldErrors, type FieldErrors } from './organization-ui';
+import { ErrorSummary, Field, fieldErrors, type FieldErrors } from '../ui/form';
 import { can, organizationPolicy } from '../../src/platform/policy/index.ts';
 import { listOrganizations } from '../../src/features/organizations/organizations.queries.ts';
 import { createOrganizationSchema } from '../../src/features/organizations/organizations.validation.ts';

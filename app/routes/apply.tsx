@@ -6,7 +6,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import type { Route } from './+types/apply';
 import { getState } from '../lib/state.server';
 import { useT } from '../lib/i18n';
-import { ErrorSummary, Field, fieldErrors, type FieldErrors } from './organization-ui';
+import { ErrorSummary, Field, fieldErrors, type FieldErrors } from '../ui/form';
 import { RateLimitedError } from '../../src/platform/errors.ts';
 import type { Locale, MessageKey } from '../../src/platform/i18n/i18n.ts';
 import { enforceRateLimits, rateLimitRules } from '../../src/platform/http/rate-limit.ts';

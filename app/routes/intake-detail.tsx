@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Route } from './+types/intake-detail';
 import { requireActor } from '../lib/state.server';
 import { useFormat, useT } from '../lib/i18n';
-import { ErrorSummary, Field, fieldErrors, rethrowAsResponse, type FieldErrors } from './organization-ui';
+import { ErrorSummary, Field, fieldErrors, rethrowAsResponse, type FieldErrors } from '../ui/form';
 import type { Actor } from '../../src/platform/auth/actor.ts';
 import { DomainError } from '../../src/platform/errors.ts';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';

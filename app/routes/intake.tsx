@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Route } from './+types/intake';
 import { requireActor } from '../lib/state.server';
 import { useFormat, useT } from '../lib/i18n';
-import { rethrowAsResponse } from './organization-ui';
+import { rethrowAsResponse } from '../ui/form';
 import type { Actor } from '../../src/platform/auth/actor.ts';
 import { applicationPolicy, authorize } from '../../src/platform/policy/index.ts';
 import { sectorLabel, sectors } from '../../src/features/companies/sectors.ts';

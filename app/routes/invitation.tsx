@@ -6,7 +6,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import type { Route } from './+types/invitation';
 import { getState } from '../lib/state.server';
 import { useFormat, useT } from '../lib/i18n';
-import { ErrorSummary, Field, rethrowAsResponse, type FieldErrors } from './organization-ui';
+import { ErrorSummary, Field, rethrowAsResponse, type FieldErrors } from '../ui/form';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
 import { DomainError, RateLimitedError } from '../../src/platform/errors.ts';
 import { enforceRateLimits, rateLimitRules } from '../../src/platform/http/rate-limit.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/profile';
 import { requireActor } from '../lib/state.server';
 import { useFormat, useT } from '../lib/i18n';
-import { ErrorSummary, Field, type FieldErrors } from './organization-ui';
+import { ErrorSummary, Field, type FieldErrors } from '../ui/form';
 import {
   beginTotpSetup,
   changePassword,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/reset-password';
 import { getState } from '../lib/state.server';
 import { useT } from '../lib/i18n';
-import { ErrorSummary, Field, type FieldErrors } from './organization-ui';
+import { ErrorSummary, Field, type FieldErrors } from '../ui/form';
 import { requestPasswordReset } from '../../src/features/accounts/password-reset.ts';
 import { RateLimitedError } from '../../src/platform/errors.ts';
 

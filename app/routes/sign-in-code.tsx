@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/sign-in-code';
 import { getState } from '../lib/state.server';
 import { useT } from '../lib/i18n';
-import { ErrorSummary, Field, type FieldErrors } from './organization-ui';
+import { ErrorSummary, Field, type FieldErrors } from '../ui/form';
 import { requestSignInCode, signInWithCode } from '../../src/features/accounts/sign-in.ts';
 import { signedInRedirect } from '../../src/features/accounts/sign-in-response.ts';
 import { RateLimitedError } from '../../src/platform/errors.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/sign-in-two-factor';
 import { getState } from '../lib/state.server';
 import { useT } from '../lib/i18n';
-import { ErrorSummary, Field, type FieldErrors } from './organization-ui';
+import { ErrorSummary, Field, type FieldErrors } from '../ui/form';
 import { completeSecondFactor } from '../../src/features/accounts/second-factor.ts';
 import { safeNext } from '../../src/features/accounts/sign-in-response.ts';
 import { RateLimitedError } from '../../src/platform/errors.ts';

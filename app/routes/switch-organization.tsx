@@ -3,7 +3,7 @@ import { data, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/switch-organization';
 import { requireActor } from '../lib/state.server';
-import { rethrowAsResponse } from './organization-ui';
+import { rethrowAsResponse } from '../ui/form';
 import { authorize, organizationPolicy } from '../../src/platform/policy/index.ts';
 import { setActiveOrganization } from '../../src/features/accounts/sessions.ts';
 

@@ -1,6 +1,6 @@
-// Small pieces shared by the organisation, admin, invitation and home pages:
+// Form pieces shared by every page:
 // an error summary that takes focus, labelled fields with linked errors, and the
-// mapping of domain errors to HTTP answers. (Not a route: no entry in routes.ts.)
+// mapping of domain errors to HTTP answers.
 import { useEffect, useRef } from 'react';
 import { data } from 'react-router';
 import type { z } from 'zod';
