@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/profile';
 import { requireActor } from '../lib/state.server';
 import { useFormat, useT } from '../lib/i18n';
-import { ErrorSummary, Field, type FieldErrors } from '../ui/form';
+import { ErrorSummary, Field, fieldErrors, type FieldErrors } from '../ui/form';
 import {
   beginTotpSetup,
   changePassword,
@@ -53,12 +53,6 @@ type ActionResult = {
   recoveryCodes?: string[];
 };
 
-function firstError(error: z.ZodError): FieldErrors {
-  const issue = error.issues[0]!;
-  const msg = issue.message.includes('.') ? issue.message : 'error.badRequest';
-  return { [String(issue.path[0] ?? 'form')]: msg as MessageKey };
-}
-
 export async function action({ request, context }: Route.ActionArgs) {
   const { state, actor } = requireActor(context, request);
   const { services } = state;
@@ -68,19 +62,19 @@ export async function action({ request, context }: Route.ActionArgs) {
   switch (intent) {
     case 'details': {
       const p = schemas.details.safeParse(form);
-      if (!p.success) return fail(firstError(p.error));
+      if (!p.success) return fail(fieldErrors(p.error));
       await updateProfile(services.db, actor.userId, { name: p.data.name, locale: p.data.locale });
       return data<ActionResult>({ intent, saved: 'profile.saved' });
     }
     case 'email': {
       const p = schemas.email.safeParse(form);
-      if (!p.success) return fail(firstError(p.error));
+      if (!p.success) return fail(fieldErrors(p.error));
       await requestEmailChange(services, actor.userId, p.data.email, state.locale);
       return data<ActionResult>({ intent, saved: 'profile.emailVerificationSent' });
     }
     case 'password': {
       const p = schemas.password.safeParse(form);
-      if (!p.success) return fail(firstError(p.error));
+      if (!p.success) return fail(fieldErrors(p.error));
       if (p.data.newPassword !== p.data.confirm) return fail({ confirm: 'auth.passwordsDiffer' });
       const r = await changePassword(services, actor.userId, { current: p.data.currentPassword, next: p.data.newPassword }, state.sessionId);
       if (!r.ok) return fail({ [r.field]: r.error });
@@ -92,7 +86,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     case 'totp-confirm': {
       const p = schemas.totpConfirm.safeParse(form);
-      if (!p.success) return fail(firstError(p.error));
+      if (!p.success) return fail(fieldErrors(p.error));
       const codes = await confirmTotpSetup(services, actor.userId, p.data.setupToken, p.data.code);
       if (!codes) {
         const key = keyFromSetupToken(services.config.sessionSecret, actor.userId, p.data.setupToken);
@@ -103,7 +97,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     case 'totp-off': {
       const p = schemas.totpOff.safeParse(form);
-      if (!p.success) return fail(firstError(p.error));
+      if (!p.success) return fail(fieldErrors(p.error));
       if (!(await turnOffTotp(services, actor.userId, p.data.password))) return fail({ totpPassword: 'profile.currentPasswordWrong' });
       return data<ActionResult>({ intent, saved: 'profile.totpDisabled' });
     }

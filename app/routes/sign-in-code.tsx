@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/sign-in-code';
 import { getState } from '../lib/state.server';
 import { useT } from '../lib/i18n';
-import { ErrorSummary, Field, type FieldErrors } from '../ui/form';
+import { ErrorSummary, Field, fieldErrors, type FieldErrors } from '../ui/form';
 import { requestSignInCode, signInWithCode } from '../../src/features/accounts/sign-in.ts';
 import { signedInRedirect } from '../../src/features/accounts/sign-in-response.ts';
 import { RateLimitedError } from '../../src/platform/errors.ts';
@@ -26,15 +26,6 @@ export function loader({ context }: Route.LoaderArgs) {
   return null;
 }
 
-function firstErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0]);
-    if (!errors[field]) errors[field] = (issue.message.includes('.') ? issue.message : 'error.badRequest') as MessageKey;
-  }
-  return errors;
-}
-
 export async function action({ request, context }: Route.ActionArgs) {
   const state = getState(context);
   const form = Object.fromEntries(await request.formData());
@@ -43,7 +34,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     if (form.step === 'verify') {
       const parsed = verifySchema.safeParse(form);
-      if (!parsed.success) return data({ step: 'verify' as Step, email: rawEmail, errors: firstErrors(parsed.error) }, { status: 400 });
+      if (!parsed.success) return data({ step: 'verify' as Step, email: rawEmail, errors: fieldErrors(parsed.error) }, { status: 400 });
       const result = await signInWithCode(state.services, { email: parsed.data.email, code: parsed.data.code, rememberMe: parsed.data.remember === 'on' }, client);
       if (!result.ok) {
         const key: MessageKey = result.reason === 'expired' ? 'auth.codeExpired' : 'auth.codeWrong';
@@ -53,7 +44,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       return redirect(location, { headers: { 'Set-Cookie': cookie } });
     }
     const parsed = requestSchema.safeParse({ ...form, step: 'request' });
-    if (!parsed.success) return data({ step: 'request' as Step, email: rawEmail, errors: firstErrors(parsed.error) }, { status: 400 });
+    if (!parsed.success) return data({ step: 'request' as Step, email: rawEmail, errors: fieldErrors(parsed.error) }, { status: 400 });
     await requestSignInCode(state.services, { email: parsed.data.email, locale: state.locale }, client);
     return data({ step: 'verify' as Step, email: parsed.data.email, errors: {} as FieldErrors, sent: true });
   } catch (error) {

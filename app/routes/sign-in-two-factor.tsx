@@ -5,7 +5,7 @@ import { getState } from '../lib/state.server';
 import { useT } from '../lib/i18n';
 import { ErrorSummary, Field, type FieldErrors } from '../ui/form';
 import { completeSecondFactor } from '../../src/features/accounts/second-factor.ts';
-import { safeNext } from '../../src/features/accounts/sign-in-response.ts';
+import { safeNext } from '../../src/platform/http/safe-next.ts';
 import { RateLimitedError } from '../../src/platform/errors.ts';
 
 const schema = z.object({ code: z.string().trim().min(6, 'auth.totpRequired').max(20), next: z.string().max(2000).optional() });
@@ -31,7 +31,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     throw error;
   }
-  return redirect(safeNext(parsed.data.next));
+  return redirect(safeNext(parsed.data.next, '/home'));
 }
 
 /** Passes the action's Retry-After (and other headers) on to the response. */

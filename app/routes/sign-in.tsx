@@ -3,11 +3,10 @@ import { z } from 'zod';
 import type { Route } from './+types/sign-in';
 import { getState } from '../lib/state.server';
 import { useT } from '../lib/i18n';
-import { ErrorSummary, Field, type FieldErrors } from '../ui/form';
+import { ErrorSummary, Field, fieldErrors, type FieldErrors } from '../ui/form';
 import { signInWithPassword } from '../../src/features/accounts/sign-in.ts';
 import { signedInRedirect } from '../../src/features/accounts/sign-in-response.ts';
 import { RateLimitedError } from '../../src/platform/errors.ts';
-import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
 
 const schema = z.object({
   email: z.string().trim().min(1, 'auth.emailRequired').max(320).email('auth.emailInvalid'),
@@ -28,12 +27,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = schema.safeParse(form);
   const email = typeof form.email === 'string' ? form.email.slice(0, 320) : '';
   if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0]);
-      if (!errors[field]) errors[field] = issue.message as MessageKey;
-    }
-    return data({ errors, email }, { status: 400 });
+    return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
   }
   try {
     const result = await signInWithPassword(

@@ -170,7 +170,6 @@ export const en: Record<MessageKey, string> = {
   'home.coordinator.members': "{count, plural, one {# member} other {# members}}",
   'home.coordinator.invitations': "{count, plural, =0 {no invitations waiting} one {# invitation waiting} other {# invitations waiting}}",
   'home.coordinator.link': "Members and invitations",
-  'home.coordinator.coming1': "applicants and placing them in groups",
   'home.coordinator.coming2': "groups, facilitators and events",
   'home.coordinator.coming3': "monitoring figures for the funder",
   'home.expert.title': "As an expert",

@@ -169,7 +169,6 @@ export const fi = {
   'home.coordinator.members': "{count, plural, one {# jäsen} other {# jäsentä}}",
   'home.coordinator.invitations': "{count, plural, =0 {ei odottavia kutsuja} one {# odottava kutsu} other {# odottavaa kutsua}}",
   'home.coordinator.link': "Jäsenet ja kutsut",
-  'home.coordinator.coming1': "hakijat ja ryhmiin sijoittaminen",
   'home.coordinator.coming2': "ryhmät, ohjaajat ja tapahtumat",
   'home.coordinator.coming3': "seurantatiedot rahoittajalle",
   'home.expert.title': "Asiantuntijana",

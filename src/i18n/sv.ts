@@ -170,7 +170,6 @@ export const sv: Record<MessageKey, string> = {
   'home.coordinator.members': "{count, plural, one {# medlem} other {# medlemmar}}",
   'home.coordinator.invitations': "{count, plural, =0 {inga inbjudningar väntar} one {# inbjudan väntar} other {# inbjudningar väntar}}",
   'home.coordinator.link': "Medlemmar och inbjudningar",
-  'home.coordinator.coming1': "sökande och placering i grupper",
   'home.coordinator.coming2': "grupper, handledare och evenemang",
   'home.coordinator.coming3': "uppföljningsuppgifter till finansiären",
   'home.expert.title': "Som expert",
