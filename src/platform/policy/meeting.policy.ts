@@ -1,11 +1,17 @@
 import { isGroupFacilitator, isGroupMember, managesGroups, type GroupResource } from './group.policy.ts';
-import { and, or, type Policy, type Rule } from './policy.ts';
+import { and, isInOrganization, or, type Policy, type Rule } from './policy.ts';
 
 /** A meeting of a group: the group's people, and whether it has started or been cancelled. */
 export interface MeetingResource extends GroupResource {
   started: boolean;
   cancelled: boolean;
+  /** Experts of the meeting's segments: each sees only their own segment and its materials. */
+  expertUserIds: readonly string[];
 }
+
+/** An expert who has a segment in this meeting (in the meeting's organisation). */
+export const isSegmentExpert: Rule<MeetingResource> = (actor, meeting) =>
+  actor !== null && isInOrganization(actor, meeting) && meeting.expertUserIds.includes(actor.userId);
 
 const isOpen: Rule<MeetingResource> = (_actor, meeting) => !meeting.cancelled;
 const hasStarted: Rule<MeetingResource> = (_actor, meeting) => meeting.started;
@@ -26,4 +32,6 @@ export const meetingPolicy = {
   rsvp: and<MeetingResource>(isGroupMember, isOpen, notStarted),
   recordAttendance: and<MeetingResource>(isGroupFacilitator, isOpen, hasStarted),
   downloadCalendar: or<MeetingResource>(isGroupFacilitator, isGroupMember),
+  /** An expert's view: their own segment (time, place, topic) and its materials, nothing else of the group. */
+  readOwnSegment: isSegmentExpert,
 } satisfies Policy;

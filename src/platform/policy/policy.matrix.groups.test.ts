@@ -52,61 +52,61 @@ describe('group (organisation A)', () => {
 });
 
 describe('meeting (upcoming)', () => {
-  checkMatrix(meetingPolicy, { ...group, started: false, cancelled: false }, `
-                          read  readOnlineLink  create  edit  cancel  manageAgenda  readRsvps  rsvp  recordAttendance  downloadCalendar
-    admin                 yes   no              yes     yes   yes     no            yes        no    no                no
-    coordinator           yes   no              yes     yes   yes     no            yes        no    no                no
-    groupFacilitator      yes   yes             yes     yes   yes     yes           yes        no    no                yes
-    traineeFacilitator    yes   yes             yes     yes   yes     yes           yes        no    no                yes
-    otherFacilitator      no    no              no      no    no      no            no         no    no                no
-    expert                no    no              no      no    no      no            no         no    no                no
-    groupMember           yes   yes             no      no    no      no            no         yes   no                yes
-    otherGroupMember      no    no              no      no    no      no            no         no    no                no
-    funder                no    no              no      no    no      no            no         no    no                no
-    otherOrgCoordinator   no    no              no      no    no      no            no         no    no                no
-    otherOrgListedMember  no    no              no      no    no      no            no         no    no                no
-    signedOut             no    no              no      no    no      no            no         no    no                no
+  checkMatrix(meetingPolicy, { ...group, started: false, cancelled: false, expertUserIds: [actors.expert.userId] }, `
+                          read  readOnlineLink  create  edit  cancel  manageAgenda  readRsvps  rsvp  recordAttendance  downloadCalendar  readOwnSegment
+    admin                 yes   no              yes     yes   yes     no            yes        no    no                no  no 
+    coordinator           yes   no              yes     yes   yes     no            yes        no    no                no  no 
+    groupFacilitator      yes   yes             yes     yes   yes     yes           yes        no    no                yes  no 
+    traineeFacilitator    yes   yes             yes     yes   yes     yes           yes        no    no                yes  no 
+    otherFacilitator      no    no              no      no    no      no            no         no    no                no  no 
+    expert                no    no              no      no    no      no            no         no    no                no  yes
+    groupMember           yes   yes             no      no    no      no            no         yes   no                yes  no 
+    otherGroupMember      no    no              no      no    no      no            no         no    no                no  no 
+    funder                no    no              no      no    no      no            no         no    no                no  no 
+    otherOrgCoordinator   no    no              no      no    no      no            no         no    no                no  no 
+    otherOrgListedMember  no    no              no      no    no      no            no         no    no                no  no 
+    signedOut             no    no              no      no    no      no            no         no    no                no  no 
   `);
 });
 
 describe('meeting (started)', () => {
-  checkMatrix(meetingPolicy, { ...group, started: true, cancelled: false }, `
-                          read  readOnlineLink  create  edit  cancel  manageAgenda  readRsvps  rsvp  recordAttendance  downloadCalendar
-    admin                 yes   no              yes     yes   no      no            yes        no    no                no
-    coordinator           yes   no              yes     yes   no      no            yes        no    no                no
-    groupFacilitator      yes   yes             yes     yes   no      yes           yes        no    yes               yes
-    traineeFacilitator    yes   yes             yes     yes   no      yes           yes        no    yes               yes
-    otherFacilitator      no    no              no      no    no      no            no         no    no                no
-    expert                no    no              no      no    no      no            no         no    no                no
-    groupMember           yes   yes             no      no    no      no            no         no    no                yes
-    otherGroupMember      no    no              no      no    no      no            no         no    no                no
-    funder                no    no              no      no    no      no            no         no    no                no
-    otherOrgCoordinator   no    no              no      no    no      no            no         no    no                no
-    otherOrgListedMember  no    no              no      no    no      no            no         no    no                no
-    signedOut             no    no              no      no    no      no            no         no    no                no
+  checkMatrix(meetingPolicy, { ...group, started: true, cancelled: false, expertUserIds: [actors.expert.userId] }, `
+                          read  readOnlineLink  create  edit  cancel  manageAgenda  readRsvps  rsvp  recordAttendance  downloadCalendar  readOwnSegment
+    admin                 yes   no              yes     yes   no      no            yes        no    no                no  no 
+    coordinator           yes   no              yes     yes   no      no            yes        no    no                no  no 
+    groupFacilitator      yes   yes             yes     yes   no      yes           yes        no    yes               yes  no 
+    traineeFacilitator    yes   yes             yes     yes   no      yes           yes        no    yes               yes  no 
+    otherFacilitator      no    no              no      no    no      no            no         no    no                no  no 
+    expert                no    no              no      no    no      no            no         no    no                no  yes
+    groupMember           yes   yes             no      no    no      no            no         no    no                yes  no 
+    otherGroupMember      no    no              no      no    no      no            no         no    no                no  no 
+    funder                no    no              no      no    no      no            no         no    no                no  no 
+    otherOrgCoordinator   no    no              no      no    no      no            no         no    no                no  no 
+    otherOrgListedMember  no    no              no      no    no      no            no         no    no                no  no 
+    signedOut             no    no              no      no    no      no            no         no    no                no  no 
   `);
 });
 
 describe('meeting (cancelled)', () => {
-  checkMatrix(meetingPolicy, { ...group, started: false, cancelled: true }, `
-                          read  readOnlineLink  create  edit  cancel  manageAgenda  readRsvps  rsvp  recordAttendance  downloadCalendar
-    admin                 yes   no              yes     no    no      no            yes        no    no                no
-    coordinator           yes   no              yes     no    no      no            yes        no    no                no
-    groupFacilitator      yes   yes             yes     no    no      no            yes        no    no                yes
-    traineeFacilitator    yes   yes             yes     no    no      no            yes        no    no                yes
-    otherFacilitator      no    no              no      no    no      no            no         no    no                no
-    expert                no    no              no      no    no      no            no         no    no                no
-    groupMember           yes   yes             no      no    no      no            no         no    no                yes
-    otherGroupMember      no    no              no      no    no      no            no         no    no                no
-    funder                no    no              no      no    no      no            no         no    no                no
-    otherOrgCoordinator   no    no              no      no    no      no            no         no    no                no
-    otherOrgListedMember  no    no              no      no    no      no            no         no    no                no
-    signedOut             no    no              no      no    no      no            no         no    no                no
+  checkMatrix(meetingPolicy, { ...group, started: false, cancelled: true, expertUserIds: [actors.expert.userId] }, `
+                          read  readOnlineLink  create  edit  cancel  manageAgenda  readRsvps  rsvp  recordAttendance  downloadCalendar  readOwnSegment
+    admin                 yes   no              yes     no    no      no            yes        no    no                no  no 
+    coordinator           yes   no              yes     no    no      no            yes        no    no                no  no 
+    groupFacilitator      yes   yes             yes     no    no      no            yes        no    no                yes  no 
+    traineeFacilitator    yes   yes             yes     no    no      no            yes        no    no                yes  no 
+    otherFacilitator      no    no              no      no    no      no            no         no    no                no  no 
+    expert                no    no              no      no    no      no            no         no    no                no  yes
+    groupMember           yes   yes             no      no    no      no            no         no    no                yes  no 
+    otherGroupMember      no    no              no      no    no      no            no         no    no                no  no 
+    funder                no    no              no      no    no      no            no         no    no                no  no 
+    otherOrgCoordinator   no    no              no      no    no      no            no         no    no                no  no 
+    otherOrgListedMember  no    no              no      no    no      no            no         no    no                no  no 
+    signedOut             no    no              no      no    no      no            no         no    no                no  no 
   `);
 });
 
 describe('group and meeting: refusals', () => {
-  const meeting = { ...group, started: false, cancelled: false };
+  const meeting = { ...group, started: false, cancelled: false, expertUserIds: [actors.expert.userId] };
   it('answers 404 to another organisation and to the signed out, 403 inside the organisation', () => {
     expect(() => authorize(actors.otherOrgCoordinator, group, groupPolicy.read)).toThrow(NotFoundError);
     expect(() => authorize(actors.otherOrgListedMember, meeting, meetingPolicy.read)).toThrow(NotFoundError);
