@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from 'react-router';
-import { createTranslator, defaultLocale, formatDateTime, formatNumber, type Locale, type Translate } from '../../src/platform/i18n/i18n.ts';
+import { createTranslator, defaultLocale, formatDateTime, formatNumber, type DateStyle, type Locale, type Translate } from '../../src/platform/i18n/i18n.ts';
 
 export function useLocale(): Locale {
   const data = useRouteLoaderData('root') as { locale?: Locale } | undefined;
@@ -13,7 +13,7 @@ export function useT(): Translate {
 export function useFormat() {
   const locale = useLocale();
   return {
-    date: (d: Date | string, style: 'date' | 'datetime' | 'time' = 'date') => formatDateTime(locale, new Date(d), style),
+    date: (d: Date | string, style: DateStyle = 'date') => formatDateTime(locale, new Date(d), style),
     number: (n: number, o?: Intl.NumberFormatOptions) => formatNumber(locale, n, o),
   };
 }

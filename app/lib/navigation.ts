@@ -10,6 +10,7 @@ export interface NavActor {
 export function navigationFor(actor: NavActor | null): { href: string; label: MessageKey }[] {
   if (!actor) return [];
   const items: { href: string; label: MessageKey }[] = [{ href: '/home', label: 'nav.home' }];
+  if (actor.role === 'coordinator' || actor.role === 'facilitator' || actor.role === 'trainee' || actor.role === 'entrepreneur') items.push({ href: '/groups', label: 'nav.groups' });
   if (actor.role === 'coordinator') {
     items.push({ href: '/intake', label: 'nav.intake' });
     items.push({ href: '/organization/members', label: 'nav.members' });

@@ -59,9 +59,13 @@ export function createTranslator(locale: Locale): Translate {
 
 const intlLocale: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
-export function formatDateTime(locale: Locale, date: Date, style: 'date' | 'datetime' | 'time' = 'datetime'): string {
+export type DateStyle = 'date' | 'datetime' | 'time' | 'weekday';
+
+export function formatDateTime(locale: Locale, date: Date, style: DateStyle = 'datetime'): string {
   const options: Intl.DateTimeFormatOptions =
-    style === 'date'
+    style === 'weekday'
+      ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }
+      : style === 'date'
       ? { dateStyle: 'long', timeZone }
       : style === 'time'
         ? { timeStyle: 'short', timeZone }

@@ -2,8 +2,13 @@ import { createMailHandler } from '../mail/send-mail.ts';
 import type { Services } from '../services.ts';
 import type { JobHandler } from './jobs.ts';
 import { maintenanceHandler } from './maintenance.ts';
+import { invitationHandler } from '../../features/meetings/invitations.ts';
 
 /** Every job handler the worker runs. */
 export function jobHandlers(services: Services): JobHandler<never>[] {
-  return [createMailHandler(services) as JobHandler<never>, maintenanceHandler(services.db) as JobHandler<never>];
+  return [
+    createMailHandler(services) as JobHandler<never>,
+    maintenanceHandler(services.db) as JobHandler<never>,
+    invitationHandler({ db: services.db, jobs: services.jobs, appUrl: services.config.appUrl }) as JobHandler<never>,
+  ];
 }

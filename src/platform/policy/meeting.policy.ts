@@ -32,6 +32,12 @@ export const meetingPolicy = {
   rsvp: and<MeetingResource>(isGroupMember, isOpen, notStarted),
   recordAttendance: and<MeetingResource>(isGroupFacilitator, isOpen, hasStarted),
   downloadCalendar: or<MeetingResource>(isGroupFacilitator, isGroupMember),
+  /** The facilitators' own notes: only the group's facilitators, never coordinators or members. */
+  readNotes: isGroupFacilitator,
+  writeNotes: isGroupFacilitator,
+  /** The summary is written by a facilitator; members read it once it is published. */
+  writeSummary: isGroupFacilitator,
+  readPublishedSummary: or<MeetingResource>(managesGroups, isGroupFacilitator, isGroupMember),
   /** An expert's view: their own segment (time, place, topic) and its materials, nothing else of the group. */
   readOwnSegment: isSegmentExpert,
 } satisfies Policy;

@@ -1,0 +1,65 @@
+// Use cases: a planned meeting is changed (those invited get an update with a higher
+// SEQUENCE when the time or place changed) or cancelled (METHOD:CANCEL).
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
+import { authorize, meetingPolicy } from '../../platform/policy/index.ts';
+import { sequenceAfterChange } from './calendar.ts';
+import { detailColumns, durationMinutes } from './create-meetings.ts';
+import { invitedRecipients } from './invitations.ts';
+import { toCalendarMeeting, mailMeetingToPeople } from './meeting-calendar.ts';
+import { findMeetingResource } from './meetings.queries.ts';
+import { meetings } from './meetings.schema.ts';
+import type { MeetingDetails } from './meetings.validation.ts';
+import { zonedTimeToUtc } from './zoned-time.ts';
+
+type Deps = { db: Db; jobs: Jobs; config: { appUrl: string } };
+
+export async function updateMeeting(actor: Actor | null, deps: Deps, input: { organizationId: string; meetingId: string; form: MeetingDetails }, options: { now?: Date } = {}): Promise<{ notified: number }> {
+  const { organizationId, meetingId, form } = input;
+  const now = options.now ?? new Date();
+  return deps.db.transaction(async (tx) => {
+    const meeting = await findMeetingResource(tx, { organizationId, meetingId }, now);
+    if (!meeting) throw new NotFoundError();
+    authorize(actor, meeting, meetingPolicy.edit);
+    const startsAt = zonedTimeToUtc(form.date, form.startTime, meeting.timeZone);
+    const endsAt = new Date(startsAt.getTime() + durationMinutes(form.startTime, form.endTime) * 60_000);
+    const next = { ...meeting, ...detailColumns(form), startsAt, endsAt };
+    const texts = { groupName: meeting.group.name, appUrl: deps.config.appUrl, locale: 'fi' as const, withOnlineLink: true };
+    const sequence = sequenceAfterChange(toCalendarMeeting(meeting, texts), toCalendarMeeting(next, texts));
+    const [updated] = await tx
+      .update(meetings)
+      .set({ ...detailColumns(form), startsAt, endsAt, sequence, updatedAt: now })
+      .where(and(eq(meetings.organizationId, organizationId), eq(meetings.id, meetingId)))
+      .returning();
+    await recordAudit(tx, { organizationId, actorUserId: actor?.userId, action: 'meetings.updated', targetType: 'meeting', targetId: meetingId });
+    if (sequence === meeting.sequence) return { notified: 0 };
+    const { organizer, recipients } = await invitedRecipients(tx, { meeting: updated!, exceptUserId: actor?.userId });
+    if (!organizer) return { notified: 0 };
+    await mailMeetingToPeople(tx, deps.jobs, { meeting: updated!, groupName: meeting.group.name, appUrl: deps.config.appUrl, organizer, recipients, kind: 'changed', now });
+    return { notified: recipients.length };
+  });
+}
+
+export async function cancelMeeting(actor: Actor | null, deps: Deps, input: { organizationId: string; meetingId: string }, options: { now?: Date } = {}): Promise<{ notified: number }> {
+  const { organizationId, meetingId } = input;
+  const now = options.now ?? new Date();
+  return deps.db.transaction(async (tx) => {
+    const meeting = await findMeetingResource(tx, { organizationId, meetingId }, now);
+    if (!meeting) throw new NotFoundError();
+    authorize(actor, meeting, meetingPolicy.cancel);
+    const [updated] = await tx
+      .update(meetings)
+      .set({ status: 'cancelled', sequence: meeting.sequence + 1, updatedAt: now })
+      .where(and(eq(meetings.organizationId, organizationId), eq(meetings.id, meetingId)))
+      .returning();
+    await recordAudit(tx, { organizationId, actorUserId: actor?.userId, action: 'meetings.cancelled', targetType: 'meeting', targetId: meetingId });
+    const { organizer, recipients } = await invitedRecipients(tx, { meeting: updated!, exceptUserId: actor?.userId });
+    if (!organizer) return { notified: 0 };
+    await mailMeetingToPeople(tx, deps.jobs, { meeting: updated!, groupName: meeting.group.name, appUrl: deps.config.appUrl, organizer, recipients, kind: 'cancelled', now });
+    return { notified: recipients.length };
+  });
+}

@@ -1,0 +1,257 @@
+// Groups and meetings over HTTP against the real app and database: a coordinator creates
+// a group, members accept the agreement before they see it and see each other as they
+// chose; a facilitator plans a monthly series (invitations with METHOD:REQUEST parsed by
+// ical.js), changes one (SEQUENCE 1) and cancels one (METHOD:CANCEL); RSVPs, attendance,
+// notes vs summary, the expert's own segment, and refusals for other organisations.
+import ICAL from 'ical.js';
+import { and, asc, eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../tests/setup/app.ts';
+import { createTestMember, createTestOrganization, signIn } from '../../../tests/factories/organizations.ts';
+import { createTestEntrepreneur } from '../../../tests/factories/people.ts';
+import { createTestMeeting, ensureAgreement } from '../../../tests/factories/groups.ts';
+import { devMailbox } from '../../platform/mail/mail.schema.ts';
+import { groupMembers, groups } from '../groups/groups.schema.ts';
+import { agendaItems, attendance, meetings, rsvps } from './meetings.schema.ts';
+
+let app: TestApp;
+let orgA: { id: string };
+const cookies: Record<string, string> = {};
+const ids: Record<string, string> = {};
+const emails: Record<string, string> = {};
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const db = app.database.db;
+  orgA = await createTestOrganization(db, { name: 'Aaltoilevat Yrityspalvelut' });
+  const orgB = await createTestOrganization(db, { name: 'Bothnia Business' });
+  await ensureAgreement(db, orgA.id);
+  const staff = [
+    ['coordinator', orgA.id, 'coordinator'],
+    ['facilitator', orgA.id, 'facilitator'],
+    ['expert', orgA.id, 'expert'],
+    ['otherCoordinator', orgB.id, 'coordinator'],
+  ] as const;
+  for (const [key, organizationId, role] of staff) {
+    const user = await createTestMember(db, { organizationId, role, name: `${key} Testinen` });
+    ids[key] = user.id;
+    emails[key] = user.email;
+    cookies[key] = (await signIn(db, user.id)).cookie;
+  }
+  for (const key of ['aino', 'eero', 'helmi', 'ilkka', 'outsider']) {
+    const e = await createTestEntrepreneur(db, { organizationId: orgA.id, person: { firstName: key[0]!.toUpperCase() + key.slice(1), lastName: 'Virtanen', gender: 'female' }, company: { name: `${key} Oy` } as never });
+    ids[key] = e.user.id;
+    emails[key] = e.user.email;
+    cookies[key] = (await signIn(db, e.user.id)).cookie;
+  }
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+function get(path: string, who?: string) {
+  return fetch(app.url + path, { redirect: 'manual', headers: who ? { cookie: cookies[who]! } : {} });
+}
+function post(path: string, fields: Record<string, string>, who: string) {
+  return fetch(app.url + path, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: app.url, 'content-type': 'application/x-www-form-urlencoded', cookie: cookies[who]! },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+/** Mails to this address (about this meeting, if given), oldest first, once there are `count`. */
+async function mailsTo(email: string, count: number, meetingId?: string) {
+  for (let i = 0; i < 100; i++) {
+    const all = await app.database.db.select().from(devMailbox).where(eq(devMailbox.to, email)).orderBy(asc(devMailbox.createdAt));
+    const rows = meetingId ? all.filter((m) => m.text.includes(`UID:${meetingId}@tyopeili`)) : all;
+    if (rows.length >= count) return rows;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${count} mails to ${email}`);
+}
+
+/** The iCalendar part the dev mailbox keeps after the text, parsed by ical.js. */
+function icsOf(text: string) {
+  const start = text.indexOf('BEGIN:VCALENDAR');
+  const cal = new ICAL.Component(ICAL.parse(text.slice(start).trim()));
+  const vevent = cal.getFirstSubcomponent('vevent')!;
+  return { method: cal.getFirstPropertyValue('method'), sequence: vevent.getFirstPropertyValue('sequence'), uid: vevent.getFirstPropertyValue('uid'), start: vevent.getFirstProperty('dtstart')!, status: vevent.getFirstPropertyValue('status'), attendees: vevent.getAllProperties('attendee').map((p) => p.getFirstValue()) };
+}
+
+describe('groups', () => {
+  it('refuses a group without a name or facilitator with messages per field, and saves nothing', async () => {
+    const res = await post('/groups/new', { name: '', status: 'forming', format: 'in_person', facilitator1: '' }, 'coordinator');
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('Anna ryhmälle nimi.');
+    expect(html).toContain('Valitse ryhmälle ohjaaja.');
+    expect(await app.database.db.select().from(groups).where(eq(groups.organizationId, orgA.id))).toHaveLength(0);
+  });
+
+  it('a coordinator creates a group with a facilitator and adds members; fewer than 4 is warned', async () => {
+    const res = await post('/groups/new', { name: 'Porin aamuryhmä', status: 'active', format: 'in_person', facilitator1: ids.facilitator!, description: '' }, 'coordinator');
+    expect(res.status).toBe(302);
+    ids.group = res.headers.get('location')!.match(/groups\/([0-9a-f-]+)/)![1]!;
+    for (const who of ['aino', 'eero', 'helmi']) {
+      expect((await post(`/groups/${ids.group}/edit`, { intent: 'add', userId: ids[who]! }, 'coordinator')).status).toBe(302);
+    }
+    const page = await (await get(`/groups/${ids.group}/edit`, 'coordinator')).text();
+    expect(page).toContain('Vertaisryhmä toimii parhaiten 4–8 jäsenellä');
+    // Adding a facilitator as a member is refused with a message.
+    const refused = await post(`/groups/${ids.group}/edit`, { intent: 'add', userId: ids.facilitator! }, 'coordinator');
+    expect(refused.status).toBe(409);
+    await post(`/groups/${ids.group}/edit`, { intent: 'add', userId: ids.ilkka! }, 'coordinator');
+    expect(await (await get(`/groups/${ids.group}/edit`, 'coordinator')).text()).not.toContain('parhaiten 4–8');
+  });
+
+  it('a member accepts the agreement before seeing the group, and is shown as they chose', async () => {
+    const first = await get(`/groups/${ids.group}`, 'aino');
+    expect(first.status).toBe(302);
+    expect(first.headers.get('location')).toBe(`/groups/${ids.group}/agreement`);
+    const missing = await post(`/groups/${ids.group}/agreement`, { version: '1' }, 'aino');
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain('Rastita kohta, jos hyväksyt ryhmäsopimuksen.');
+    expect((await post(`/groups/${ids.group}/agreement`, { version: '1', accept: 'on', showCompany: 'on' }, 'aino')).status).toBe(302);
+    expect((await post(`/groups/${ids.group}/agreement`, { version: '1', accept: 'on' }, 'eero')).status).toBe(302);
+    const page = await (await get(`/groups/${ids.group}`, 'eero')).text();
+    expect(page).toContain('aino Oy');
+    expect(page).not.toContain('eero Oy');
+    expect(page).not.toContain('Aino Virtanen');
+    // A stale version is refused.
+    expect((await post(`/groups/${ids.group}/agreement`, { version: '7', accept: 'on' }, 'helmi')).status).toBe(409);
+  });
+
+  it('other organisations get 404, an entrepreneur outside the group 403', async () => {
+    expect((await get(`/groups/${ids.group}`, 'otherCoordinator')).status).toBe(404);
+    expect((await get(`/groups/${ids.group}`, 'outsider')).status).toBe(403);
+    expect((await get(`/groups/${ids.group}/edit`, 'facilitator')).status).toBe(403);
+    expect((await get('/groups/not-a-uuid', 'coordinator')).status).toBe(404);
+  });
+});
+
+describe('meetings', () => {
+  it('bad input answers 400 with field messages and saves nothing', async () => {
+    const res = await post(`/groups/${ids.group}/meetings/new`, { date: '2027-02-30', startTime: '17:00', endTime: '16:00', format: 'online', onlineUrl: 'http://meet.example.fi', repeat: 'none' }, 'facilitator');
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('Anna linkki, joka alkaa https://.');
+    expect(await app.database.db.select().from(meetings).where(eq(meetings.groupId, ids.group!))).toHaveLength(0);
+  });
+
+  it('a facilitator plans a monthly series; near meetings are invited with METHOD:REQUEST', async () => {
+    // The first Tuesday of next month onwards, at 17:00 Helsinki time.
+    const now = new Date();
+    const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+    while (next.getUTCDay() !== 2) next.setUTCDate(next.getUTCDate() + 1);
+    const date = next.toISOString().slice(0, 10);
+    const res = await post(`/groups/${ids.group}/meetings/new`, { date, startTime: '17:00', endTime: '19:00', format: 'in_person', venueAddress: 'Yrjönkatu 1, Pori', theme: 'Jaksaminen', repeat: 'monthly-weekday', count: '3' }, 'facilitator');
+    expect(res.status).toBe(302);
+    const rows = await app.database.db.select().from(meetings).where(eq(meetings.groupId, ids.group!)).orderBy(asc(meetings.startsAt));
+    expect(rows).toHaveLength(3);
+    ids.meeting = rows[0]!.id;
+    // Every one on a Tuesday at 17:00 in Helsinki.
+    for (const m of rows) expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(m.startsAt)).toBe('Tue 17:00');
+    const agenda = await app.database.db.select().from(agendaItems).where(eq(agendaItems.meetingId, ids.meeting));
+    expect(agenda.length).toBeGreaterThan(3);
+    const [mail] = await mailsTo(emails.aino!, 1, ids.meeting);
+    expect(mail!.subject).toContain('Porin aamuryhmä');
+    const ics = icsOf(mail!.text);
+    expect(ics.method).toBe('REQUEST');
+    expect(ics.sequence).toBe(0);
+    expect(ics.uid).toBe(`${ids.meeting}@tyopeili`);
+    expect(ics.start.getParameter('tzid')).toBe('Europe/Helsinki');
+    // Each mail names only its own recipient.
+    expect(ics.attendees.map((a) => String(a).toLowerCase())).toEqual([`mailto:${emails.aino}`.toLowerCase()]);
+  });
+
+  it('a change of time sends an update with SEQUENCE 1; a theme edit alone does not', async () => {
+    const edit = await get(`/meetings/${ids.meeting}/edit`, 'facilitator');
+    expect(edit.status).toBe(200);
+    const [m] = await app.database.db.select().from(meetings).where(eq(meetings.id, ids.meeting!));
+    const date = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(m!.startsAt);
+    expect((await post(`/meetings/${ids.meeting}/edit`, { intent: 'save', date, startTime: '17:00', endTime: '19:00', format: 'in_person', venueAddress: 'Yrjönkatu 1, Pori', theme: 'Jaksaminen ja palautuminen' }, 'facilitator')).status).toBe(302);
+    expect((await app.database.db.select().from(meetings).where(eq(meetings.id, ids.meeting!)))[0]!.sequence).toBe(0);
+    expect((await post(`/meetings/${ids.meeting}/edit`, { intent: 'save', date, startTime: '18:00', endTime: '20:00', format: 'in_person', venueAddress: 'Yrjönkatu 1, Pori', theme: 'Jaksaminen ja palautuminen' }, 'facilitator')).status).toBe(302);
+    const mails = await mailsTo(emails.aino!, 2, ids.meeting);
+    const ics = icsOf(mails[1]!.text);
+    expect(ics.method).toBe('REQUEST');
+    expect(ics.sequence).toBe(1);
+    expect(ics.start.getFirstValue().toString()).toContain('T18:00:00');
+  });
+
+  it('RSVPs: a member answers, the facilitator sees who is coming', async () => {
+    const bad = await post(`/meetings/${ids.meeting}`, { intent: 'rsvp' }, 'aino');
+    expect(bad.status).toBe(400);
+    expect((await post(`/meetings/${ids.meeting}`, { intent: 'rsvp', response: 'coming' }, 'aino')).status).toBe(302);
+    expect((await post(`/meetings/${ids.meeting}`, { intent: 'rsvp', response: 'not_coming', reason: 'Messut' }, 'eero')).status).toBe(302);
+    const rows = await app.database.db.select().from(rsvps).where(eq(rsvps.meetingId, ids.meeting!));
+    expect(rows).toHaveLength(2);
+    const page = await (await get(`/meetings/${ids.meeting}`, 'facilitator')).text();
+    expect(page).toContain('Tulossa 1, ei pääse 1, ei vastannut 2.');
+    expect(page).toContain('Messut');
+    // The facilitator cannot RSVP for someone; the outsider cannot see the meeting.
+    expect((await post(`/meetings/${ids.meeting}`, { intent: 'rsvp', response: 'coming' }, 'facilitator')).status).toBe(403);
+    expect((await get(`/meetings/${ids.meeting}`, 'outsider')).status).toBe(403);
+    expect((await get(`/meetings/${ids.meeting}`, 'otherCoordinator')).status).toBe(404);
+  });
+
+  it('notes are for facilitators only; a published summary reaches members', async () => {
+    expect((await post(`/meetings/${ids.meeting}`, { intent: 'note', text: 'Aino väsynyt, kysy ensi kerralla jaksamisesta.' }, 'facilitator')).status).toBe(302);
+    expect(await (await get(`/meetings/${ids.meeting}`, 'facilitator')).text()).toContain('Aino väsynyt');
+    expect(await (await get(`/meetings/${ids.meeting}`, 'coordinator')).text()).not.toContain('Aino väsynyt');
+    expect(await (await get(`/meetings/${ids.meeting}`, 'aino')).text()).not.toContain('Aino väsynyt');
+    expect((await post(`/meetings/${ids.meeting}`, { intent: 'note', text: 'x' }, 'coordinator')).status).toBe(403);
+    expect((await post(`/meetings/${ids.meeting}`, { intent: 'summary', summary: 'Puhuimme palautumisesta.' }, 'facilitator')).status).toBe(302);
+    expect(await (await get(`/meetings/${ids.meeting}`, 'aino')).text()).not.toContain('Puhuimme palautumisesta.');
+    expect((await post(`/meetings/${ids.meeting}`, { intent: 'summary', summary: 'Puhuimme palautumisesta.', publish: 'on' }, 'facilitator')).status).toBe(302);
+    expect(await (await get(`/meetings/${ids.meeting}`, 'aino')).text()).toContain('Puhuimme palautumisesta.');
+  });
+
+  it('an expert sees only their own segment', async () => {
+    const rows = ['opening_round', 'expert_segment', 'closing'];
+    const form: Record<string, string> = { intent: 'agenda' };
+    rows.forEach((kind, i) => Object.assign(form, { [`kind_${i}`]: kind, [`minutes_${i}`]: '20', [`topic_${i}`]: kind === 'expert_segment' ? 'Verotus yksinyrittäjälle' : '', [`expert_${i}`]: kind === 'expert_segment' ? ids.expert! : '' }));
+    expect((await post(`/meetings/${ids.meeting}/edit`, form, 'facilitator')).status).toBe(302);
+    const page = await get(`/meetings/${ids.meeting}`, 'expert');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Verotus yksinyrittäjälle');
+    expect(html).not.toContain('Avauskierros');
+    expect(html).not.toContain('Puhuimme palautumisesta.');
+    expect(html).not.toContain('Tulossa 1');
+  });
+
+  it('attendance is recorded after the start; bad hours are refused', async () => {
+    const past = await createTestMeeting(app.database.db, { organizationId: orgA.id, groupId: ids.group!, startsAt: new Date(Date.now() - 3 * 3600_000) });
+    expect((await get(`/meetings/${ids.meeting}/attendance`, 'facilitator')).status).toBe(403);
+    const bad = await post(`/meetings/${past.id}/attendance`, { [`status_${ids.aino}`]: 'present', [`hours_${ids.aino}`]: 'paljon' }, 'facilitator');
+    expect(bad.status).toBe(400);
+    expect(await app.database.db.select().from(attendance).where(eq(attendance.meetingId, past.id))).toHaveLength(0);
+    expect((await post(`/meetings/${past.id}/attendance`, { [`status_${ids.aino}`]: 'present', [`status_${ids.eero}`]: 'excused', [`status_${ids.helmi}`]: 'late', [`hours_${ids.helmi}`]: '1,5' }, 'facilitator')).status).toBe(302);
+    const rows = await app.database.db.select().from(attendance).where(eq(attendance.meetingId, past.id)).orderBy(asc(attendance.status));
+    expect(rows.map((r) => [r.status, Number(r.hours)]).sort()).toEqual([['excused', 0], ['late', 1.5], ['present', 2]]);
+  });
+
+  it('cancelling sends METHOD:CANCEL with a higher SEQUENCE to those invited', async () => {
+    expect((await post(`/meetings/${ids.meeting}/edit`, { intent: 'cancel' }, 'facilitator')).status).toBe(400);
+    expect((await post(`/meetings/${ids.meeting}/edit`, { intent: 'cancel', confirm: 'on' }, 'facilitator')).status).toBe(302);
+    const mails = await mailsTo(emails.eero!, 3, ids.meeting);
+    const ics = icsOf(mails[2]!.text);
+    expect(ics.method).toBe('CANCEL');
+    expect(ics.status).toBe('CANCELLED');
+    expect(ics.sequence).toBe(2);
+    expect(await (await get(`/meetings/${ids.meeting}`, 'aino')).text()).toContain('Tämä tapaaminen on peruttu.');
+  });
+});
+
+describe('leaving', () => {
+  it('a removed member no longer sees the group', async () => {
+    expect((await post(`/groups/${ids.group}/edit`, { intent: 'remove', userId: ids.ilkka! }, 'coordinator')).status).toBe(302);
+    const [row] = await app.database.db.select().from(groupMembers).where(and(eq(groupMembers.groupId, ids.group!), eq(groupMembers.userId, ids.ilkka!)));
+    expect(row!.leftAt).not.toBeNull();
+    expect((await get(`/groups/${ids.group}`, 'ilkka')).status).toBe(403);
+    expect(like).toBeDefined();
+  });
+});
