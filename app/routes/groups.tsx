@@ -67,36 +67,22 @@ export default function Groups() {
       {page.groups.length === 0 ? (
         <p>{t('groups.list.empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('groups.list.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('groups.field.name')}</th>
-                <th scope="col">{t('groups.field.status')}</th>
-                <th scope="col">{t('groups.field.format')}</th>
-                <th scope="col">{t('groups.list.members')}</th>
-                <th scope="col">{t('groups.list.nextMeeting')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.groups.map((g) => (
-                <tr key={g.id}>
-                  <th scope="row">
-                    <a href={`/groups/${g.id}`}>{g.name}</a>
-                  </th>
-                  <td>{t(`groups.status.${g.status}`)}</td>
-                  <td>{t(`groups.format.${g.format as 'in_person'}`)}</td>
-                  <td>
-                    {g.memberCount}
-                    {g.sizeAdvice ? <span className="muted"> ({t(`groups.size.${g.sizeAdvice}`)})</span> : null}
-                  </td>
-                  <td>{g.nextMeetingAt ? format.date(g.nextMeetingAt, 'weekday') : t('groups.list.noMeeting')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="cards">
+          {page.groups.map((g) => (
+            <li key={g.id} className="card">
+              <h2>
+                <a href={`/groups/${g.id}`}>{g.name}</a>
+              </h2>
+              <p>
+                {t(`groups.status.${g.status}`)} · {t(`groups.format.${g.format as 'in_person'}`)} · {t('groups.list.memberCount', { count: g.memberCount })}
+                {g.sizeAdvice ? <strong> ({t(`groups.size.${g.sizeAdvice}`)})</strong> : null}
+              </p>
+              <p>
+                {t('groups.list.nextMeeting')}: {g.nextMeetingAt ? format.date(g.nextMeetingAt, 'weekday') : t('groups.list.noMeeting')}
+              </p>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

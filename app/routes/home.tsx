@@ -4,11 +4,21 @@ import { count } from 'drizzle-orm';
 import { Form, useLoaderData, useLocation } from 'react-router';
 import type { Route } from './+types/home';
 import { requireActor } from '../lib/state.server';
-import { useT } from '../lib/i18n';
+import { useFormat, useT } from '../lib/i18n';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
 import { can, homePolicy } from '../../src/platform/policy/index.ts';
 import { organizations } from '../../src/features/organizations/organizations.schema.ts';
 import { countMembers, countPendingInvitations } from '../../src/features/organizations/organizations.queries.ts';
+import { coordinatorOverview, expertSegments, facilitatorOverview, nextMeetingsForMember, openStepsOf, recentBoardPosts } from '../../src/features/homes/homes.queries.ts';
+import { addDays, utcToZoned, zonedTimeToUtc } from '../../src/features/meetings/zoned-time.ts';
+
+/** The first instant of this Helsinki month and of the next one. */
+function helsinkiMonth(now: Date): { start: Date; end: Date } {
+  const { date } = utcToZoned(now);
+  const first = `${date.slice(0, 8)}01`;
+  const next = addDays(first, 32);
+  return { start: zonedTimeToUtc(first, '00:00'), end: zonedTimeToUtc(`${next.slice(0, 8)}01`, '00:00') };
+}
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);
@@ -16,17 +26,35 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const scope = { organizationId: actor.organizationId };
   const allowed = can(homePolicy, actor, scope);
   const active = actor.memberships.find((m) => m.organizationId === actor.organizationId) ?? null;
-  const [members, invitations, organizationCount] = await Promise.all([
-    allowed.manageMembers && scope.organizationId ? countMembers(db, { organizationId: scope.organizationId }) : null,
-    allowed.manageMembers && scope.organizationId ? countPendingInvitations(db, { organizationId: scope.organizationId }) : null,
+  const organizationId = scope.organizationId;
+  const now = new Date();
+  const me = organizationId ? { organizationId, userId: actor.userId, now } : null;
+  const month = helsinkiMonth(now);
+  const [members, invitations, organizationCount, nextMeetings, openSteps, posts, facilitating, coordinating, segments] = await Promise.all([
+    allowed.manageMembers && organizationId ? countMembers(db, { organizationId }) : null,
+    allowed.manageMembers && organizationId ? countPendingInvitations(db, { organizationId }) : null,
     allowed.manageOrganizations ? db.select({ n: count() }).from(organizations).then(([r]) => r?.n ?? 0) : null,
+    allowed.joinGroups && me ? nextMeetingsForMember(db, me) : null,
+    allowed.joinGroups && me ? openStepsOf(db, me) : null,
+    allowed.joinGroups && me ? recentBoardPosts(db, { ...me, since: new Date(now.getTime() - 14 * 86_400_000) }) : null,
+    allowed.facilitateGroups && me ? facilitatorOverview(db, me) : null,
+    allowed.coordinateProgramme && organizationId ? coordinatorOverview(db, { organizationId, monthStart: month.start, monthEnd: month.end }) : null,
+    allowed.shareExpertise && me ? expertSegments(db, me) : null,
   ]);
+  const iso = <T extends { startsAt: Date }>(list: T[]) => list.map((x) => ({ ...x, startsAt: x.startsAt.toISOString() }));
   return {
     name: actor.name,
     active: active ? { organizationId: active.organizationId, organizationName: active.organizationName, role: active.role } : null,
     memberships: actor.memberships.map((m) => ({ organizationId: m.organizationId, organizationName: m.organizationName, role: m.role })),
     can: allowed,
     counts: { members, invitations, organizations: organizationCount },
+    entrepreneur:
+      nextMeetings && openSteps && posts
+        ? { meetings: nextMeetings.map((m) => ({ ...m, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString() })), steps: openSteps, posts: posts.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })) }
+        : null,
+    facilitator: facilitating ? { groups: facilitating.groups, meetings: iso(facilitating.meetings), attendanceDue: iso(facilitating.attendanceDue) } : null,
+    coordinator: coordinating ? { ...coordinating, meetings: iso(coordinating.meetings) } : null,
+    segments: segments ? iso(segments) : null,
   };
 }
 
@@ -39,10 +67,7 @@ export default function Home() {
   const { can: allowed } = page;
 
   const sections: Section[] = [];
-  if (allowed.joinGroups) sections.push({ key: 'entrepreneur', title: 'home.entrepreneur.title', body: 'home.entrepreneur.body', coming: ['home.entrepreneur.coming1', 'home.entrepreneur.coming2', 'home.entrepreneur.coming3'] });
-  if (allowed.followTraining) sections.push({ key: 'trainee', title: 'home.trainee.title', body: 'home.trainee.body', coming: ['home.trainee.coming1', 'home.trainee.coming2', 'home.trainee.coming3'] });
-  else if (allowed.facilitateGroups) sections.push({ key: 'facilitator', title: 'home.facilitator.title', body: 'home.facilitator.body', coming: ['home.facilitator.coming1', 'home.facilitator.coming2', 'home.facilitator.coming3'] });
-  if (allowed.shareExpertise) sections.push({ key: 'expert', title: 'home.expert.title', body: 'home.expert.body', coming: ['home.expert.coming1', 'home.expert.coming2'] });
+  if (allowed.followTraining) sections.push({ key: 'trainee', title: 'home.trainee.title', body: 'home.trainee.body', coming: ['home.trainee.coming1', 'home.trainee.coming2'] });
   if (allowed.viewReports && !allowed.coordinateProgramme) sections.push({ key: 'funder', title: 'home.funder.title', body: 'home.funder.body', coming: ['home.funder.coming1', 'home.funder.coming2'] });
 
   return (
@@ -54,6 +79,11 @@ export default function Home() {
       ) : (
         <p className="lead">{t('home.noOrganization')}</p>
       )}
+
+      {page.entrepreneur ? <EntrepreneurHome data={page.entrepreneur} /> : null}
+      {page.facilitator ? <FacilitatorHome data={page.facilitator} /> : null}
+      {page.coordinator ? <CoordinatorHome data={page.coordinator} /> : null}
+      {page.segments ? <ExpertHome segments={page.segments} /> : null}
 
       {allowed.manageOrganizations ? (
         <section className="card home-card" aria-labelledby="home-admin">
@@ -88,7 +118,6 @@ export default function Home() {
               </a>
             </p>
           ) : null}
-          {allowed.coordinateProgramme ? <ComingSoon items={['home.coordinator.coming2', 'home.coordinator.coming3']} id="coordinator" /> : null}
         </section>
       ) : null}
 
@@ -97,7 +126,6 @@ export default function Home() {
           <h2 id={`home-${s.key}`}>{t(s.title)}</h2>
           <p>{t(s.body)}</p>
           <ComingSoon items={s.coming} id={s.key} />
-          {s.key === 'entrepreneur' ? <p>{t('home.entrepreneur.note')}</p> : null}
         </section>
       ))}
 
@@ -158,5 +186,208 @@ function ComingSoon({ items, id }: { items: MessageKey[]; id: string }) {
         ))}
       </ul>
     </>
+  );
+}
+
+type HomeData = Awaited<ReturnType<typeof loader>>;
+
+/** Phone first: the next meeting with RSVP and add-to-calendar, open steps, new board posts. */
+function EntrepreneurHome({ data }: { data: NonNullable<HomeData['entrepreneur']> }) {
+  const t = useT();
+  const format = useFormat();
+  const [next, ...later] = data.meetings;
+  return (
+    <>
+      <section className="card home-card" aria-labelledby="home-next">
+        <h2 id="home-next">{t('home.member.nextTitle')}</h2>
+        {next ? (
+          <>
+            <p className="home-next-when">
+              <strong>{format.date(next.startsAt, 'weekday')}</strong>
+            </p>
+            <p>
+              {next.groupName}
+              {next.theme ? ` – ${next.theme}` : ''} ({t(`meetings.format.${next.format as 'in_person'}`)})
+            </p>
+            <p>{next.response ? t(`meetings.rsvp.current.${next.response as 'coming'}`) : t('meetings.rsvp.none')}</p>
+            <Form method="post" action={`/meetings/${next.id}`} className="button-row">
+              <input type="hidden" name="intent" value="rsvp" />
+              <button type="submit" name="response" value="coming" className="button">
+                {t('meetings.rsvp.coming')}
+              </button>
+              <button type="submit" name="response" value="not_coming" className="button button--secondary">
+                {t('meetings.rsvp.notComing')}
+              </button>
+            </Form>
+            <p className="button-row">
+              <a href={`/meetings/${next.id}`}>{t('home.member.meetingDetails')}</a>
+              <a href={`/meetings/${next.id}/calendar.ics`} download>
+                {t('meetings.addToCalendar')}
+              </a>
+            </p>
+            {later.length ? (
+              <ul className="plain-list">
+                {later.map((m) => (
+                  <li key={m.id}>
+                    <a href={`/meetings/${m.id}`}>{format.date(m.startsAt, 'weekday')}</a> – {m.groupName}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        ) : (
+          <p>{t('home.member.noMeeting')}</p>
+        )}
+      </section>
+      <section className="card home-card" aria-labelledby="home-steps">
+        <h2 id="home-steps">{t('home.member.stepsTitle')}</h2>
+        {data.steps.length ? (
+          <ul className="plain-list">
+            {data.steps.map((s) => (
+              <li key={s.id}>
+                {s.text}
+                {s.dueOn ? <span className="muted"> – {t('home.member.due', { date: format.date(s.dueOn) })}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('home.member.noSteps')}</p>
+        )}
+        <p>
+          <a href="/steps">{t('home.member.stepsLink')}</a>
+        </p>
+      </section>
+      <section className="card home-card" aria-labelledby="home-posts">
+        <h2 id="home-posts">{t('home.member.postsTitle')}</h2>
+        {data.posts.length ? (
+          <ul className="plain-list">
+            {data.posts.map((p) => (
+              <li key={p.id}>
+                <a href={`/groups/${p.groupId}/board`}>{t('home.member.postBy', { name: p.author, group: p.groupName })}</a>: {p.body}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('home.member.noPosts')}</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** My groups, next meetings with RSVPs, steps to follow up, attendance to record. */
+function FacilitatorHome({ data }: { data: NonNullable<HomeData['facilitator']> }) {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <>
+      {data.attendanceDue.length ? (
+        <section className="card home-card" aria-labelledby="home-attendance">
+          <h2 id="home-attendance">{t('home.facilitator.attendanceTitle')}</h2>
+          <ul className="plain-list">
+            {data.attendanceDue.map((m) => (
+              <li key={m.id}>
+                <a href={`/meetings/${m.id}/attendance`}>
+                  {m.groupName}, {format.date(m.startsAt, 'weekday')}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section className="card home-card" aria-labelledby="home-fac-meetings">
+        <h2 id="home-fac-meetings">{t('home.facilitator.meetingsTitle')}</h2>
+        {data.meetings.length ? (
+          <ul className="plain-list">
+            {data.meetings.map((m) => (
+              <li key={m.id}>
+                <a href={`/meetings/${m.id}`}>
+                  {m.groupName}, {format.date(m.startsAt, 'weekday')}
+                </a>
+                <br />
+                <span className="muted">{t('home.facilitator.rsvps', { coming: m.coming, notComing: m.notComing, unknown: Math.max(0, m.members - m.coming - m.notComing) })}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('home.facilitator.noMeetings')}</p>
+        )}
+      </section>
+      <section className="card home-card" aria-labelledby="home-fac-groups">
+        <h2 id="home-fac-groups">{t('home.facilitator.groupsTitle')}</h2>
+        {data.groups.length ? (
+          <ul className="plain-list">
+            {data.groups.map((g) => (
+              <li key={g.id}>
+                <a href={`/groups/${g.id}`}>{g.name}</a> – {t('home.facilitator.groupLine', { members: g.memberCount, steps: g.openSteps })}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('home.facilitator.noGroups')}</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** Intake queue, groups by status, meetings this month. */
+function CoordinatorHome({ data }: { data: NonNullable<HomeData['coordinator']> }) {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <section className="card home-card" aria-labelledby="home-programme">
+      <h2 id="home-programme">{t('home.programme.title')}</h2>
+      <p>
+        <a href="/intake">{t('home.programme.intake', { new: data.applications.new, contacted: data.applications.contacted })}</a>
+      </p>
+      <h3>{t('home.programme.groupsTitle')}</h3>
+      <ul className="plain-list">
+        {(['forming', 'active', 'paused', 'ended'] as const).map((s) => (
+          <li key={s}>
+            <a href={`/groups?status=${s}`}>
+              {t(`groups.status.${s}`)}: {data.groups[s]}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('home.programme.meetingsTitle', { count: data.meetings.length })}</h3>
+      {data.meetings.length ? (
+        <ul className="plain-list">
+          {data.meetings.map((m) => (
+            <li key={m.id}>
+              <a href={`/meetings/${m.id}`}>
+                {format.date(m.startsAt, 'weekday')}, {m.groupName}
+              </a>
+              {m.status === 'cancelled' ? ` ${t('meetings.cancelledTag')}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('home.programme.noMeetings')}</p>
+      )}
+    </section>
+  );
+}
+
+function ExpertHome({ segments }: { segments: NonNullable<HomeData['segments']> }) {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <section className="card home-card" aria-labelledby="home-expert">
+      <h2 id="home-expert">{t('home.expert.title')}</h2>
+      {segments.length ? (
+        <ul className="plain-list">
+          {segments.map((s) => (
+            <li key={s.id}>
+              <a href={`/meetings/${s.id}`}>{format.date(s.startsAt, 'weekday')}</a>
+              {s.topic ? ` – ${s.topic}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('home.expert.none')}</p>
+      )}
+    </section>
   );
 }

@@ -4,7 +4,6 @@ import type { Tx } from '../../platform/db/db.ts';
 import type { GroupResource } from '../../platform/policy/group.policy.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { companies, entrepreneurProfiles } from '../companies/companies.schema.ts';
-import { meetings } from '../meetings/meetings.schema.ts';
 import { memberships } from '../organizations/organizations.schema.ts';
 import { groupAgreements, groupFacilitators, groupMembers, groups, type GroupStatus } from './groups.schema.ts';
 
@@ -40,8 +39,8 @@ export async function listGroups(
   if (!all) {
     where.push(
       or(
-        sql`EXISTS (SELECT 1 FROM ${groupFacilitators} f WHERE f.organization_id = ${groups.organizationId} AND f.group_id = ${groups.id} AND f.user_id = ${userId})`,
-        sql`EXISTS (SELECT 1 FROM ${groupMembers} m WHERE m.organization_id = ${groups.organizationId} AND m.group_id = ${groups.id} AND m.user_id = ${userId} AND m.left_at IS NULL)`,
+        sql`EXISTS (SELECT 1 FROM group_facilitators f WHERE f.organization_id = "groups"."organization_id" AND f.group_id = "groups"."id" AND f.user_id = ${userId})`,
+        sql`EXISTS (SELECT 1 FROM group_members m WHERE m.organization_id = "groups"."organization_id" AND m.group_id = "groups"."id" AND m.user_id = ${userId} AND m.left_at IS NULL)`,
       )!,
     );
   }
@@ -51,8 +50,9 @@ export async function listGroups(
       name: groups.name,
       status: groups.status,
       format: groups.format,
-      memberCount: sql<number>`(SELECT count(*)::int FROM ${groupMembers} m WHERE m.organization_id = ${groups.organizationId} AND m.group_id = ${groups.id} AND m.left_at IS NULL)`,
-      nextMeetingAt: sql<string | null>`(SELECT min(mt.starts_at) FROM ${meetings} mt WHERE mt.organization_id = ${groups.organizationId} AND mt.group_id = ${groups.id} AND mt.status = 'scheduled' AND mt.starts_at > ${now.toISOString()})`,
+      // Qualified by hand: inside a select list Drizzle writes a column unqualified, which the subquery would resolve to its own table.
+      memberCount: sql<number>`(SELECT count(*)::int FROM group_members m WHERE m.organization_id = "groups"."organization_id" AND m.group_id = "groups"."id" AND m.left_at IS NULL)`,
+      nextMeetingAt: sql<string | null>`(SELECT min(mt.starts_at) FROM meetings mt WHERE mt.organization_id = "groups"."organization_id" AND mt.group_id = "groups"."id" AND mt.status = 'scheduled' AND mt.starts_at > ${now.toISOString()})`,
     })
     .from(groups)
     .where(and(...where))

@@ -178,7 +178,7 @@ describe('meetings', () => {
     const ics = icsOf(mails[1]!.text);
     expect(ics.method).toBe('REQUEST');
     expect(ics.sequence).toBe(1);
-    expect(ics.start.getFirstValue().toString()).toContain('T18:00:00');
+    expect(String(ics.start.getFirstValue())).toContain('T18:00:00');
   });
 
   it('RSVPs: a member answers, the facilitator sees who is coming', async () => {
