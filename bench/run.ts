@@ -13,6 +13,8 @@ import { load, rssMiB, type LoadResult } from './load.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** How many times the demo programme is in the database (issue 4: ×10). */
+const scale = Number(process.env.BENCH_SCALE ?? 10);
 const children: ChildProcess[] = [];
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tyopeili-bench-'));
 
@@ -54,19 +56,33 @@ async function main() {
   const pool = createPool(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pid[3]}/postgres`, 2);
   const db = createDb(pool);
   const { seedDemoIfEmpty } = await import('../src/demo/seed-demo.ts');
+  const { seedDemoCopy } = await import('../src/demo/seed.ts');
   const seedStarted = performance.now();
   await seedDemoIfEmpty({ db });
   const seedSeconds = (performance.now() - seedStarted) / 1000;
-  const [entrepreneur] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'yrittaja@demo.tyopeili.fi'));
-  if (!entrepreneur) throw new Error('demo entrepreneur missing');
-  const session = await createSession(db, { userId: entrepreneur.id, rememberMe: true });
+  // The demo multiplied: copies 2…scale of both organisations beside it (the homes' queries must not grow with them).
+  const copiesStarted = performance.now();
+  for (let k = 2; k <= scale; k++) await seedDemoCopy({ db }, k);
+  const copiesSeconds = (performance.now() - copiesStarted) / 1000;
+  const counts = (await pool.query<{ groups: number; meetings: number; people: number; steps: number }>(
+    'SELECT (SELECT count(*)::int FROM groups) AS groups, (SELECT count(*)::int FROM meetings) AS meetings, (SELECT count(*)::int FROM users) AS people, (SELECT count(*)::int FROM steps) AS steps',
+  )).rows[0]!;
+  const cookieFor = async (email: string) => {
+    const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (!user) throw new Error(`demo account ${email} missing`);
+    const session = await createSession(db, { userId: user.id, rememberMe: true });
+    return `tyopeili_session=${session.token}`;
+  };
+  const entrepreneurCookie = await cookieFor('yrittaja@demo.tyopeili.fi');
+  const facilitatorCookie = await cookieFor('ohjaaja@demo.tyopeili.fi');
   await pool.end();
-  const cookie = `tyopeili_session=${session.token}`;
 
   const cases: [string, string, Record<string, string>, ChildProcess][] = [
     ['bare Hono handler', `http://127.0.0.1:${barePort}/`, {}, bare.child],
+    ['bare SSR page (/accessibility, no data)', appUrl + '/accessibility', {}, app.child],
     ['front page', appUrl + '/', {}, app.child],
-    ['entrepreneur home (signed in)', appUrl + '/home', { cookie }, app.child],
+    ['entrepreneur home (signed in)', appUrl + '/home', { cookie: entrepreneurCookie }, app.child],
+    ['facilitator home (signed in)', appUrl + '/home', { cookie: facilitatorCookie }, app.child],
   ];
   const results: (LoadResult & { name: string; rssMiB: number })[] = [];
   for (const [name, url, headers, child] of cases) {
@@ -75,15 +91,18 @@ async function main() {
     results.push({ name, ...r, rssMiB: rssMiB(child.pid!) });
   }
   const base = results[0]!;
-  const lines = [`Työpeili bench: ${connections} connections × ${seconds} s per case, Node ${process.version}, ${os.cpus().length} cores`, ''];
-  lines.push('| case | req/s | p50 ms | p99 ms | errors | RSS MiB | req/s vs bare | p99 vs bare |', '|---|---|---|---|---|---|---|---|');
+  const ssr = results[1]!;
+  const lines = [`Työpeili bench: ${connections} connections × ${seconds} s per case, Node ${process.version}, ${os.cpus().length} cores`, `Data: the demo ×${scale} — ${counts.people} people, ${counts.groups} groups, ${counts.meetings} meetings, ${counts.steps} steps`, ''];
+  lines.push('| case | req/s | p50 ms | p99 ms | errors | RSS MiB | req/s vs bare | p99 vs bare | req/s vs bare SSR | p99 vs bare SSR |', '|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
-    lines.push(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${r.rssMiB.toFixed(0)} | ${(r.rps / base.rps).toFixed(3)} | ${(r.p99 / base.p99).toFixed(1)}× |`);
+    lines.push(
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${r.rssMiB.toFixed(0)} | ${(r.rps / base.rps).toFixed(3)} | ${(r.p99 / base.p99).toFixed(1)}× | ${(r.rps / ssr.rps).toFixed(2)} | ${(r.p99 / ssr.p99).toFixed(1)}× |`,
+    );
   }
-  lines.push('', `Demo seed (2 organisations, 56 people, 10 groups, 18 months of meetings): ${seedSeconds.toFixed(2)} s`);
+  lines.push('', `Demo seed (2 organisations, 56 people, 10 groups, 18 months of meetings): ${seedSeconds.toFixed(2)} s; ${scale - 1} more copies: ${copiesSeconds.toFixed(1)} s`);
   console.log(lines.join('\n'));
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/foundation.json', JSON.stringify({ date: new Date().toISOString(), connections, seconds, seedSeconds, results }, null, 2));
+  writeFileSync('bench/results/homes.json', JSON.stringify({ date: new Date().toISOString(), connections, seconds, scale, counts, seedSeconds, copiesSeconds, results }, null, 2));
   if (results.some((r) => r.errors > 0 || r.requests === 0)) {
     console.error('Some requests failed: the figures above are not valid.');
     process.exitCode = 1;

@@ -87,13 +87,25 @@ export async function seedDemo(services: Pick<Services, 'db'>): Promise<DemoSumm
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${DEMO_SEED_LOCK})`);
     const [existing] = await tx.select({ n: count() }).from(organizations);
     if ((existing?.n ?? 0) > 0) return null;
-    return seedInto(tx, { passwordHash, random: createRandom(SEED), now: new Date() });
+    return seedInto(tx, { passwordHash, random: createRandom(SEED), now: new Date() }, plans);
   });
 }
 
-async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now: Date }): Promise<DemoSummary> {
+/** The demo's organisations again as copy `k` (names, slugs and e-mail domains marked with k): for the ×10 bench. */
+function copyOf(plan: OrganizationPlan, k: number): OrganizationPlan {
+  const mark = (email: string) => email.replace('@', `@k${k}.`);
+  return { ...plan, name: `${plan.name} (${k})`, slug: `${plan.slug}-${k}`, domain: `k${k}.${plan.domain}`, logins: plan.logins.map((l) => ({ ...l, email: mark(l.email) })) };
+}
+
+/** Adds copy `k` (k ≥ 2) of the demo programme beside the demo: the bench's data ×10. */
+export async function seedDemoCopy(services: Pick<Services, 'db'>, k: number): Promise<DemoSummary> {
+  const passwordHash = await hashTestPassword(DEMO_PASSWORD);
+  return services.db.transaction((tx) => seedInto(tx, { passwordHash, random: createRandom(SEED + k), now: new Date() }, plans.map((p) => copyOf(p, k))));
+}
+
+async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now: Date }, plans: OrganizationPlan[]): Promise<DemoSummary> {
   const { passwordHash, random } = ctx;
-  const usedEmails = new Set<string>([...demoLogins, ...demoLoginsSecondOrganization].map((l) => l.email));
+  const usedEmails = new Set<string>(plans.flatMap((p) => p.logins.map((l) => l.email)));
   // Nobody else gets the name of a fixed entrepreneur sign-in.
   for (const plan of plans) {
     if (plan.entrepreneurLogin) usedEmails.add(emailFor(plan.entrepreneurLogin.person.firstName, plan.entrepreneurLogin.person.lastName, plan.domain));
@@ -188,8 +200,8 @@ async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now
     organizationId: first!.id,
     random,
     now: ctx.now,
-    leadFacilitatorEmail: facilitatorOf(demoLogins),
-    entrepreneurEmail: entrepreneurOf(demoLogins),
+    leadFacilitatorEmail: facilitatorOf(plans[0]!.logins),
+    entrepreneurEmail: entrepreneurOf(plans[0]!.logins),
     plans: satakuntaGroups,
     venue: 'Yrittäjätalo, Kauppakatu 12, 28100 Pori',
     walkingPoint: 'Kirjurinluodon pääportti, Pori',
@@ -199,8 +211,8 @@ async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now
     organizationId: second!.id,
     random,
     now: ctx.now,
-    leadFacilitatorEmail: facilitatorOf(demoLoginsSecondOrganization),
-    entrepreneurEmail: entrepreneurOf(demoLoginsSecondOrganization),
+    leadFacilitatorEmail: facilitatorOf(plans[1]!.logins),
+    entrepreneurEmail: entrepreneurOf(plans[1]!.logins),
     plans: raumaGroups,
     venue: 'Kirjaston kokoushuone, Kirjastokatu 4, 26100 Rauma',
     walkingPoint: 'Vanhan Rauman tori',

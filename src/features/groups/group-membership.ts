@@ -28,10 +28,10 @@ export async function addGroupMember(actor: Actor | null, deps: { db: Db }, inpu
     // A member who left and comes back gets a fresh row state (and accepts the agreement again).
     await tx
       .insert(groupMembers)
-      .values({ organizationId, groupId, userId, joinedAt: now })
+      .values({ organizationId, groupId, userId, joinedAt: now, showCompany: false })
       .onConflictDoUpdate({
         target: [groupMembers.organizationId, groupMembers.groupId, groupMembers.userId],
-        set: { leftAt: null, joinedAt: now, agreementVersion: null, agreementAcceptedAt: null },
+        set: { leftAt: null, joinedAt: now, agreementVersion: null, agreementAcceptedAt: null, showCompany: false },
       });
     await recordAudit(tx, { organizationId, actorUserId: actor?.userId, action: 'groups.member_added', targetType: 'user', targetId: userId });
   });

@@ -53,7 +53,8 @@ export async function carryOverApplication(tx: Tx, { organizationId, email, user
   let groupId: string | null = null;
   if (application.groupId && (await findGroup(tx, { organizationId, groupId: application.groupId }))) {
     groupId = application.groupId;
-    await tx.insert(groupMembers).values({ organizationId, groupId, userId }).onConflictDoNothing();
+    // Shown by first name only until the member chooses to show their company (on accepting the agreement).
+    await tx.insert(groupMembers).values({ organizationId, groupId, userId, showCompany: false }).onConflictDoNothing();
   }
 
   const [profile] = await tx
