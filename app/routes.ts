@@ -25,4 +25,9 @@ export default [
   route('apply/thanks', 'routes/apply-thanks.tsx'),
   route('intake', 'routes/intake.tsx'),
   route('intake/:id', 'routes/intake-detail.tsx'),
+  route('meetings/:meetingId/calendar.ics', 'routes/meeting-calendar.tsx'),
+  route('calendar/feed/:file', 'routes/calendar-feed.tsx'),
+  route('profile/calendar', 'routes/profile-calendar.tsx'),
+  route('profile/attendance', 'routes/profile-attendance.tsx'),
+  route('groups/:groupId/attendance', 'routes/group-attendance.tsx'),
 ] satisfies RouteConfig;
