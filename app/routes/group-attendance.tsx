@@ -50,7 +50,7 @@ export default function GroupAttendance() {
       ) : d.members.length === 0 ? (
         <p>{t('attendance.group.noMembers')}</p>
       ) : (
-        <section aria-labelledby="attendance-table-title">
+        <section>
           <h2 id="attendance-table-title">{t('attendance.group.tableTitle')}</h2>
           <div className="table-wrap" role="region" aria-labelledby="attendance-table-title" tabIndex={0}>
             <table>

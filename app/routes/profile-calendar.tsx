@@ -105,8 +105,7 @@ export default function ProfileCalendar() {
       <p className="notice">{t('calendar.feedPage.privacy')}</p>
 
       {r?.url ? (
-        <section aria-labelledby="feed-url-title" className="card">
-          <h2 id="feed-url-title">{t('calendar.feedPage.urlLabel')}</h2>
+        <div className="card">
           <Field id="feedUrl" label={t('calendar.feedPage.urlLabel')} hint={t('calendar.feedPage.urlHint')}>
             {(p) => <input {...p} type="text" readOnly value={r.url} autoComplete="off" spellCheck={false} onFocus={(e) => e.currentTarget.select()} />}
           </Field>
@@ -114,7 +113,7 @@ export default function ProfileCalendar() {
           <p>
             <a href={r.webcalUrl}>{t('calendar.feedPage.openInApp')}</a>
           </p>
-        </section>
+        </div>
       ) : (
         <p>{active && d.feedCreatedAt ? t('calendar.feedPage.active', { date: f.date(d.feedCreatedAt) }) : t('calendar.feedPage.none')}</p>
       )}
