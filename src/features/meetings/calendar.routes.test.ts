@@ -17,8 +17,10 @@ import { calendarFeeds, meetings } from './meetings.schema.ts';
 
 let app: TestApp;
 const cookies: Record<string, string> = {};
-const ids: Record<string, string> = {};
-const m: Record<string, string> = {};
+type Person = 'aino' | 'fasi' | 'eero' | 'coordA' | 'coordB';
+type MeetingKey = 'beforeDst' | 'afterDst' | 'old' | 'recent' | 'left' | 'others' | 'orgB';
+const ids = {} as Record<Person, string>;
+const m = {} as Record<MeetingKey, string>;
 let ipCounter = 0;
 const freshIp = () => `203.0.113.${++ipCounter}`;
 
@@ -34,7 +36,7 @@ beforeAll(async () => {
   const coordA = await createTestMember(db, { organizationId: orgA.id, role: 'coordinator', name: 'Kirsi Koordinaattori' });
   const coordB = await createTestMember(db, { organizationId: orgB.id, role: 'coordinator', name: 'Bo Koordinator' });
   for (const [key, user] of Object.entries({ aino, fasi, eero, coordA, coordB })) {
-    ids[key] = user.id;
+    ids[key as Person] = user.id;
     cookies[key] = (await signIn(db, user.id)).cookie;
   }
   const a1 = await createTestGroup(db, { organizationId: orgA.id, name: 'Porin aamuryhmä', facilitatorIds: [fasi.id], memberIds: [aino.id] });
@@ -189,7 +191,7 @@ describe('the private feed', () => {
 
     // Only the token's SHA-256 is stored.
     const token = /\/calendar\/feed\/(.+)\.ics$/.exec(path)![1]!;
-    const [row] = await app.database.db.select().from(calendarFeeds).where(eq(calendarFeeds.userId, ids.aino!));
+    const [row] = await app.database.db.select().from(calendarFeeds).where(eq(calendarFeeds.userId, ids.aino));
     expect(row!.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(token);
   });
@@ -229,7 +231,7 @@ describe('the private feed', () => {
     expect(await unknown.text()).toBe(oldBody);
     expect(await (await get('/profile/calendar', 'eero')).text()).toContain('Sinulla ei ole kalenteritilausta.');
 
-    const actions = await app.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, ids.eero!));
+    const actions = await app.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, ids.eero));
     expect(actions.map((a) => a.action)).toEqual(['calendar.feed_created', 'calendar.feed_regenerated', 'calendar.feed_revoked']);
   });
 
