@@ -433,7 +433,7 @@ export const en: Record<MessageKey, string> = {
   'calendar.text.distance': "Distance",
   'calendar.text.walkingNotes': "Good to know",
   'calendar.text.meetingPage': "Meeting page",
-  'calendar.text.km': "about {km} km",
+  'calendar.text.km': "about {km, number} km",
   'calendar.event.title': "{group}: {theme}",
   'calendar.event.titleNoTheme': "Työpeili: {group}",
   'calendar.event.description': "Meeting of the Työpeili group {group}. Theme: {theme}",

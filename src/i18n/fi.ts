@@ -432,7 +432,7 @@ export const fi = {
   'calendar.text.distance': "Matka",
   'calendar.text.walkingNotes': "Huomioitavaa",
   'calendar.text.meetingPage': "Tapaamisen sivu",
-  'calendar.text.km': "n. {km} km",
+  'calendar.text.km': "n. {km, number} km",
   'calendar.event.title': "{group}: {theme}",
   'calendar.event.titleNoTheme': "Työpeili: {group}",
   'calendar.event.description': "Työpeili-ryhmän {group} tapaaminen. Teema: {theme}",

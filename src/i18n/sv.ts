@@ -433,7 +433,7 @@ export const sv: Record<MessageKey, string> = {
   'calendar.text.distance': "Sträcka",
   'calendar.text.walkingNotes': "Att tänka på",
   'calendar.text.meetingPage': "Träffens sida",
-  'calendar.text.km': "ca {km} km",
+  'calendar.text.km': "ca {km, number} km",
   'calendar.event.title': "{group}: {theme}",
   'calendar.event.titleNoTheme': "Työpeili: {group}",
   'calendar.event.description': "Träff för Työpeili-gruppen {group}. Tema: {theme}",
