@@ -13,12 +13,13 @@ import { addMembership, createTestMember, createTestOrganization, signIn } from 
 import { logSafePath } from '../../../server/app.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { groupMembers } from '../groups/groups.schema.ts';
+import { memberships } from '../organizations/organizations.schema.ts';
 import { calendarFeeds, meetings } from './meetings.schema.ts';
 
 let app: TestApp;
 const cookies: Record<string, string> = {};
 type Person = 'aino' | 'fasi' | 'eero' | 'coordA' | 'coordB';
-type MeetingKey = 'beforeDst' | 'afterDst' | 'old' | 'recent' | 'left' | 'others' | 'orgB';
+type MeetingKey = 'beforeDst' | 'afterDst' | 'old' | 'recent' | 'left' | 'others' | 'orgB' | 'removedOrg';
 const ids = {} as Record<Person, string>;
 const m = {} as Record<MeetingKey, string>;
 let ipCounter = 0;
@@ -52,6 +53,12 @@ beforeAll(async () => {
   m.left = (await createTestMeeting(db, { organizationId: orgA.id, groupId: a2.id, startsAt: new Date('2027-03-24T15:00:00Z') })).id;
   m.others = (await createTestMeeting(db, { organizationId: orgA.id, groupId: a3.id, startsAt: new Date('2027-03-25T15:00:00Z') })).id;
   m.orgB = (await createTestMeeting(db, { organizationId: orgB.id, groupId: b1.id, startsAt: new Date('2027-05-04T14:00:00Z'), format: 'online', theme: 'Verkkokauppa' })).id;
+  // An organisation that has since removed her: its group still lists her, but the feed must not.
+  const orgC = await createTestOrganization(db, { name: 'Rauman Seudun Yrityskeskus' });
+  await addMembership(db, { organizationId: orgC.id, userId: aino.id, role: 'entrepreneur' });
+  const c1 = await createTestGroup(db, { organizationId: orgC.id, name: 'Rauman ryhmä', memberIds: [aino.id] });
+  m.removedOrg = (await createTestMeeting(db, { organizationId: orgC.id, groupId: c1.id, startsAt: new Date('2027-03-26T15:00:00Z') })).id;
+  await db.delete(memberships).where(and(eq(memberships.organizationId, orgC.id), eq(memberships.userId, aino.id)));
   await db.update(meetings).set({ sequence: 3 }).where(eq(meetings.id, m.beforeDst));
   await db.update(meetings).set({ sequence: 2 }).where(eq(meetings.id, m.afterDst));
 });
@@ -145,6 +152,7 @@ describe('GET /meetings/:meetingId/calendar.ics', () => {
     expect((await get(`/meetings/${m.beforeDst}/calendar.ics`, 'coordB')).status).toBe(404);
     expect((await get(`/meetings/${m.left}/calendar.ics`, 'aino')).status).toBe(403);
     expect((await get(`/meetings/${m.others}/calendar.ics`, 'aino')).status).toBe(403);
+    expect((await get(`/meetings/${m.removedOrg}/calendar.ics`, 'aino')).status).toBe(404);
     expect((await get(`/meetings/0190a0b0-0000-7000-8000-000000000999/calendar.ics`, 'aino')).status).toBe(404);
     expect((await get(`/meetings/not-a-uuid/calendar.ics`, 'aino')).status).toBe(404);
     const signedOut = await get(`/meetings/${m.beforeDst}/calendar.ics`);
@@ -157,7 +165,7 @@ describe('GET /meetings/:meetingId/calendar.ics', () => {
 });
 
 describe('the private feed', () => {
-  it('lists the person’s meetings in both organisations, from three months back, and nothing else', async () => {
+  it('lists the person’s meetings in both organisations, from three months back, and nothing else (not a left group, not others’ groups, not an organisation that removed her)', async () => {
     const { path, html } = await createFeed('aino');
     expect(html).toMatch(/href="webcal:\/\/[^"]+\/calendar\/feed\/[A-Za-z0-9_-]{43}\.ics"/);
     const res = await get(path);
