@@ -24,6 +24,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
+/** The page may show a working feed address: no cache anywhere may keep it. */
+export function headers() {
+  return { 'Cache-Control': 'private, no-store' };
+}
+
 type ActionResult = { intent: string; errors?: FieldErrors; url?: string; webcalUrl?: string; notice?: MessageKey };
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -35,10 +40,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (intent === 'create') {
       const { token, regenerated } = await createCalendarFeed(actor, services, { userId: actor.userId });
       const url = services.config.appUrl + feedPath(token);
-      return data<ActionResult>(
-        { intent, url, webcalUrl: url.replace(/^https?:\/\//, 'webcal://'), notice: regenerated ? 'calendar.feedPage.regenerated' : 'calendar.feedPage.created' },
-        { headers: { 'Cache-Control': 'private, no-store' } },
-      );
+      return data<ActionResult>({ intent, url, webcalUrl: url.replace(/^https?:\/\//, 'webcal://'), notice: regenerated ? 'calendar.feedPage.regenerated' : 'calendar.feedPage.created' });
     }
     if (intent === 'revoke') {
       await revokeCalendarFeed(actor, services, { userId: actor.userId });

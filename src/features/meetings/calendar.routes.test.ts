@@ -92,6 +92,7 @@ const uid = (meetingId: string) => `${meetingId}@tyopeili`;
 async function createFeed(who: string): Promise<{ path: string; html: string }> {
   const res = await post('/profile/calendar', { intent: 'create' }, who);
   expect(res.status).toBe(200);
+  expect(res.headers.get('cache-control')).toBe('private, no-store');
   const html = await res.text();
   const url = /<input[^>]*value="([^"]+\/calendar\/feed\/[A-Za-z0-9_-]{43}\.ics)"/.exec(html)?.[1];
   expect(url, 'feed URL in a read-only field').toBeTruthy();
