@@ -35,4 +35,9 @@ export default [
   route('meetings/:meetingId', 'routes/meeting.tsx'),
   route('meetings/:meetingId/edit', 'routes/meeting-edit.tsx'),
   route('meetings/:meetingId/attendance', 'routes/meeting-attendance.tsx'),
+  route('meetings/:meetingId/calendar.ics', 'routes/meeting-calendar.tsx'),
+  route('calendar/feed/:file', 'routes/calendar-feed.tsx'),
+  route('profile/calendar', 'routes/profile-calendar.tsx'),
+  route('profile/attendance', 'routes/profile-attendance.tsx'),
+  route('groups/:groupId/attendance', 'routes/group-attendance.tsx'),
 ] satisfies RouteConfig;

@@ -45,7 +45,8 @@ export function logSafePath(path: string): string {
   return path
     .slice(0, 200)
     .split('/')
-    .map((segment) => (/^[A-Za-z0-9_-]{20,}$/.test(segment) && !/^[0-9a-f]{8}-/.test(segment) ? ':secret' : segment))
+    // A token may end in a file extension (calendar feeds: /calendar/feed/<token>.ics).
+    .map((segment) => (/^[A-Za-z0-9_-]{20,}(\.[a-z]{1,5})?$/.test(segment) && !/^[0-9a-f]{8}-/.test(segment) ? ':secret' : segment))
     .join('/');
 }
 
