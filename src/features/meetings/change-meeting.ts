@@ -10,7 +10,8 @@ import { authorize, meetingPolicy } from '../../platform/policy/index.ts';
 import { sequenceAfterChange } from './calendar.ts';
 import { detailColumns, durationMinutes } from './create-meetings.ts';
 import { invitedRecipients } from './invitations.ts';
-import { toCalendarMeeting, mailMeetingToPeople } from './meeting-calendar.ts';
+import { toCalendarMeeting } from './calendar-export.ts';
+import { mailMeetingToPeople } from './meeting-calendar.ts';
 import { findMeetingResource } from './meetings.queries.ts';
 import { meetings } from './meetings.schema.ts';
 import type { MeetingDetails } from './meetings.validation.ts';
@@ -28,7 +29,7 @@ export async function updateMeeting(actor: Actor | null, deps: Deps, input: { or
     const startsAt = zonedTimeToUtc(form.date, form.startTime, meeting.timeZone);
     const endsAt = new Date(startsAt.getTime() + durationMinutes(form.startTime, form.endTime) * 60_000);
     const next = { ...meeting, ...detailColumns(form), startsAt, endsAt };
-    const texts = { groupName: meeting.group.name, appUrl: deps.config.appUrl, locale: 'fi' as const, withOnlineLink: true };
+    const texts = { groupName: meeting.group.name, locale: 'fi' as const, includeOnlineLink: true };
     const sequence = sequenceAfterChange(toCalendarMeeting(meeting, texts), toCalendarMeeting(next, texts));
     const [updated] = await tx
       .update(meetings)
