@@ -25,4 +25,8 @@ export default [
   route('apply/thanks', 'routes/apply-thanks.tsx'),
   route('intake', 'routes/intake.tsx'),
   route('intake/:id', 'routes/intake-detail.tsx'),
+  route('meetings/:meetingId/live', 'routes/meeting-live.tsx'),
+  route('meetings/:meetingId/live/state', 'routes/meeting-live-state.tsx'),
+  route('meetings/:meetingId/live/screen', 'routes/meeting-live-screen.tsx'),
+  route('meetings/:meetingId/my-steps', 'routes/meeting-my-steps.tsx'),
 ] satisfies RouteConfig;
