@@ -6,9 +6,11 @@ import { useFormat, useT } from '../lib/i18n';
 import { formatClock } from '../../src/features/meetings/live-state.ts';
 import type { LiveStepView } from '../../src/features/meetings/live-view.ts';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
-import { stepStatuses } from '../../src/features/steps/steps.schema.ts';
+import type { StepStatus } from '../../src/features/steps/steps.schema.ts';
 
-export const stepStatusKeys = { open: 'live.step.status.open', done: 'live.step.status.done', partly: 'live.step.status.partly', dropped: 'live.step.status.dropped' } as const satisfies Record<string, MessageKey>;
+export const stepStatusKeys = { open: 'live.step.status.open', done: 'live.step.status.done', partly: 'live.step.status.partly', dropped: 'live.step.status.dropped' } as const satisfies Record<StepStatus, MessageKey>;
+// (not from steps.schema.ts: that would bring the database schema into the browser bundle)
+const stepStatuses = Object.keys(stepStatusKeys) as StepStatus[];
 
 /** Re-reads the page's data every `intervalMs` while the page is visible. */
 export function useLivePolling(intervalMs = 2500): void {
