@@ -111,6 +111,26 @@ export default function MeetingLive() {
     </Form>
   );
 
+  const presenceForm = (
+    <Form method="post" preventScrollReset className="stack">
+      <input type="hidden" name="intent" value="presence" />
+      <fieldset>
+        <legend>{t('live.presence.legend')}</legend>
+        {page.members.map((m) => (
+          <div className="checkbox" key={m.id}>
+            <input type="checkbox" id={`present-${m.id}`} name="present" value={m.id} defaultChecked={m.present} />
+            <label htmlFor={`present-${m.id}`}>{m.name}</label>
+          </div>
+        ))}
+      </fieldset>
+      <p>
+        <button type="submit" className="button button--secondary">
+          {t('live.presence.save')}
+        </button>
+      </p>
+    </Form>
+  );
+
   return (
     <div className="page live">
       <title>{`${t('live.title')} – ${title} – Työpeili`}</title>
@@ -139,25 +159,16 @@ export default function MeetingLive() {
         <section aria-labelledby="presence-title" className="card">
           <h2 id="presence-title">{t('live.presence.title')}</h2>
           <p>{t(`live.presence.source.${page.presence.source}`)}</p>
-          <Form method="post" preventScrollReset className="stack">
-            <input type="hidden" name="intent" value="presence" />
-            <fieldset>
-              <legend>{t('live.presence.legend')}</legend>
-              {page.members.map((m) => (
-                <div className="checkbox" key={m.id}>
-                  <input type="checkbox" id={`present-${m.id}`} name="present" value={m.id} defaultChecked={m.present} />
-                  <label htmlFor={`present-${m.id}`}>{m.name}</label>
-                </div>
-              ))}
-            </fieldset>
-            <p>
-              <button type="submit" className="button button--secondary">
-                {t('live.presence.save')}
-              </button>
-            </p>
-          </Form>
+          {presenceForm}
           {page.agenda.length > 0 ? command('start', t('live.start'), { primary: true }) : <p className="notice">{t('live.noAgenda')}</p>}
         </section>
+      ) : null}
+
+      {running ? (
+        <details className="live-presence">
+          <summary>{t('live.presence.arrived')}</summary>
+          {presenceForm}
+        </details>
       ) : null}
 
       {state.phase === 'ended' ? <p className="notice">{t('live.ended')}</p> : null}

@@ -522,4 +522,5 @@ export const en: Record<MessageKey, string> = {
   'mySteps.added': "The step was added. Your facilitator sees it too.",
   'mySteps.here': "My steps from this meeting",
   'mySteps.earlier': "My earlier steps: how did it go?",
+  'live.presence.arrived': "Did someone arrive late? Correct who is here",
 };

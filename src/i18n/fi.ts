@@ -521,6 +521,7 @@ export const fi = {
   'mySteps.added': "Askel lisättiin. Se näkyy myös ohjaajalle.",
   'mySteps.here': "Tämän tapaamisen askeleeni",
   'mySteps.earlier': "Aiemmat askeleeni: miten meni?",
+  'live.presence.arrived': "Tuliko joku myöhemmin? Korjaa paikallaolijat",
 } as const;
 
 export type MessageKey = keyof typeof fi;

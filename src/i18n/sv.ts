@@ -522,4 +522,5 @@ export const sv: Record<MessageKey, string> = {
   'mySteps.added': "Steget lades till. Handledaren ser det också.",
   'mySteps.here': "Mina steg från det här mötet",
   'mySteps.earlier': "Mina tidigare steg: hur gick det?",
+  'live.presence.arrived': "Kom någon senare? Rätta närvaron",
 };

@@ -85,10 +85,21 @@ export async function listPresentMembers(
   return { source: 'members', userIds: byName([...current]) };
 }
 
-/** Marks who is here: 'present' for these, 'absent' for the other current members (replacing earlier marks). */
+/**
+ * Marks who is here: 'present' for these, 'absent' for the other current members (replacing earlier
+ * marks). A member marked late stays late; with `lateComers`, one who was marked absent and now
+ * arrives is marked late (the meeting is under way).
+ */
 export async function writePresence(
   db: Tx,
-  { organizationId, meetingId, memberUserIds, presentUserIds, recordedBy }: { organizationId: string; meetingId: string; memberUserIds: readonly string[]; presentUserIds: readonly string[]; recordedBy: string },
+  {
+    organizationId,
+    meetingId,
+    memberUserIds,
+    presentUserIds,
+    recordedBy,
+    lateComers = false,
+  }: { organizationId: string; meetingId: string; memberUserIds: readonly string[]; presentUserIds: readonly string[]; recordedBy: string; lateComers?: boolean },
   now: Date = new Date(),
 ): Promise<void> {
   if (memberUserIds.length === 0) return;
@@ -98,8 +109,13 @@ export async function writePresence(
     .values(memberUserIds.map((userId) => ({ organizationId, meetingId, userId, status: (present.has(userId) ? 'present' : 'absent') as AttendanceStatus, recordedBy, recordedAt: now })))
     .onConflictDoUpdate({
       target: [attendance.organizationId, attendance.meetingId, attendance.userId],
-      // a member already marked late stays late
-      set: { status: sql`CASE WHEN excluded.status = 'present' AND ${attendance.status} = 'late' THEN 'late' ELSE excluded.status END`, recordedBy, recordedAt: now },
+      set: {
+        status: lateComers
+          ? sql`CASE WHEN excluded.status = 'present' AND ${attendance.status} IN ('late', 'absent', 'excused') THEN 'late' ELSE excluded.status END`
+          : sql`CASE WHEN excluded.status = 'present' AND ${attendance.status} = 'late' THEN 'late' ELSE excluded.status END`,
+        recordedBy,
+        recordedAt: now,
+      },
     });
 }
 

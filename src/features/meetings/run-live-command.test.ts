@@ -12,7 +12,7 @@ import { addStep } from '../steps/add-step.ts';
 import { LiveConflictError, LiveNotAllowedError } from './live.errors.ts';
 import { findLiveState, listPresentMembers } from './live.queries.ts';
 import { markPresent } from './mark-present.ts';
-import { liveMeetingStates, rsvps } from './meetings.schema.ts';
+import { attendance, liveMeetingStates, rsvps } from './meetings.schema.ts';
 import { runLiveCommand } from './run-live-command.ts';
 
 let database: TestDatabase;
@@ -89,6 +89,14 @@ describe('runLiveCommand', () => {
     expect((await findLiveState(database.db, { organizationId, meetingId })).round?.turns.map((t) => t.memberId)).toEqual(state.round!.turns.map((t) => t.memberId));
     await expect(runLiveCommand(facilitator, deps(), { organizationId, meetingId, intent: 'next-item', expectedVersion: 2 })).rejects.toThrow(LiveNotAllowedError);
     expect((await findLiveState(database.db, { organizationId, meetingId })).version).toBe(2);
+  });
+
+  it('once the meeting runs, someone marked absent who arrives is marked late', async () => {
+    await markPresent(facilitator, deps(), { organizationId, meetingId, presentUserIds: [memberIds[0]!, memberIds[1]!] });
+    await markPresent(facilitator, deps(), { organizationId, meetingId, presentUserIds: memberIds });
+    const rows = await database.db.select().from(attendance).where(eq(attendance.meetingId, meetingId));
+    expect(Object.fromEntries(rows.map((r) => [r.userId, r.status]))).toEqual({ [memberIds[0]!]: 'present', [memberIds[1]!]: 'present', [memberIds[2]!]: 'late' });
+    expect((await listPresentMembers(database.db, { organizationId, meetingId, memberUserIds: memberIds })).userIds).toEqual(memberIds);
   });
 });
 
