@@ -6,7 +6,7 @@ import type { Route } from './+types/meeting-live';
 import { loadAuthorizedMeeting } from '../lib/live.server';
 import { useFormat, useT } from '../lib/i18n';
 import { ErrorSummary, Field, fieldErrors, rethrowAsResponse, type FieldErrors } from '../ui/form';
-import { Clock, StepStatusForm, useLivePolling, useServerNow } from '../ui/live';
+import { Clock, StepStatusForm, useKeepFocusInSection, useLivePolling, useServerNow } from '../ui/live';
 import { DomainError } from '../../src/platform/errors.ts';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
 import { meetingPolicy } from '../../src/platform/policy/index.ts';
@@ -87,6 +87,7 @@ export default function MeetingLive() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   useLivePolling();
+  const keepFocus = useKeepFocusInSection();
   const now = useServerNow(page.serverNow);
   const errors = result?.errors ?? {};
   const err = (field: string): string | undefined => (errors[field] ? t(errors[field] as MessageKey) : undefined);
@@ -101,7 +102,7 @@ export default function MeetingLive() {
 
   /** One command button: its own small form with the version this page saw. */
   const command = (intent: (typeof liveCommandTypes)[number], label: string, options: { primary?: boolean; extra?: React.ReactNode } = {}) => (
-    <Form method="post" preventScrollReset className="live-command">
+    <Form method="post" preventScrollReset className="live-command" onSubmit={keepFocus}>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="version" value={state.version} />
       {options.extra}

@@ -1,7 +1,7 @@
 // Pieces shared by the live meeting pages: the page follows the server (polls its loader every
 // few seconds, so a second device keeps up) and clocks computed from the server's timestamps.
-import { useEffect, useState } from 'react';
-import { Form, useRevalidator } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { Form, useNavigation, useRevalidator } from 'react-router';
 import { useFormat, useT } from '../lib/i18n';
 import { formatClock } from '../../src/features/meetings/live-state.ts';
 import type { LiveStepView } from '../../src/features/meetings/live-view.ts';
@@ -37,6 +37,30 @@ export function useServerNow(serverNow: number): number {
     return () => window.clearInterval(id);
   }, [serverNow]);
   return now;
+}
+
+/**
+ * Keyboard users keep their place: when the button they pressed is gone after the command (e.g.
+ * "Start the round" becomes the round's buttons), focus moves to the first button of the same
+ * section, else to the first command button on the page — never back to the top of the page.
+ * Use as the command forms' onSubmit.
+ */
+export function useKeepFocusInSection(): (event: React.FormEvent<HTMLFormElement>) => void {
+  const navigation = useNavigation();
+  const section = useRef<string | null>(null);
+  useEffect(() => {
+    if (navigation.state !== 'idle' || section.current === null) return;
+    const id = section.current;
+    section.current = null;
+    const active = document.activeElement;
+    if (active && active !== document.body && document.contains(active)) return;
+    const target =
+      document.querySelector<HTMLElement>(`section[aria-labelledby="${id}"] .live-command button`) ?? document.querySelector<HTMLElement>('.live-command button');
+    target?.focus();
+  }, [navigation.state]);
+  return (event) => {
+    section.current = event.currentTarget.closest('section')?.getAttribute('aria-labelledby') ?? '';
+  };
 }
 
 export function Clock({ ms, label, className = 'live-clock' }: { ms: number; label: string; className?: string }) {

@@ -78,6 +78,8 @@ describe('the live meeting, by keyboard', () => {
     await eventually(() => page.locator('.live-current h3').textContent()).toBe('Nyt: Aloituskierros');
     await press(page, /^Aloita kierros$/);
     await eventually(() => announced(page)).toBe('Vuorossa: Aino Aaltonen');
+    // the pressed button is gone: focus stays in the round, on its first button
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Seuraava puhuja');
     await eventually(() => statuses(page)).toEqual(['puhuu nyt', 'odottaa', 'odottaa']);
     await eventually(() => page.locator('.live-clock--big .live-clock__time').textContent()).toMatch(/^[45]:\d\d$/);
     await expectNoAxeViolations(page);
