@@ -210,6 +210,7 @@ export default function MeetingLive() {
                 {command('next-turn', t('live.nextTurn'), { primary: true })}
                 {command('pass', t('live.pass'))}
                 {command('extend', t('live.extend'))}
+                {round.current !== null && round.current > 0 ? command('previous-turn', t('live.previousTurn')) : null}
                 {command('end-round', t('live.endRound'))}
               </div>
               <h3>{t('live.queue')}</h3>

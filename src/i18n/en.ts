@@ -523,4 +523,5 @@ export const en: Record<MessageKey, string> = {
   'mySteps.here': "My steps from this meeting",
   'mySteps.earlier': "My earlier steps: how did it go?",
   'live.presence.arrived': "Did someone arrive late? Correct who is here",
+  'live.previousTurn': "Back to the previous speaker",
 };

@@ -522,6 +522,7 @@ export const fi = {
   'mySteps.here': "Tämän tapaamisen askeleeni",
   'mySteps.earlier': "Aiemmat askeleeni: miten meni?",
   'live.presence.arrived': "Tuliko joku myöhemmin? Korjaa paikallaolijat",
+  'live.previousTurn': "Takaisin edelliseen puhujaan",
 } as const;
 
 export type MessageKey = keyof typeof fi;

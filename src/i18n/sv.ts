@@ -523,4 +523,5 @@ export const sv: Record<MessageKey, string> = {
   'mySteps.here': "Mina steg från det här mötet",
   'mySteps.earlier': "Mina tidigare steg: hur gick det?",
   'live.presence.arrived': "Kom någon senare? Rätta närvaron",
+  'live.previousTurn': "Tillbaka till föregående talare",
 };

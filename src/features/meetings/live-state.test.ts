@@ -53,6 +53,18 @@ describe('live meeting state', () => {
     expect(currentSpeaker(s)).toBe('a');
   });
 
+  it('goes back to the previous speaker after a mistaken "next"', () => {
+    const s = run([
+      { type: 'start', at: T0 },
+      { type: 'start-round', at: T0, memberIds: ['a', 'b'], order: 'fixed' },
+      { type: 'next-turn', at: T0 + 10_000 },
+      { type: 'previous-turn', at: T0 + 12_000 },
+    ]);
+    expect(currentSpeaker(s)).toBe('a');
+    expect(s.round!.turns.map((t) => t.status)).toEqual(['current', 'waiting']);
+    expect(turnRemainingMs(s, T0 + 12_000)).toBe(s.round!.turns[0]!.budgetMs - 10_000);
+  });
+
   it('refuses a second round while one runs, turn commands without a round, and an empty round', () => {
     const started = run([{ type: 'start', at: T0 }]);
     expect(applyLiveCommand(started, { type: 'next-turn', at: T0 }, context).ok).toBe(false);
