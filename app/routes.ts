@@ -40,4 +40,8 @@ export default [
   route('profile/calendar', 'routes/profile-calendar.tsx'),
   route('profile/attendance', 'routes/profile-attendance.tsx'),
   route('groups/:groupId/attendance', 'routes/group-attendance.tsx'),
+  route('meetings/:meetingId/live', 'routes/meeting-live.tsx'),
+  route('meetings/:meetingId/live/state', 'routes/meeting-live-state.tsx'),
+  route('meetings/:meetingId/live/screen', 'routes/meeting-live-screen.tsx'),
+  route('meetings/:meetingId/my-steps', 'routes/meeting-my-steps.tsx'),
 ] satisfies RouteConfig;

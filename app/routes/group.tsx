@@ -12,7 +12,7 @@ import { findCurrentAgreement, findGroupResource, listGroupPeople } from '../../
 import { locateGroup } from '../../src/features/groups/locate.ts';
 import { firstName, groupSizeAdvice, memberDisplay } from '../../src/features/groups/group-rules.ts';
 import { hasAcceptedCurrent } from '../../src/features/groups/agreement.ts';
-import { listGroupMeetings } from '../../src/features/meetings/meetings.queries.ts';
+import { listMeetingsAroundNow } from '../../src/features/meetings/meetings.queries.ts';
 
 const notices = ['created', 'updated', 'accepted', 'meetingsCreated'] as const;
 
@@ -31,7 +31,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   }
   const allowed = can(groupPolicy, actor, group);
   const isMember = group.memberUserIds.includes(actor.userId);
-  const [people, agreement, meetingLists] = await Promise.all([listGroupPeople(db, { organizationId, groupId }), findCurrentAgreement(db, { organizationId }), listGroupMeetings(db, { organizationId, groupId })]);
+  const [people, agreement, meetingLists] = await Promise.all([listGroupPeople(db, { organizationId, groupId }), findCurrentAgreement(db, { organizationId }), listMeetingsAroundNow(db, { organizationId, groupId })]);
   if (isMember) {
     const me = people.members.find((m) => m.userId === actor.userId);
     if (!hasAcceptedCurrent(me?.agreementVersion ?? null, agreement?.version ?? null)) throw redirect(`/groups/${groupId}/agreement`);

@@ -10,7 +10,7 @@ import { ErrorSummary, rethrowAsResponse, type FieldErrors } from '../ui/form';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
 import { meetingPolicy } from '../../src/platform/policy/index.ts';
 import { listGroupPeople } from '../../src/features/groups/groups.queries.ts';
-import { listAttendance, listRsvps } from '../../src/features/meetings/meetings.queries.ts';
+import { listMeetingAttendance, listRsvps } from '../../src/features/meetings/meetings.queries.ts';
 import { attendanceStatuses } from '../../src/features/meetings/meetings.schema.ts';
 import { parseAttendanceForm } from '../../src/features/meetings/meetings.validation.ts';
 import { recordAttendance } from '../../src/features/meetings/record-attendance.ts';
@@ -20,7 +20,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const meeting = await loadMeeting(state.services, actor, params.meetingId, meetingPolicy.recordAttendance);
   const { db } = state.services;
   const scope = { organizationId: meeting.organizationId, meetingId: meeting.id };
-  const [people, rows, rsvpRows] = await Promise.all([listGroupPeople(db, { organizationId: meeting.organizationId, groupId: meeting.groupId }), listAttendance(db, scope), listRsvps(db, scope)]);
+  const [people, rows, rsvpRows] = await Promise.all([listGroupPeople(db, { organizationId: meeting.organizationId, groupId: meeting.groupId }), listMeetingAttendance(db, scope), listRsvps(db, scope)]);
   const hours = Math.round(((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 3_600_000) * 100) / 100;
   return {
     meeting: { id: meeting.id, groupName: meeting.group.name, startsAt: meeting.startsAt.toISOString(), theme: meeting.theme, hours },

@@ -12,15 +12,20 @@ export type GroupWithPeople = Group & GroupResource;
 
 /** The group with its facilitators and current members (those who have not left), or null. */
 export async function findGroupResource(db: Tx, { organizationId, groupId }: { organizationId: string; groupId: string }): Promise<GroupWithPeople | null> {
-  const [group] = await db.select().from(groups).where(and(eq(groups.organizationId, organizationId), eq(groups.id, groupId)));
+  const [group] = await db
+    .select()
+    .from(groups)
+    .where(and(eq(groups.organizationId, organizationId), eq(groups.id, groupId)));
   if (!group) return null;
-  const [facilitators, members] = await Promise.all([
-    db.select({ userId: groupFacilitators.userId }).from(groupFacilitators).where(and(eq(groupFacilitators.organizationId, organizationId), eq(groupFacilitators.groupId, groupId))),
-    db
-      .select({ userId: groupMembers.userId })
-      .from(groupMembers)
-      .where(and(eq(groupMembers.organizationId, organizationId), eq(groupMembers.groupId, groupId), isNull(groupMembers.leftAt))),
-  ]);
+  // One after the other: inside a transaction there is one connection, and pg refuses overlapping queries on it.
+  const facilitators = await db
+    .select({ userId: groupFacilitators.userId })
+    .from(groupFacilitators)
+    .where(and(eq(groupFacilitators.organizationId, organizationId), eq(groupFacilitators.groupId, groupId)));
+  const members = await db
+    .select({ userId: groupMembers.userId })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.organizationId, organizationId), eq(groupMembers.groupId, groupId), isNull(groupMembers.leftAt)));
   return { ...group, facilitatorUserIds: facilitators.map((f) => f.userId), memberUserIds: members.map((m) => m.userId) };
 }
 
@@ -52,7 +57,9 @@ export async function listGroups(
       format: groups.format,
       // Qualified by hand: inside a select list Drizzle writes a column unqualified, which the subquery would resolve to its own table.
       memberCount: sql<number>`(SELECT count(*)::int FROM group_members m WHERE m.organization_id = "groups"."organization_id" AND m.group_id = "groups"."id" AND m.left_at IS NULL)`,
-      nextMeetingAt: sql<string | null>`(SELECT min(mt.starts_at) FROM meetings mt WHERE mt.organization_id = "groups"."organization_id" AND mt.group_id = "groups"."id" AND mt.status = 'scheduled' AND mt.starts_at > ${now.toISOString()})`,
+      nextMeetingAt: sql<
+        string | null
+      >`(SELECT min(mt.starts_at) FROM meetings mt WHERE mt.organization_id = "groups"."organization_id" AND mt.group_id = "groups"."id" AND mt.status = 'scheduled' AND mt.starts_at > ${now.toISOString()})`,
     })
     .from(groups)
     .where(and(...where))
@@ -60,34 +67,44 @@ export async function listGroups(
   return rows.map((r) => ({ ...r, nextMeetingAt: r.nextMeetingAt ? new Date(r.nextMeetingAt) : null }));
 }
 
-export type GroupPerson = { userId: string; name: string; email: string; companyName: string | null; showCompany: boolean; agreementVersion: number | null; locale: string | null };
+export type GroupPerson = {
+  userId: string;
+  name: string;
+  email: string;
+  companyName: string | null;
+  showCompany: boolean;
+  agreementVersion: number | null;
+  locale: string | null;
+};
 
 /** The group's facilitators and current members, with what members chose to show. */
 export async function listGroupPeople(db: Tx, { organizationId, groupId }: { organizationId: string; groupId: string }) {
-  const [facilitators, members] = await Promise.all([
-    db
-      .select({ userId: users.id, name: users.name, email: users.email, locale: users.locale })
-      .from(groupFacilitators)
-      .innerJoin(users, eq(users.id, groupFacilitators.userId))
-      .where(and(eq(groupFacilitators.organizationId, organizationId), eq(groupFacilitators.groupId, groupId)))
-      .orderBy(asc(users.name)),
-    db
-      .select({
-        userId: users.id,
-        name: users.name,
-        email: users.email,
-        locale: users.locale,
-        companyName: companies.name,
-        showCompany: groupMembers.showCompany,
-        agreementVersion: groupMembers.agreementVersion,
-      })
-      .from(groupMembers)
-      .innerJoin(users, eq(users.id, groupMembers.userId))
-      .leftJoin(entrepreneurProfiles, and(eq(entrepreneurProfiles.organizationId, groupMembers.organizationId), eq(entrepreneurProfiles.userId, groupMembers.userId)))
-      .leftJoin(companies, and(eq(companies.organizationId, entrepreneurProfiles.organizationId), eq(companies.id, entrepreneurProfiles.companyId)))
-      .where(and(eq(groupMembers.organizationId, organizationId), eq(groupMembers.groupId, groupId), isNull(groupMembers.leftAt)))
-      .orderBy(asc(users.name)),
-  ]);
+  // Sequential on purpose: also called inside transactions (one connection).
+  const facilitators = await db
+    .select({ userId: users.id, name: users.name, email: users.email, locale: users.locale })
+    .from(groupFacilitators)
+    .innerJoin(users, eq(users.id, groupFacilitators.userId))
+    .where(and(eq(groupFacilitators.organizationId, organizationId), eq(groupFacilitators.groupId, groupId)))
+    .orderBy(asc(users.name));
+  const members = await db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      locale: users.locale,
+      companyName: companies.name,
+      showCompany: groupMembers.showCompany,
+      agreementVersion: groupMembers.agreementVersion,
+    })
+    .from(groupMembers)
+    .innerJoin(users, eq(users.id, groupMembers.userId))
+    .leftJoin(
+      entrepreneurProfiles,
+      and(eq(entrepreneurProfiles.organizationId, groupMembers.organizationId), eq(entrepreneurProfiles.userId, groupMembers.userId)),
+    )
+    .leftJoin(companies, and(eq(companies.organizationId, entrepreneurProfiles.organizationId), eq(companies.id, entrepreneurProfiles.companyId)))
+    .where(and(eq(groupMembers.organizationId, organizationId), eq(groupMembers.groupId, groupId), isNull(groupMembers.leftAt)))
+    .orderBy(asc(users.name));
   return { facilitators, members: members as GroupPerson[] };
 }
 
@@ -121,7 +138,12 @@ export type GroupAgreement = typeof groupAgreements.$inferSelect;
 
 /** The organisation's current (latest) group agreement, or null. */
 export async function findCurrentAgreement(db: Tx, { organizationId }: { organizationId: string }): Promise<GroupAgreement | null> {
-  const [row] = await db.select().from(groupAgreements).where(eq(groupAgreements.organizationId, organizationId)).orderBy(desc(groupAgreements.version)).limit(1);
+  const [row] = await db
+    .select()
+    .from(groupAgreements)
+    .where(eq(groupAgreements.organizationId, organizationId))
+    .orderBy(desc(groupAgreements.version))
+    .limit(1);
   return row ?? null;
 }
 
@@ -138,6 +160,8 @@ export async function findMembership(db: Tx, { organizationId, groupId, userId }
   const [row] = await db
     .select()
     .from(groupMembers)
-    .where(and(eq(groupMembers.organizationId, organizationId), eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId), isNull(groupMembers.leftAt)));
+    .where(
+      and(eq(groupMembers.organizationId, organizationId), eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId), isNull(groupMembers.leftAt)),
+    );
   return row ?? null;
 }

@@ -19,15 +19,17 @@ export async function findMeetingResource(
   { organizationId, meetingId }: { organizationId: string; meetingId: string },
   now: Date = new Date(),
 ): Promise<MeetingWithPeople | null> {
-  const [meeting] = await db.select().from(meetings).where(and(eq(meetings.organizationId, organizationId), eq(meetings.id, meetingId)));
+  const [meeting] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.organizationId, organizationId), eq(meetings.id, meetingId)));
   if (!meeting) return null;
-  const [group, experts] = await Promise.all([
-    findGroupResource(db, { organizationId, groupId: meeting.groupId }),
-    db
-      .selectDistinct({ userId: agendaItems.expertUserId })
-      .from(agendaItems)
-      .where(and(eq(agendaItems.organizationId, organizationId), eq(agendaItems.meetingId, meetingId), isNotNull(agendaItems.expertUserId))),
-  ]);
+  // Sequential: also called inside transactions (one connection).
+  const group = await findGroupResource(db, { organizationId, groupId: meeting.groupId });
+  const experts = await db
+    .selectDistinct({ userId: agendaItems.expertUserId })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.organizationId, organizationId), eq(agendaItems.meetingId, meetingId), isNotNull(agendaItems.expertUserId)));
   if (!group) return null;
   const { facilitatorUserIds, memberUserIds, ...groupRow } = group;
   return {
@@ -44,20 +46,47 @@ export async function findMeetingResource(
 export type MeetingListRow = Pick<Meeting, 'id' | 'groupId' | 'startsAt' | 'endsAt' | 'theme' | 'format' | 'status'>;
 
 /** The group's meetings, upcoming (soonest first) and past (latest first). */
-export async function listGroupMeetings(db: Tx, { organizationId, groupId, now = new Date(), pastLimit = 12 }: { organizationId: string; groupId: string; now?: Date; pastLimit?: number }) {
-  const columns = { id: meetings.id, groupId: meetings.groupId, startsAt: meetings.startsAt, endsAt: meetings.endsAt, theme: meetings.theme, format: meetings.format, status: meetings.status };
+export async function listMeetingsAroundNow(
+  db: Tx,
+  { organizationId, groupId, now = new Date(), pastLimit = 12 }: { organizationId: string; groupId: string; now?: Date; pastLimit?: number },
+) {
+  const columns = {
+    id: meetings.id,
+    groupId: meetings.groupId,
+    startsAt: meetings.startsAt,
+    endsAt: meetings.endsAt,
+    theme: meetings.theme,
+    format: meetings.format,
+    status: meetings.status,
+  };
   const scope = and(eq(meetings.organizationId, organizationId), eq(meetings.groupId, groupId));
-  const [upcoming, past] = await Promise.all([
-    db.select(columns).from(meetings).where(and(scope, gt(meetings.endsAt, now))).orderBy(asc(meetings.startsAt)),
-    db.select(columns).from(meetings).where(and(scope, lte(meetings.endsAt, now))).orderBy(desc(meetings.startsAt)).limit(pastLimit),
-  ]);
+  const upcoming = await db
+    .select(columns)
+    .from(meetings)
+    .where(and(scope, gt(meetings.endsAt, now)))
+    .orderBy(asc(meetings.startsAt));
+  const past = await db
+    .select(columns)
+    .from(meetings)
+    .where(and(scope, lte(meetings.endsAt, now)))
+    .orderBy(desc(meetings.startsAt))
+    .limit(pastLimit);
   return { upcoming, past };
 }
 
 /** The agenda in order, with each expert segment's expert's name. */
 export async function listAgenda(db: Tx, { organizationId, meetingId }: { organizationId: string; meetingId: string }) {
   return db
-    .select({ id: agendaItems.id, position: agendaItems.position, kind: agendaItems.kind, title: agendaItems.title, minutes: agendaItems.minutes, expertUserId: agendaItems.expertUserId, expertName: users.name, topic: agendaItems.topic })
+    .select({
+      id: agendaItems.id,
+      position: agendaItems.position,
+      kind: agendaItems.kind,
+      title: agendaItems.title,
+      minutes: agendaItems.minutes,
+      expertUserId: agendaItems.expertUserId,
+      expertName: users.name,
+      topic: agendaItems.topic,
+    })
     .from(agendaItems)
     .leftJoin(users, eq(users.id, agendaItems.expertUserId))
     .where(and(eq(agendaItems.organizationId, organizationId), eq(agendaItems.meetingId, meetingId)))
@@ -71,7 +100,7 @@ export async function listRsvps(db: Tx, { organizationId, meetingId }: { organiz
     .where(and(eq(rsvps.organizationId, organizationId), eq(rsvps.meetingId, meetingId)));
 }
 
-export async function listAttendance(db: Tx, { organizationId, meetingId }: { organizationId: string; meetingId: string }) {
+export async function listMeetingAttendance(db: Tx, { organizationId, meetingId }: { organizationId: string; meetingId: string }) {
   return db
     .select({ userId: attendance.userId, status: attendance.status, hours: attendance.hours })
     .from(attendance)

@@ -9,3 +9,4 @@ export { applicationPolicy, managesIntake, isOpenApplication, type ApplicationRe
 export { groupPolicy, managesGroups, isGroupFacilitator, isGroupMember, type GroupResource } from './group.policy.ts';
 export { meetingPolicy, type MeetingResource } from './meeting.policy.ts';
 export { calendarFeedPolicy, type CalendarFeedResource } from './calendar-feed.policy.ts';
+export { stepPolicy, isStepOwner, type StepResource } from './step.policy.ts';

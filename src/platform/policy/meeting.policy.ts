@@ -40,4 +40,6 @@ export const meetingPolicy = {
   readPublishedSummary: or<MeetingResource>(managesGroups, isGroupFacilitator, isGroupMember),
   /** An expert's view: their own segment (time, place, topic) and its materials, nothing else of the group. */
   readOwnSegment: isSegmentExpert,
+  /** Live meeting mode (and its projector view): the group's facilitators, unless the meeting is cancelled. */
+  runLive: and<MeetingResource>(isGroupFacilitator, isOpen),
 } satisfies Policy;
