@@ -44,4 +44,5 @@ export default [
   route('meetings/:meetingId/live/state', 'routes/meeting-live-state.tsx'),
   route('meetings/:meetingId/live/screen', 'routes/meeting-live-screen.tsx'),
   route('meetings/:meetingId/my-steps', 'routes/meeting-my-steps.tsx'),
+  route('steps', 'routes/steps.tsx'),
 ] satisfies RouteConfig;

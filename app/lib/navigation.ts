@@ -11,6 +11,7 @@ export function navigationFor(actor: NavActor | null): { href: string; label: Me
   if (!actor) return [];
   const items: { href: string; label: MessageKey }[] = [{ href: '/home', label: 'nav.home' }];
   if (actor.role === 'coordinator' || actor.role === 'facilitator' || actor.role === 'trainee' || actor.role === 'entrepreneur') items.push({ href: '/groups', label: 'nav.groups' });
+  if (actor.role === 'entrepreneur') items.push({ href: '/steps', label: 'nav.steps' });
   if (actor.role === 'coordinator') {
     items.push({ href: '/intake', label: 'nav.intake' });
     items.push({ href: '/organization/members', label: 'nav.members' });

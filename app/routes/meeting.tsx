@@ -238,9 +238,9 @@ export default function MeetingPage() {
         </p>
       ) : null}
 
-      {page.can.edit || page.can.recordAttendance || page.can.manageAgenda ? (
+      {page.can.edit || page.can.recordAttendance || page.can.runLive ? (
         <p className="button-row">
-          {page.can.manageAgenda ? (
+          {page.can.runLive ? (
             <a className="button" href={`/meetings/${m.id}/live`}>
               {t('meetings.live')}
             </a>

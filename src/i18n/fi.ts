@@ -839,6 +839,22 @@ export const fi = {
   'mySteps.earlier': "Aiemmat askeleeni: miten meni?",
   'live.presence.arrived': "Tuliko joku myöhemmin? Korjaa paikallaolijat",
   'live.previousTurn': "Takaisin edelliseen puhujaan",
+  'nav.steps': "Askeleet",
+  'steps.title': "Omat pienet askeleet",
+  'steps.lead': "Pieni askel on jotain, jonka voit tehdä ennen seuraavaa tapaamista. Merkitse, miten se meni – se riittää, että kokeilit.",
+  'steps.openTitle': "Avoimet ({count})",
+  'steps.noOpen': "Ei avoimia askeleita.",
+  'steps.newTitle': "Uusi askel",
+  'steps.field.text': "Mitä aiot tehdä?",
+  'steps.field.textHint': "Esimerkiksi \"Varaan perjantaiksi tunnin paperitöille\".",
+  'steps.field.group': "Ryhmä",
+  'steps.field.due': "Mihin mennessä (vapaaehtoinen)",
+  'steps.field.dueHint': "Jos jätät tyhjäksi, askel on ryhmän seuraavan tapaamisen päivänä.",
+  'steps.add': "Lisää askel",
+  'steps.closedTitle': "Tehdyt ja jätetyt",
+  'steps.notice.added': "Askel on lisätty.",
+  'steps.validation.groupRequired': "Valitse ryhmä.",
+  'steps.validation.dueInvalid': "Anna päivämäärä.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -1,6 +1,7 @@
 // Data access for small steps. Every function takes (db, { organizationId, … }).
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/db.ts';
+import { groups } from '../groups/groups.schema.ts';
 import { steps } from './steps.schema.ts';
 
 export type Step = typeof steps.$inferSelect;
@@ -59,4 +60,14 @@ export async function listOwnGroupSteps(db: Tx, { organizationId, groupId, userI
     .from(steps)
     .where(and(eq(steps.organizationId, organizationId), eq(steps.groupId, groupId), eq(steps.userId, userId)))
     .orderBy(asc(steps.createdAt), asc(steps.id));
+}
+
+/** All of a person's steps in an organisation with their group's name: open and partly first, then the rest, newest first. */
+export async function listMySteps(db: Tx, { organizationId, userId }: { organizationId: string; userId: string }) {
+  return db
+    .select({ id: steps.id, groupId: steps.groupId, groupName: groups.name, text: steps.text, dueOn: steps.dueOn, status: steps.status, reflection: steps.reflection, createdAt: steps.createdAt })
+    .from(steps)
+    .innerJoin(groups, and(eq(groups.organizationId, steps.organizationId), eq(groups.id, steps.groupId)))
+    .where(and(eq(steps.organizationId, organizationId), eq(steps.userId, userId)))
+    .orderBy(sql`CASE WHEN ${steps.status} IN ('open', 'partly') THEN 0 ELSE 1 END`, asc(steps.dueOn), desc(steps.createdAt));
 }
