@@ -1,3 +1,5 @@
+import { boardDigestHandler } from '../../features/board/digest.ts';
+import { reminderHandler } from '../../features/reminders/reminders.ts';
 import { createMailHandler } from '../mail/send-mail.ts';
 import type { Services } from '../services.ts';
 import type { JobHandler } from './jobs.ts';
@@ -5,5 +7,10 @@ import { maintenanceHandler } from './maintenance.ts';
 
 /** Every job handler the worker runs. */
 export function jobHandlers(services: Services): JobHandler<never>[] {
-  return [createMailHandler(services) as JobHandler<never>, maintenanceHandler(services.db) as JobHandler<never>];
+  return [
+    createMailHandler(services) as JobHandler<never>,
+    maintenanceHandler(services.db) as JobHandler<never>,
+    boardDigestHandler(services) as JobHandler<never>,
+    reminderHandler(services) as JobHandler<never>,
+  ];
 }
