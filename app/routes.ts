@@ -25,4 +25,6 @@ export default [
   route('apply/thanks', 'routes/apply-thanks.tsx'),
   route('intake', 'routes/intake.tsx'),
   route('intake/:id', 'routes/intake-detail.tsx'),
+  route('groups/:groupId/board', 'routes/group-board.tsx'),
+  route('profile/notifications', 'routes/profile-notifications.tsx'),
 ] satisfies RouteConfig;
