@@ -129,6 +129,10 @@ export default function Profile() {
       {d.totpRequired ? <p className="notice">{t('profile.totpRequiredNotice')}</p> : null}
       <ErrorSummary errors={errors} order={['form', 'name', 'email', 'currentPassword', 'newPassword', 'confirm', 'code', 'totpPassword']} />
 
+      <p>
+        <a href="/profile/notifications">{t('notifications.link')}</a>
+      </p>
+
       <section aria-labelledby="details-title">
         <h2 id="details-title">{t('profile.detailsTitle')}</h2>
         <Form method="post" className="stack" noValidate>

@@ -9,6 +9,8 @@ import { actorFor, createTestMember, createTestOrganization } from '../../../tes
 import { createDb, createPool } from '../../platform/db/db.ts';
 import { createJobs, type Jobs } from '../../platform/jobs/jobs.ts';
 import { createLogger } from '../../platform/logger.ts';
+import type { MailRequest } from '../../platform/mail/mail.ts';
+import { renderMail } from '../../platform/mail/render.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { groupMembers } from '../groups/groups.schema.ts';
 import { steps } from '../steps/steps.schema.ts';
@@ -68,6 +70,9 @@ describe('meeting reminders', () => {
     expect(fi).toMatchObject({ locale: 'fi', values: { group: 'Porin yrittäjät', where: 'Yrjönkatu 1, 28100 Pori' } });
     expect(fi!.values.when).toContain('31. maaliskuuta 2026');
     expect(fi!.values.when).toContain('18.00');
+    const rendered = renderMail(fi as unknown as MailRequest);
+    expect(rendered.subject).toBe(`Muistutus: Porin yrittäjät tapaa ${fi!.values.when}`);
+    expect(rendered.text).toContain('Paikka: Yrjönkatu 1, 28100 Pori');
     expect((await mailsTo(s.stina.email, 'meetingReminder'))[0]).toMatchObject({ locale: 'sv' });
     const [en] = await mailsTo(s.facilitator.email, 'meetingReminder');
     expect(en).toMatchObject({ locale: 'en' });
