@@ -450,7 +450,7 @@ export const en: Record<MessageKey, string> = {
   'board.notice.hidden': "The post has been hidden.",
   'board.notice.unhidden': "The post is visible to everyone again.",
   'board.notice.deleted': "Your post has been deleted.",
-  'board.digestLink': "You get a summary of new posts by e-mail. Change the settings",
+  'board.digestLink': "Settings for the e-mail summary and reminders",
   'board.validation.bodyRequired': "Write a post.",
   'board.validation.bodyTooLong': "The post is too long (at most 4000 characters).",
   'board.validation.frequency': "Choose how often you want the summary.",

@@ -449,7 +449,7 @@ export const fi = {
   'board.notice.hidden': "Viesti on piilotettu.",
   'board.notice.unhidden': "Viesti näkyy taas kaikille.",
   'board.notice.deleted': "Viestisi on poistettu.",
-  'board.digestLink': "Saat sähköpostiin koosteen uusista viesteistä. Muuta asetuksia",
+  'board.digestLink': "Sähköpostikoosteen ja muistutusten asetukset",
   'board.validation.bodyRequired': "Kirjoita viesti.",
   'board.validation.bodyTooLong': "Viesti on liian pitkä (enintään 4000 merkkiä).",
   'board.validation.frequency': "Valitse, kuinka usein haluat koosteen.",

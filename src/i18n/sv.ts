@@ -450,7 +450,7 @@ export const sv: Record<MessageKey, string> = {
   'board.notice.hidden': "Inlägget har dolts.",
   'board.notice.unhidden': "Inlägget syns igen för alla.",
   'board.notice.deleted': "Ditt inlägg har raderats.",
-  'board.digestLink': "Du får en sammanfattning av nya inlägg per e-post. Ändra inställningarna",
+  'board.digestLink': "Inställningar för e-postsammanfattning och påminnelser",
   'board.validation.bodyRequired': "Skriv ett inlägg.",
   'board.validation.bodyTooLong': "Inlägget är för långt (högst 4000 tecken).",
   'board.validation.frequency': "Välj hur ofta du vill ha sammanfattningen.",

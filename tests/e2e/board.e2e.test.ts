@@ -126,7 +126,7 @@ describe('notification settings by keyboard', () => {
     const context = await contextFor('member');
     const page = await context.newPage();
     await page.goto(board());
-    await tabTo(page, /Muuta asetuksia$/);
+    await tabTo(page, /^Sähköpostikoosteen ja muistutusten asetukset$/);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/profile\/notifications$/);
     await expect.poll(() => page.locator('h1').textContent(), slow).toBe('Sähköposti-ilmoitukset');

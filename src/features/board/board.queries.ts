@@ -1,5 +1,5 @@
 // Data access for the group board. Every function takes (db, { organizationId, … }).
-import { and, desc, eq, or } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/db.ts';
 import type { BoardPostResource } from '../../platform/policy/board.policy.ts';
 import { users } from '../accounts/accounts.schema.ts';
@@ -108,10 +108,16 @@ export async function findDigestFrequency(db: Tx, { userId }: { userId: string }
   return (digestFrequencies as readonly string[]).includes(value ?? '') ? (value as DigestFrequency) : 'weekly';
 }
 
-/** Sets the choice; a new row starts its window now (no digest of older posts). */
+/**
+ * Sets the choice. A new row, or turning the digest back on after "off", starts the
+ * window now: nobody gets a digest of months of older posts.
+ */
 export async function saveDigestFrequency(db: Tx, { userId, frequency }: { userId: string; frequency: DigestFrequency }, now: Date): Promise<void> {
   await db
     .insert(digestPreferences)
     .values({ userId, frequency, lastSentAt: now })
-    .onConflictDoUpdate({ target: digestPreferences.userId, set: { frequency } });
+    .onConflictDoUpdate({
+      target: digestPreferences.userId,
+      set: { frequency, lastSentAt: sql`CASE WHEN ${digestPreferences.frequency} = 'off' THEN ${now.toISOString()}::timestamptz ELSE ${digestPreferences.lastSentAt} END` },
+    });
 }

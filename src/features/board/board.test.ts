@@ -155,6 +155,7 @@ describe('board digest', () => {
     await saveNotificationPreferences(s.stina.actor, deps, { digest: 'off', meetingReminders: true, stepReminders: true }, { now: t0 });
     await saveNotificationPreferences(s.facilitator.actor, deps, { digest: 'daily', meetingReminders: true, stepReminders: true }, { now: t0 });
     await createPost(s.stina.actor, deps, { ...s.scope, body: 'Moi' }, { now: new Date(t0.getTime() + 3600_000) });
+    await createPost(s.facilitator.actor, deps, { ...s.scope, body: 'Tervetuloa' }, { now: new Date(t0.getTime() + 2 * 3600_000) });
     expect((await runBoardDigest(deps, new Date(t0.getTime() + day))).sent).toBe(2);
     expect(await mailsTo(s.aino.email)).toEqual([expect.objectContaining({ template: 'boardDigestDaily', locale: 'fi' })]);
     expect(await mailsTo(s.stina.email)).toHaveLength(0);
@@ -162,6 +163,12 @@ describe('board digest', () => {
     expect((await runBoardDigest(deps, new Date(t0.getTime() + 2 * day))).sent).toBe(0);
     const [row] = await database.db.select().from(digestPreferences).where(eq(digestPreferences.userId, s.aino.id));
     expect(row!.lastSentAt!.toISOString()).toBe(new Date(t0.getTime() + 2 * day).toISOString());
+    // Stina turns it on after a month of "off": her first digest covers from then, not the month.
+    const later = new Date(t0.getTime() + 30 * day);
+    await saveNotificationPreferences(s.stina.actor, deps, { digest: 'daily', meetingReminders: true, stepReminders: true }, { now: later });
+    const [stina] = await database.db.select().from(digestPreferences).where(eq(digestPreferences.userId, s.stina.id));
+    expect(stina!.lastSentAt!.toISOString()).toBe(later.toISOString());
+    expect((await runBoardDigest(deps, new Date(later.getTime() + day))).sent).toBe(0);
   });
 
   it('sends exactly one digest per person when two workers run it at the same time', async () => {
