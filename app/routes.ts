@@ -45,4 +45,6 @@ export default [
   route('meetings/:meetingId/live/screen', 'routes/meeting-live-screen.tsx'),
   route('meetings/:meetingId/my-steps', 'routes/meeting-my-steps.tsx'),
   route('steps', 'routes/steps.tsx'),
+  route('groups/:groupId/board', 'routes/group-board.tsx'),
+  route('profile/notifications', 'routes/profile-notifications.tsx'),
 ] satisfies RouteConfig;

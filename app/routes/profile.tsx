@@ -130,6 +130,10 @@ export default function Profile() {
       <ErrorSummary errors={errors} order={['form', 'name', 'email', 'currentPassword', 'newPassword', 'confirm', 'code', 'totpPassword']} />
       <ul className="plain-list"><li><a href="/profile/calendar">{t('calendar.profileLink')}</a></li><li><a href="/profile/attendance">{t('attendance.profileLink')}</a></li></ul>
 
+      <p>
+        <a href="/profile/notifications">{t('notifications.link')}</a>
+      </p>
+
       <section aria-labelledby="details-title">
         <h2 id="details-title">{t('profile.detailsTitle')}</h2>
         <Form method="post" className="stack" noValidate>

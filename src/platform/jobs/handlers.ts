@@ -1,3 +1,5 @@
+import { boardDigestHandler } from '../../features/board/digest.ts';
+import { reminderHandler } from '../../features/reminders/reminders.ts';
 import { createMailHandler } from '../mail/send-mail.ts';
 import type { Services } from '../services.ts';
 import type { JobHandler } from './jobs.ts';
@@ -10,5 +12,7 @@ export function jobHandlers(services: Services): JobHandler<never>[] {
     createMailHandler(services) as JobHandler<never>,
     maintenanceHandler(services.db) as JobHandler<never>,
     invitationHandler({ db: services.db, jobs: services.jobs, appUrl: services.config.appUrl }) as JobHandler<never>,
+    boardDigestHandler(services) as JobHandler<never>,
+    reminderHandler(services) as JobHandler<never>,
   ];
 }

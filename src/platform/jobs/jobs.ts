@@ -11,7 +11,7 @@ import type { Logger } from '../logger.ts';
  * to send to a queue that does not exist), and `send` and handlers accept only these
  * names. To add a queue, add its name here and register its handler in handlers.ts.
  */
-export const queueNames = ['mail.send', 'maintenance.prune', 'meetings.invite'] as const;
+export const queueNames = ['mail.send', 'maintenance.prune', 'meetings.invite', 'board.digest', 'reminders.sweep'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export function isQueueName(name: string): name is QueueName {
@@ -26,7 +26,12 @@ export interface JobHandler<T> {
 /** Scheduled jobs (cron, Europe/Helsinki). Run only where jobs are worked. */
 export const schedules: { name: QueueName; cron: string }[] = [
   { name: 'maintenance.prune', cron: '17 * * * *' },
+  // Hourly: invitations for meetings that came within 45 days (meetings/invitations.ts).
   { name: 'meetings.invite', cron: '7 * * * *' },
+  // Hourly: each person's digest goes when their day or week is up (board/digest.ts).
+  { name: 'board.digest', cron: '5 * * * *' },
+  // Every 15 minutes: meeting and step reminders, each once per person (reminders/reminders.ts).
+  { name: 'reminders.sweep', cron: '*/15 * * * *' },
 ];
 
 export interface SendJobOptions {

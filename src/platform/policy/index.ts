@@ -10,3 +10,4 @@ export { groupPolicy, managesGroups, isGroupFacilitator, isGroupMember, type Gro
 export { meetingPolicy, type MeetingResource } from './meeting.policy.ts';
 export { calendarFeedPolicy, type CalendarFeedResource } from './calendar-feed.policy.ts';
 export { stepPolicy, isStepOwner, type StepResource } from './step.policy.ts';
+export { boardPolicy, boardPostPolicy, type BoardPostResource } from './board.policy.ts';

@@ -319,6 +319,16 @@ export const privacyRegistry: readonly RegistryEntry[] = [
     erase: 'delete',
   },
   {
+    table: 'reminder_preferences',
+    personal: true,
+    description: 'Whether the person wants meeting and step reminders by e-mail.',
+    personalColumns: ['user_id', 'meeting_reminders', 'step_reminders', 'updated_at'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    erase: 'cascade',
+    from: 'users',
+  },
+  {
     table: 'materials',
     personal: true,
     description: 'Files shared on meetings (who uploaded them).',
