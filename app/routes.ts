@@ -25,4 +25,7 @@ export default [
   route('apply/thanks', 'routes/apply-thanks.tsx'),
   route('intake', 'routes/intake.tsx'),
   route('intake/:id', 'routes/intake-detail.tsx'),
+  route('journal', 'routes/journal.tsx'),
+  route('journal/export', 'routes/journal-export.tsx'),
+  route('journal/:id', 'routes/journal-entry.tsx'),
 ] satisfies RouteConfig;
