@@ -28,4 +28,6 @@ export default [
   route('journal', 'routes/journal.tsx'),
   route('journal/export', 'routes/journal-export.tsx'),
   route('journal/:id', 'routes/journal-entry.tsx'),
+  route('meetings/:meetingId/materials', 'routes/meeting-materials.tsx'),
+  route('materials/:id/download', 'routes/material-download.tsx'),
 ] satisfies RouteConfig;

@@ -38,7 +38,10 @@ beforeAll(async () => {
     createTestMember(database.db, { organizationId: org.id, role: 'admin' }),
   ]);
   await createTestGroup(database.db, { organizationId: org.id, facilitatorIds: [f.id], memberIds: [a.id, o.id] });
-  [author, other, facilitator, admin] = await Promise.all([a, o, f, ad].map((u) => actorFor(database.db, u.id)));
+  author = await actorFor(database.db, a.id);
+  other = await actorFor(database.db, o.id);
+  facilitator = await actorFor(database.db, f.id);
+  admin = await actorFor(database.db, ad.id);
 });
 afterAll(async () => {
   await database?.drop();

@@ -9,3 +9,4 @@ export { applicationPolicy, managesIntake, isOpenApplication, type ApplicationRe
 export { groupPolicy, managesGroups, isGroupFacilitator, isGroupMember, type GroupResource } from './group.policy.ts';
 export { meetingPolicy, type MeetingResource } from './meeting.policy.ts';
 export { journalPolicy, authorizeJournal, type JournalResource } from './journal.policy.ts';
+export { materialPolicy, meetingMaterialsPolicy, isOwnSegmentExpert, type MaterialResource } from './material.policy.ts';
