@@ -74,11 +74,11 @@ function get(path: string, who?: string) {
   return fetch(app.url + path, { redirect: 'manual', headers: who ? { cookie: cookies[who]! } : {} });
 }
 
-function upload(who: string, file: { name: string; bytes: Uint8Array; type?: string } | null, segment = '') {
+function upload(who: string, file: { name: string; bytes: Buffer; type?: string } | null, segment = '') {
   const form = new FormData();
   form.set('intent', 'upload');
   form.set('segment', segment);
-  if (file) form.set('file', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+  if (file) form.set('file', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name);
   return fetch(`${app.url}/meetings/${meetingId}/materials`, { method: 'POST', redirect: 'manual', headers: { origin: app.url, cookie: cookies[who]! }, body: form });
 }
 
