@@ -17,6 +17,11 @@ function entryIdFrom(value: string | undefined): string {
   return parsed.data;
 }
 
+/** Private text: kept out of every cache, the browser's included. */
+export function headers() {
+  return { 'Cache-Control': 'private, no-store' };
+}
+
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);
   const entryId = entryIdFrom(params.id);

@@ -14,6 +14,11 @@ const notices = ['saved', 'edited', 'deleted'] as const;
 type Notice = (typeof notices)[number];
 const noticeKeys: Record<Notice, MessageKey> = { saved: 'journal.notice.saved', edited: 'journal.notice.edited', deleted: 'journal.notice.deleted' };
 
+/** Private text: kept out of every cache, the browser's included. */
+export function headers() {
+  return { 'Cache-Control': 'private, no-store' };
+}
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);
   const done = new URL(request.url).searchParams.get('done');

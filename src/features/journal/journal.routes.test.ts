@@ -62,14 +62,18 @@ describe('the journal over HTTP', () => {
     const saved = await post('/journal', { text }, 'author');
     expect(saved.status).toBe(302);
     expect(saved.headers.get('location')).toBe('/journal?done=saved');
-    const page = await (await get('/journal?done=saved', 'author')).text();
+    const listing = await get('/journal?done=saved', 'author');
+    expect(listing.headers.get('cache-control')).toBe('private, no-store');
+    const page = await listing.text();
     expect(page).toContain('Merkintä on tallennettu.');
     expect(page).toContain('Tänään uskalsin nostaa hintoja. &lt;b&gt;ei html:ää&lt;/b&gt;');
     const [row] = await app.database.db.select().from(journalEntries).where(eq(journalEntries.userId, ids.author!));
     const entryId = row!.id;
     expect(row!.ciphertext.toString('latin1')).not.toContain('uskalsin');
 
-    expect((await get(`/journal/${entryId}`, 'author')).status).toBe(200);
+    const own = await get(`/journal/${entryId}`, 'author');
+    expect(own.status).toBe(200);
+    expect(own.headers.get('cache-control')).toBe('private, no-store');
     for (const who of ['facilitator', 'coordinator', 'admin']) {
       const res = await get(`/journal/${entryId}`, who);
       expect(res.status, who).toBe(404);

@@ -236,4 +236,10 @@ describe('deleting', () => {
     expect(await storedFiles()).not.toContain(docx.storageKey);
     expect((await get(`/materials/${docx.id}/download`, 'member')).status).toBe(404);
   });
+
+  it('answers 404, not an error, when a file’s bytes are missing on disk', async () => {
+    const pdf = await materialNamed('verot.pdf');
+    await rm(join(dataDir, 'materials', orgId, pdf.storageKey));
+    expect((await get(`/materials/${pdf.id}/download`, 'member')).status).toBe(404);
+  });
 });

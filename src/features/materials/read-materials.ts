@@ -55,6 +55,12 @@ export async function openMaterial(
   const material = await findMaterialResource(deps.db, input);
   if (!material) throw new NotFoundError();
   authorize(actor, material, materialPolicy.download);
-  const bytes = await readMaterialFile(deps.config.dataDir, material.organizationId, material.storageKey);
-  return { material, bytes };
+  try {
+    const bytes = await readMaterialFile(deps.config.dataDir, material.organizationId, material.storageKey);
+    return { material, bytes };
+  } catch (error) {
+    // A row whose bytes are gone (a restored database, a lost disk) is a missing file, not a crash.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError();
+    throw error;
+  }
 }
