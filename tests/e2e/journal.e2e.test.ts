@@ -96,5 +96,5 @@ describe('the private journal, by keyboard on a phone', () => {
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('My journal');
     await expectNoAxeViolations(page);
     await context.close();
-  });
+  }, 60_000);
 });
