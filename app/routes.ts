@@ -47,4 +47,9 @@ export default [
   route('steps', 'routes/steps.tsx'),
   route('groups/:groupId/board', 'routes/group-board.tsx'),
   route('profile/notifications', 'routes/profile-notifications.tsx'),
+  route('journal', 'routes/journal.tsx'),
+  route('journal/export', 'routes/journal-export.tsx'),
+  route('journal/:id', 'routes/journal-entry.tsx'),
+  route('meetings/:meetingId/materials', 'routes/meeting-materials.tsx'),
+  route('materials/:id/download', 'routes/material-download.tsx'),
 ] satisfies RouteConfig;

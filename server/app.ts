@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { randomUUID } from 'node:crypto';
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
+import { MATERIAL_MAX_BYTES } from '../src/features/materials/upload-material.ts';
 import { SESSION_COOKIE, loadActor, mustSetUpTotp, validateSession } from '../src/features/accounts/sessions.ts';
 import { createApi } from '../src/platform/api/api.ts';
 import { migrationsApplied } from '../src/platform/db/migrate.ts';
@@ -21,6 +22,10 @@ type Env = { Variables: { nonce: string; requestId: string; state: RequestState 
 
 export const LOCALE_COOKIE = 'tyopeili_lang';
 const FORM_BODY_LIMIT = 1024 * 1024;
+/** The material upload form only: a 10 MB file plus the multipart framing and fields. */
+const UPLOAD_BODY_LIMIT = MATERIAL_MAX_BYTES + 256 * 1024;
+/** POST /meetings/:id/materials (and the `.data` request React Router makes for the same action). */
+const uploadPath = /^\/meetings\/[0-9a-f-]{36}\/materials(\.data)?$/;
 
 export interface AppOptions {
   services: Services;
@@ -126,15 +131,16 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
   app.use('/favicon.svg', serveStatic({ root: buildClientDir }));
   app.use('/styles/*', serveStatic({ root: buildClientDir }));
 
-  app.use('*', bodyLimit({
-    maxSize: FORM_BODY_LIMIT,
-    onError: (c) => {
-      // The unread rest of the body makes the connection unusable: close it.
-      const res = wantsJson(c) ? problem(c, 413, 'Payload Too Large') : c.html(renderErrorPage(defaultLocale, 413, c.get('nonce')), 413);
-      res.headers.set('Connection', 'close');
-      return res;
-    },
-  }));
+  const tooLarge = (c: Context) => {
+    // The unread rest of the body makes the connection unusable: close it.
+    const res = wantsJson(c) ? problem(c, 413, 'Payload Too Large') : c.html(renderErrorPage(defaultLocale, 413, c.get('nonce')), 413);
+    res.headers.set('Connection', 'close');
+    return res;
+  };
+  const formBodyLimit = bodyLimit({ maxSize: FORM_BODY_LIMIT, onError: tooLarge });
+  const uploadBodyLimit = bodyLimit({ maxSize: UPLOAD_BODY_LIMIT, onError: tooLarge });
+  // Only the upload form takes files; every other request keeps the 1 MB limit.
+  app.use('*', (c, next) => (c.req.method === 'POST' && uploadPath.test(c.req.path) ? uploadBodyLimit(c, next) : formBodyLimit(c, next)));
 
   // Session → actor, language, and the CSRF rule, for the API and pages alike.
   app.use('*', async (c, next) => {

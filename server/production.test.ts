@@ -8,7 +8,7 @@ import { users } from '../src/features/accounts/accounts.schema.ts';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(48), APP_URL: 'https://tyopeili.example.fi' });
+  app = await startTestApp({ NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(48), APP_URL: 'https://tyopeili.example.fi', JOURNAL_KEY: 'j'.repeat(43) + '=' });
 });
 afterAll(async () => {
   await app?.close();

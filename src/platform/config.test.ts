@@ -16,6 +16,9 @@ describe('configuration from the environment', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ JOURNAL_KEY: 'too-short' }, 'JOURNAL_KEY'],
+    [{ JOURNAL_KEY: Buffer.alloc(31, 1).toString('base64') }, 'JOURNAL_KEY'],
+    [{ JOURNAL_KEY: 'g'.repeat(64) }, 'JOURNAL_KEY'],
   ])('stops with one line naming the variable: %o', (env, name) => {
     expect(() => loadConfig(env)).toThrowError(ConfigError);
     try {
@@ -31,12 +34,23 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', APP_URL: 'https://tyopeili.example.fi', DATABASE_URL: 'postgres://db/x' })).toThrowError(/SESSION_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })).toThrowError(/APP_URL/);
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'http://insecure.example' })).toThrowError(/APP_URL/);
-    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://tyopeili.example.fi' });
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://tyopeili.example.fi' })).toThrowError(/JOURNAL_KEY/);
+    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://tyopeili.example.fi', JOURNAL_KEY: 'ab'.repeat(32) });
     expect(c.demoSeed).toBe(false);
     expect(c.sessionSecret).toBe('x'.repeat(40));
   });
 
   it('never seeds demo data into a DATABASE_URL database', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/app' }).demoSeed).toBe(false);
+  });
+
+  it('reads JOURNAL_KEY as hex or base64, and derives a stable one outside production', () => {
+    const key = Buffer.from(Array.from({ length: 32 }, (_, i) => i));
+    expect(loadConfig({ JOURNAL_KEY: key.toString('hex') }).journalKey).toEqual(key);
+    expect(loadConfig({ JOURNAL_KEY: key.toString('base64') }).journalKey).toEqual(key);
+    const derived = loadConfig({}).journalKey;
+    expect(derived).toHaveLength(32);
+    expect(loadConfig({}).journalKey).toEqual(derived);
+    expect(loadConfig({ SESSION_SECRET: 's'.repeat(40) }).journalKey).not.toEqual(derived);
   });
 });

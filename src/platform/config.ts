@@ -1,6 +1,7 @@
 // Configuration comes only from environment variables, validated once at start.
 // A wrong or missing variable stops the app with one line naming it.
 import { z } from 'zod';
+import { deriveKey } from './crypto.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -30,6 +31,12 @@ const envSchema = z.object({
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
   APP_URL: optionalUrl(['http:', 'https:']),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JOURNAL_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || parseKey32(v) !== null, { message: 'must be 32 bytes as base64 (44 characters) or hex (64 characters)' }),
   SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
   MAIL_FROM: z.string().trim().min(3).default('Työpeili <noreply@tyopeili.localhost>'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
@@ -56,6 +63,8 @@ export interface Config {
   databaseUrl: string | undefined;
   appUrl: string;
   sessionSecret: string;
+  /** Key-encryption key for the private journal (wraps each person's data key). */
+  journalKey: Buffer;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: Env['LOG_LEVEL'];
@@ -65,6 +74,14 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+/** 32 bytes given as 64 hex digits or as base64; null when it is neither. */
+export function parseKey32(value: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return null;
+  const bytes = Buffer.from(value, 'base64');
+  return bytes.length === 32 ? bytes : null;
+}
 
 /** Development-only fallback; production refuses to start without its own. */
 const DEV_SESSION_SECRET = 'dev-only-session-secret-not-for-production-use-000';
@@ -82,7 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.SESSION_SECRET) throw new ConfigError('Missing environment variable SESSION_SECRET: required when NODE_ENV=production (at least 32 characters)');
     if (!e.APP_URL) throw new ConfigError('Missing environment variable APP_URL: required when NODE_ENV=production (e.g. https://tyopeili.example.fi)');
     if (!e.APP_URL.startsWith('https://')) throw new ConfigError('Invalid environment variable APP_URL: must start with https:// when NODE_ENV=production');
+    if (!e.JOURNAL_KEY) throw new ConfigError('Missing environment variable JOURNAL_KEY: required when NODE_ENV=production (32 bytes, e.g. openssl rand -base64 32)');
   }
+  const sessionSecret = e.SESSION_SECRET ?? DEV_SESSION_SECRET;
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
     nodeEnv: e.NODE_ENV,
@@ -92,7 +111,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     appUrl: (e.APP_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/+$/, ''),
-    sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    sessionSecret,
+    // Outside production a stable key follows from the session secret, so a laptop's
+    // journal stays readable across restarts without one more variable to set.
+    journalKey: e.JOURNAL_KEY ? parseKey32(e.JOURNAL_KEY)! : deriveKey(sessionSecret, 'journal-key-encryption-key'),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,

@@ -11,3 +11,5 @@ export { meetingPolicy, type MeetingResource } from './meeting.policy.ts';
 export { calendarFeedPolicy, type CalendarFeedResource } from './calendar-feed.policy.ts';
 export { stepPolicy, isStepOwner, type StepResource } from './step.policy.ts';
 export { boardPolicy, boardPostPolicy, type BoardPostResource } from './board.policy.ts';
+export { journalPolicy, authorizeJournal, type JournalResource } from './journal.policy.ts';
+export { materialPolicy, meetingMaterialsPolicy, isOwnSegmentExpert, type MaterialResource } from './material.policy.ts';
