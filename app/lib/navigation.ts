@@ -11,12 +11,11 @@ export function navigationFor(actor: NavActor | null): { href: string; label: Me
   if (!actor) return [];
   const items: { href: string; label: MessageKey }[] = [{ href: '/home', label: 'nav.home' }];
   if (actor.role === 'coordinator' || actor.role === 'facilitator' || actor.role === 'trainee' || actor.role === 'entrepreneur') items.push({ href: '/groups', label: 'nav.groups' });
-  if (actor.role === 'entrepreneur') items.push({ href: '/steps', label: 'nav.steps' });
+  if (actor.role === 'entrepreneur') items.push({ href: '/steps', label: 'nav.steps' }, { href: '/journal', label: 'nav.journal' });
   if (actor.role === 'coordinator') {
     items.push({ href: '/intake', label: 'nav.intake' });
     items.push({ href: '/organization/members', label: 'nav.members' });
   }
-  if (actor.role === 'entrepreneur') items.push({ href: '/journal', label: 'nav.journal' });
   if (actor.isAdmin) items.push({ href: '/admin/organizations', label: 'nav.organizations' });
   items.push({ href: '/profile', label: 'nav.profile' });
   return items;

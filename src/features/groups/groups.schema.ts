@@ -66,8 +66,8 @@ export const groupMembers = pgTable(
     /** The agreement version the member accepted, and when; null until accepted. */
     agreementVersion: integer('agreement_version'),
     agreementAcceptedAt: timestamp('agreement_accepted_at', { withTimezone: true }),
-    /** How the member is shown to the others: first name always, company and photo by choice. */
-    showCompany: boolean('show_company').notNull().default(true),
+    /** How the member is shown to the others: first name always, company and photo only by their choice. */
+    showCompany: boolean('show_company').notNull().default(false),
     photoPath: text('photo_path'),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE "group_members" ALTER COLUMN "show_company" SET DEFAULT false;
