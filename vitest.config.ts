@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'tests/**/*.test.ts', 'app/**/*.test.ts'],
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/setup-test-env.ts'],
-    testTimeout: 30_000,
+    // Browser journeys on a shared 2-core machine can take tens of seconds; a hung test still fails.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
     reporters: process.env.CI_JSON_REPORT ? ['default', ['json', { outputFile: process.env.CI_JSON_REPORT }]] : ['default'],

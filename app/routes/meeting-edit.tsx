@@ -132,7 +132,7 @@ export default function EditMeeting() {
                       <option value="">{t('meetings.agenda.noItem')}</option>
                       {agendaKinds.map((k) => (
                         <option key={k} value={k}>
-                          {t(`meetings.agendaKind.${k}`)}
+                          {t(`live.kind.${k}`)}
                         </option>
                       ))}
                     </select>

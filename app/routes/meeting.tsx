@@ -273,7 +273,7 @@ export default function MeetingPage() {
           <ol>
             {page.agenda.map((a) => (
               <li key={a.id}>
-                <strong>{a.title ?? t(`meetings.agendaKind.${a.kind}`)}</strong> ({t('meetings.agenda.minutes', { minutes: a.minutes })})
+                <strong>{a.title ?? t(`live.kind.${a.kind}`)}</strong> ({t('meetings.agenda.minutes', { minutes: a.minutes })})
                 {a.topic ? ` – ${a.topic}` : ''}
                 {a.expertName ? ` – ${a.expertName}` : ''}
               </li>

@@ -96,7 +96,7 @@ describe('inviting and joining, by keyboard', () => {
     await invited.keyboard.press('Enter');
     await invited.waitForURL(/\/home$/);
     await expect.poll(() => invited.locator('h1').textContent()).toBe('Hei, Sirpa Saapuja!');
-    expect(await invited.textContent('main')).toContain('Tervetuloa Työpeiliin');
+    expect(await invited.textContent('main')).toContain('Seuraava tapaaminen');
     await expectNoHorizontalScroll(invited);
     await expectNoAxeViolations(invited);
 

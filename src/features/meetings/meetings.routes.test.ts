@@ -218,7 +218,7 @@ describe('meetings', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('Verotus yksinyrittäjälle');
-    expect(html).not.toContain('Avauskierros');
+    expect(html).not.toContain('Aloituskierros');
     expect(html).not.toContain('Puhuimme palautumisesta.');
     expect(html).not.toContain('Tulossa 1');
   });

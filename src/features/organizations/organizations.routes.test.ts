@@ -199,8 +199,8 @@ describe('/admin/organizations', () => {
 
 describe('/home', () => {
   it.each([
-    ['entrepreneurA', 'Tervetuloa Työpeiliin'],
-    ['facilitatorA', 'Ohjaajana'],
+    ['entrepreneurA', 'Seuraava tapaaminen'],
+    ['facilitatorA', 'Ryhmäni'],
     ['coordinatorA', 'Koordinaattorina'],
     ['expertA', 'Asiantuntijana'],
     ['traineeA', 'Ohjaajakoulutuksessa'],
@@ -274,7 +274,7 @@ describe('/invitation/:token', () => {
     expect(home.status).toBe(200);
     const homeHtml = await home.text();
     expect(homeHtml).toContain('Hei, Helmi Kutsuttu!');
-    expect(homeHtml).toContain('Tervetuloa Työpeiliin');
+    expect(homeHtml).toContain('Seuraava tapaaminen');
 
     const again = await get('/invitation/' + token);
     expect(again.status).toBe(410);
