@@ -28,6 +28,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   }
   const history = await groupAttendance(db, { organizationId: group.organizationId, groupId: group.id, now: new Date() });
   return {
+    groupId: group.id,
     groupName: group.name,
     meetings: history.meetings.map((m) => ({ id: m.id, startsAt: m.startsAt.toISOString(), theme: m.theme })),
     members: history.members,
@@ -43,6 +44,9 @@ export default function GroupAttendance() {
   return (
     <div className="page">
       <title>{`${title} – Työpeili`}</title>
+      <p>
+        <a href={`/groups/${d.groupId}`}>{t('groups.backToGroup')}</a>
+      </p>
       <h1>{title}</h1>
       <p className="lead">{t('attendance.group.lead')}</p>
       {d.meetings.length === 0 ? (

@@ -172,6 +172,9 @@ export default function GroupBoard() {
   return (
     <div className="page">
       <title>{`${t('board.title', { group: page.group.name })} – Työpeili`}</title>
+      <p>
+        <a href={`/groups/${page.group.id}`}>{t('groups.backToGroup')}</a>
+      </p>
       <h1>{t('board.title', { group: page.group.name })}</h1>
       <p className="lead">{t('board.lead')}</p>
       {page.notice ? (

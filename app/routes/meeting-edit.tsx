@@ -13,7 +13,7 @@ import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
 import { can, meetingPolicy } from '../../src/platform/policy/index.ts';
 import { listAgenda, listExperts } from '../../src/features/meetings/meetings.queries.ts';
 import { agendaKinds } from '../../src/features/meetings/meetings.schema.ts';
-import { cancelSchema, meetingDetailsSchema, parseAgendaForm } from '../../src/features/meetings/meetings.validation.ts';
+import { cancelSchema, formatDateInput, meetingDetailsSchema, parseAgendaForm } from '../../src/features/meetings/meetings.validation.ts';
 import { cancelMeeting, updateMeeting } from '../../src/features/meetings/change-meeting.ts';
 import { saveAgenda } from '../../src/features/meetings/save-agenda.ts';
 import { utcToZoned } from '../../src/features/meetings/zoned-time.ts';
@@ -29,7 +29,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     can: can(meetingPolicy, actor, meeting),
     meeting: { id: meeting.id, groupName: meeting.group.name },
     values: {
-      date: start.date,
+      date: formatDateInput(start.date),
       startTime: start.time,
       endTime: end.time,
       theme: meeting.theme ?? '',

@@ -135,6 +135,9 @@ export default function MeetingLive() {
   return (
     <div className="page live">
       <title>{`${t('live.title')} – ${title} – Työpeili`}</title>
+      <p>
+        <a href={`/meetings/${page.meeting.id}`}>{t('meetings.backToMeeting')}</a>
+      </p>
       <h1>
         {t('live.title')}: {title}
       </h1>

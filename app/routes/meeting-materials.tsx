@@ -133,6 +133,9 @@ export default function MeetingMaterials() {
   return (
     <div className="page">
       <title>{`${t('materials.title')} – Työpeili`}</title>
+      <p>
+        <a href={`/meetings/${page.meeting.id}`}>{t('meetings.backToMeeting')}</a>
+      </p>
       <h1>{t('materials.title')}</h1>
       <p className="lead">{t('materials.meetingLine', { date: format.date(page.meeting.startsAt, 'datetime'), theme: page.meeting.theme ?? page.meeting.groupName })}</p>
       <p>{t('materials.lead')}</p>

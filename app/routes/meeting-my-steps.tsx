@@ -75,6 +75,9 @@ export default function MeetingMySteps() {
   return (
     <div className="page">
       <title>{`${t('mySteps.title')} – Työpeili`}</title>
+      <p>
+        <a href={`/meetings/${page.meeting.id}`}>{t('meetings.backToMeeting')}</a>
+      </p>
       <h1>{t('mySteps.title')}</h1>
       <p className="lead">
         {page.meeting.theme ?? page.meeting.groupName} · {format.date(page.meeting.startsAt)}

@@ -18,7 +18,7 @@ export function MeetingFields({ values, err }: { values: Record<string, string>;
       <fieldset>
         <legend>{t('meetings.form.when')}</legend>
         <p className="hint">{t('meetings.form.whenHint')}</p>
-        {text('date', t('meetings.field.date'), undefined, 'date')}
+        {text('date', t('meetings.field.date'), t('meetings.field.dateHint'), 'text', { inputMode: 'numeric', autoComplete: 'off', size: 12 })}
         {text('startTime', t('meetings.field.startTime'), undefined, 'time')}
         {text('endTime', t('meetings.field.endTime'), undefined, 'time')}
       </fieldset>

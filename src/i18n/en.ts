@@ -634,7 +634,7 @@ export const en: Record<MessageKey, string> = {
   'meetings.validation.attendanceStatus': "Choose attendance.",
   'meetings.validation.confirmCancel': "Tick the box if you want to cancel the meeting.",
   'meetings.validation.countInvalid': "Enter 2–24 meetings.",
-  'meetings.validation.dateRequired': "Enter the date.",
+  'meetings.validation.dateRequired': "Enter the date as dd.mm.yyyy, for example 1.12.2026.",
   'meetings.validation.dayTooLate': "Days 29–31 are not in every month. Repeat by weekday or pick a day 1–28.",
   'meetings.validation.endBeforeStart': "The end must be after the start.",
   'meetings.validation.expertInvalid': "Choose the expert from the list.",
@@ -957,4 +957,5 @@ export const en: Record<MessageKey, string> = {
   'materials.validation.tooLarge': "The file is too large. The largest size allowed is 10 MB.",
   'materials.validation.typeNotAllowed': "This type of file cannot be added. Add a PDF file, a picture or an office document.",
   'materials.validation.segmentUnknown': "Choose a segment from the list.",
+  'meetings.field.dateHint': "For example 1.12.2026 (day.month.year)",
 };

@@ -633,7 +633,7 @@ export const fi = {
   'meetings.validation.attendanceStatus': "Valitse läsnäolo.",
   'meetings.validation.confirmCancel': "Rastita kohta, jos haluat perua tapaamisen.",
   'meetings.validation.countInvalid': "Anna tapaamisten määräksi 2–24.",
-  'meetings.validation.dateRequired': "Anna päivämäärä muodossa pp.kk.vvvv.",
+  'meetings.validation.dateRequired': "Anna päivämäärä muodossa pp.kk.vvvv, esimerkiksi 1.12.2026.",
   'meetings.validation.dayTooLate': "Kuukauden 29.–31. päivä ei ole joka kuussa. Valitse toistumiseksi viikonpäivä tai päivä 1–28.",
   'meetings.validation.endBeforeStart': "Päättymisajan pitää olla alkamisajan jälkeen.",
   'meetings.validation.expertInvalid': "Valitse asiantuntija listasta.",
@@ -956,6 +956,7 @@ export const fi = {
   'materials.validation.tooLarge': "Tiedosto on liian suuri. Enimmäiskoko on 10 Mt.",
   'materials.validation.typeNotAllowed': "Tätä tiedostotyyppiä ei voi lisätä. Lisää PDF-tiedosto, kuva tai toimistoasiakirja.",
   'materials.validation.segmentUnknown': "Valitse osuus listasta.",
+  'meetings.field.dateHint': "Esimerkiksi 1.12.2026",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -634,7 +634,7 @@ export const sv: Record<MessageKey, string> = {
   'meetings.validation.attendanceStatus': "Välj närvaro.",
   'meetings.validation.confirmCancel': "Kryssa i rutan om du vill ställa in träffen.",
   'meetings.validation.countInvalid': "Ange 2–24 träffar.",
-  'meetings.validation.dateRequired': "Ange datumet.",
+  'meetings.validation.dateRequired': "Ange datumet som dd.mm.åååå, till exempel 1.12.2026.",
   'meetings.validation.dayTooLate': "Den 29–31 finns inte i varje månad. Välj veckodag eller dag 1–28.",
   'meetings.validation.endBeforeStart': "Sluttiden måste vara efter starttiden.",
   'meetings.validation.expertInvalid': "Välj expert i listan.",
@@ -957,4 +957,5 @@ export const sv: Record<MessageKey, string> = {
   'materials.validation.tooLarge': "Filen är för stor. Den största tillåtna storleken är 10 MB.",
   'materials.validation.typeNotAllowed': "Den här filtypen kan inte läggas till. Lägg till en PDF-fil, en bild eller ett kontorsdokument.",
   'materials.validation.segmentUnknown': "Välj ett avsnitt i listan.",
+  'meetings.field.dateHint': "Till exempel 1.12.2026",
 };

@@ -58,14 +58,19 @@ async function contextFor(who: string | null, width = 1280): Promise<BrowserCont
 /** Tabs to the control, presses Enter, and waits for the page it leads to. */
 async function submit(page: Page, name: RegExp, url?: RegExp) {
   await tabTo(page, name, 120);
-  await Promise.all([url ? page.waitForURL(url) : page.waitForResponse((r) => r.request().method() === 'POST'), page.keyboard.press('Enter')]);
+  try {
+    await Promise.all([url ? page.waitForURL(url) : page.waitForResponse((r) => r.request().method() === 'POST'), page.keyboard.press('Enter')]);
+  } catch (error) {
+    // Say what the page said instead (an error summary, most likely).
+    throw new Error(`${String(error)}\nat ${page.url()}: ${(await page.textContent('main'))?.slice(0, 600)}`);
+  }
   await page.waitForLoadState('networkidle');
 }
 
-/** A local Helsinki date typed into a date field in Finnish order (d.m.y). */
+/** A local Helsinki date as people type it in Finland: 1.12.2026. */
 function typedDate(date: Date): string {
-  const [y, m, d] = utcToZoned(date).date.split('-');
-  return `${d}${m}${y}`;
+  const [y, m, d] = utcToZoned(date).date.split('-').map(Number);
+  return `${d}.${m}.${y}`;
 }
 
 describe('from application to the follow-up at the next meeting', () => {
@@ -80,6 +85,8 @@ describe('from application to the follow-up at the next meeting', () => {
     await apply.keyboard.type('Tuula Lehtonen');
     await apply.keyboard.press('Tab');
     await apply.keyboard.type('tuula.polku@example.fi');
+    await tabTo(apply, /^Syntymävuosi/);
+    await apply.keyboard.type('1961');
     await tabTo(apply, /^Toimiala$/);
     await apply.keyboard.type('Sosiaali');
     await apply.keyboard.press('Tab');

@@ -62,3 +62,15 @@ describe('agenda and attendance forms', () => {
     expect(parseAttendanceForm({ [`status_${a}`]: 'present', [`hours_${a}`]: '-1' }, [a]).errors).toEqual({ [`hours_${a}`]: 'meetings.validation.hoursInvalid' });
   });
 });
+
+describe('date field', () => {
+  it('reads Finnish and ISO dates and refuses impossible ones', async () => {
+    const { parseDateInput, formatDateInput } = await import('./meetings.validation.ts');
+    expect(parseDateInput('1.12.2026')).toBe('2026-12-01');
+    expect(parseDateInput(' 01.02.2027 ')).toBe('2027-02-01');
+    expect(parseDateInput('2026-12-01')).toBe('2026-12-01');
+    expect(parseDateInput('30.2.2027')).toBeNull();
+    expect(parseDateInput('12/1/2026')).toBeNull();
+    expect(formatDateInput('2026-12-01')).toBe('1.12.2026');
+  });
+});

@@ -48,10 +48,36 @@ const lengthKm = z
     return Math.round(n * 10) / 10;
   });
 
+/**
+ * A date as people write it in Finland ("1.12.2026", "01.12.2026") or as ISO ("2026-12-01"), as an
+ * ISO local date; null when it is not a real date.
+ */
+export function parseDateInput(value: string): string | null {
+  const v = value.trim();
+  const fi = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
+  const iso = fi ? `${fi[3]}-${fi[2]!.padStart(2, '0')}-${fi[1]!.padStart(2, '0')}` : v;
+  return isLocalDate(iso) ? iso : null;
+}
+
+/** "2026-12-01" → "1.12.2026" (how the date field shows it). */
+export function formatDateInput(isoDate: string): string {
+  const { year, month, day } = parseLocalDate(isoDate);
+  return `${day}.${month}.${year}`;
+}
+
+const dateField = z.string('meetings.validation.dateRequired').transform((v, ctx) => {
+  const date = parseDateInput(v);
+  if (!date) {
+    ctx.addIssue({ code: 'custom', message: 'meetings.validation.dateRequired' });
+    return z.NEVER;
+  }
+  return date;
+});
+
 /** The details of one meeting (time, theme, format and the format's own details). */
 export const meetingDetailsSchema = z
   .object({
-    date: z.string('meetings.validation.dateRequired').refine(isLocalDate, 'meetings.validation.dateRequired'),
+    date: dateField,
     startTime: z.string('meetings.validation.timeRequired').refine(isLocalTime, 'meetings.validation.timeRequired'),
     endTime: z.string('meetings.validation.timeRequired').refine(isLocalTime, 'meetings.validation.timeRequired'),
     theme: text(200, 'meetings.validation.themeTooLong'),
