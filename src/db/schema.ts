@@ -12,3 +12,4 @@ export * from '../features/steps/steps.schema.ts';
 export * from '../features/journal/journal.schema.ts';
 export * from '../features/board/board.schema.ts';
 export * from '../features/materials/materials.schema.ts';
+export * from '../features/outcomes/outcomes.schema.ts';
