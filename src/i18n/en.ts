@@ -694,4 +694,8 @@ export const en: Record<MessageKey, string> = {
   'home.programme.noMeetings': "No meetings this month.",
   'home.expert.none': "You have no upcoming expert segments.",
   'groups.list.memberCount': "{count, plural, one {# member} other {# members}}",
+  'outcomes.error.submitted': "This check-in has already been sent and its answers can no longer be changed.",
+  'outcomes.error.noConsent': "You have not given consent to measurement. You can give it in your profile under Measurement.",
+  'outcomes.error.answers': "Please check the answers.",
+  'outcomes.error.feedbackGiven': "You have already given feedback on this meeting. Thank you!",
 };

@@ -693,6 +693,10 @@ export const fi = {
   'home.programme.noMeetings': "Ei tapaamisia tässä kuussa.",
   'home.expert.none': "Sinulla ei ole tulevia asiantuntijaosuuksia.",
   'groups.list.memberCount': "{count, plural, one {# jäsen} other {# jäsentä}}",
+  'outcomes.error.submitted': "Tämä kysely on jo lähetetty, eikä vastauksia voi enää muuttaa.",
+  'outcomes.error.noConsent': "Et ole antanut suostumusta mittaamiseen. Voit antaa sen profiilisi kohdasta Mittaaminen.",
+  'outcomes.error.answers': "Tarkista vastaukset.",
+  'outcomes.error.feedbackGiven': "Olet jo antanut palautetta tästä tapaamisesta. Kiitos!",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -694,4 +694,8 @@ export const sv: Record<MessageKey, string> = {
   'home.programme.noMeetings': "Inga träffar denna månad.",
   'home.expert.none': "Du har inga kommande expertinslag.",
   'groups.list.memberCount': "{count, plural, one {# medlem} other {# medlemmar}}",
+  'outcomes.error.submitted': "Den här enkäten har redan skickats och svaren kan inte längre ändras.",
+  'outcomes.error.noConsent': "Du har inte gett samtycke till mätning. Du kan ge det i din profil under Mätning.",
+  'outcomes.error.answers': "Kontrollera svaren.",
+  'outcomes.error.feedbackGiven': "Du har redan gett respons på den här träffen. Tack!",
 };

@@ -8,3 +8,4 @@ export { homePolicy, type HomeResource } from './home.policy.ts';
 export { applicationPolicy, managesIntake, isOpenApplication, type ApplicationResource } from './application.policy.ts';
 export { groupPolicy, managesGroups, isGroupFacilitator, isGroupMember, type GroupResource } from './group.policy.ts';
 export { meetingPolicy, type MeetingResource } from './meeting.policy.ts';
+export { outcomePolicy, groupOutcomePolicy, meetingFeedbackPolicy, researchExportPolicy, type PersonOutcomesResource } from './outcome.policy.ts';
