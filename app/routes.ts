@@ -35,4 +35,10 @@ export default [
   route('meetings/:meetingId', 'routes/meeting.tsx'),
   route('meetings/:meetingId/edit', 'routes/meeting-edit.tsx'),
   route('meetings/:meetingId/attendance', 'routes/meeting-attendance.tsx'),
+  route('check-in', 'routes/check-ins.tsx'),
+  route('check-in/:checkInId', 'routes/check-in.tsx'),
+  route('progress', 'routes/progress.tsx'),
+  route('profile/measurement', 'routes/profile-measurement.tsx'),
+  route('groups/:groupId/trend', 'routes/group-trend.tsx'),
+  route('meetings/:meetingId/feedback', 'routes/meeting-feedback.tsx'),
 ] satisfies RouteConfig;
