@@ -787,6 +787,17 @@ export const fi = {
   'outcomes.feedback.notEnough': "Keskiarvo näytetään, kun vähintään viisi on vastannut",
   'outcomes.feedback.comments': "Kommentit (ilman nimiä)",
   'outcomes.feedback.tooLong': "Kommentti on liian pitkä (enintään 2000 merkkiä).",
+  'outcomes.home.title': "Kyselyt",
+  'outcomes.home.noConsent': "Vastaamalla lyhyisiin kyselyihin näet oman kehityksesi. Vastaaminen on vapaaehtoista.",
+  'outcomes.home.open': "{count, plural, one {Sinulla on # avoin kysely.} other {Sinulla on # avointa kyselyä.}}",
+  'outcomes.home.none': "Ei avoimia kyselyitä juuri nyt.",
+  'outcomes.home.checkInLink': "Kyselyihin",
+  'outcomes.home.consentLink': "Lue lisää mittaamisesta",
+  'outcomes.home.progressLink': "Oma kehitykseni",
+  'outcomes.trend.link': "Ryhmän kehitys",
+  'outcomes.feedback.giveLink': "Anna palautetta tapaamisesta",
+  'outcomes.feedback.readLink': "Tapaamisen palaute",
+  'outcomes.consent.profileLink': "Suostumus kyselyihin ja oman kehityksen seurantaan",
 } as const;
 
 export type MessageKey = keyof typeof fi;
