@@ -799,4 +799,6 @@ export const en: Record<MessageKey, string> = {
   'outcomes.feedback.giveLink': "Give feedback on the meeting",
   'outcomes.feedback.readLink': "Feedback on the meeting",
   'outcomes.consent.profileLink': "Consent to check-ins and following your own progress",
+  'mail.checkInDue.subject': "Työpeili: a short check-in is waiting",
+  'mail.checkInDue.body': "Hello {name},\n\nA short Työpeili check-in about your wellbeing and your business is now open for you. It takes under two minutes, and only you see your own answers.\n\nAnswer here: {url}\n\nIf you no longer want to answer check-ins, you can withdraw your consent in your profile.\n\nTyöpeili",
 };

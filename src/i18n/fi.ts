@@ -798,6 +798,8 @@ export const fi = {
   'outcomes.feedback.giveLink': "Anna palautetta tapaamisesta",
   'outcomes.feedback.readLink': "Tapaamisen palaute",
   'outcomes.consent.profileLink': "Suostumus kyselyihin ja oman kehityksen seurantaan",
+  'mail.checkInDue.subject': "Työpeili: lyhyt kysely odottaa",
+  'mail.checkInDue.body': "Hei {name}!\n\nSinulle on avautunut Työpeilin lyhyt kysely hyvinvoinnista ja yrityksestäsi. Vastaaminen vie alle kaksi minuuttia, ja vain sinä näet omat vastauksesi.\n\nVastaa tästä: {url}\n\nJos et halua enää vastata kyselyihin, voit perua suostumuksen profiilistasi.\n\nTyöpeili",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -799,4 +799,6 @@ export const sv: Record<MessageKey, string> = {
   'outcomes.feedback.giveLink': "Ge respons på träffen",
   'outcomes.feedback.readLink': "Respons på träffen",
   'outcomes.consent.profileLink': "Samtycke till enkäter och uppföljning av din egen utveckling",
+  'mail.checkInDue.subject': "Työpeili: en kort enkät väntar",
+  'mail.checkInDue.body': "Hej {name}!\n\nEn kort enkät om ditt välbefinnande och ditt företag har öppnats för dig i Työpeili. Det tar under två minuter att svara, och endast du ser dina egna svar.\n\nSvara här: {url}\n\nOm du inte längre vill svara på enkäter kan du återkalla ditt samtycke i din profil.\n\nTyöpeili",
 };

@@ -8,6 +8,9 @@ import { actorFor, createTestMember, createTestOrganization } from '../../../tes
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/database.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
+import { createJobs } from '../../platform/jobs/jobs.ts';
+import { createLogger } from '../../platform/logger.ts';
+import { sendCheckInReminders } from './check-in-reminders.ts';
 import { exportResearchAnswers } from './export-research-answers.ts';
 import { giveConsent } from './give-consent.ts';
 import { giveMeetingFeedback } from './give-meeting-feedback.ts';
@@ -188,5 +191,28 @@ describe('research export', () => {
     const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.organizationId, org.id), eq(auditLog.action, 'outcomes.research_export')));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorUserId).toBe(admin.userId);
+  });
+});
+
+describe('reminders', () => {
+  it('mails each due baseline or 6-month check-in once, and nothing without consent', async () => {
+    const jobs = await createJobs(database.url, createLogger('silent'));
+    try {
+      const { org, members } = await setup(2);
+      const [me, other] = members;
+      await giveConsent(await actorFor(database.db, me!.id), database, { organizationId: org.id, userId: me!.id });
+      const mails = async (to: string) => (await database.pool.query(`SELECT data FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1`, [to])).rows.map((r) => r.data);
+      await sendCheckInReminders(database.db, jobs, { appUrl: 'https://tyopeili.example' });
+      await sendCheckInReminders(database.db, jobs, { appUrl: 'https://tyopeili.example' });
+      const sent = await mails(me!.email);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ template: 'checkInDue', locale: 'fi' });
+      expect(sent[0].values.url).toMatch(/^https:\/\/tyopeili\.example\/check-in\/[0-9a-f-]{36}$/);
+      expect(await mails(other!.email)).toEqual([]);
+      await sendCheckInReminders(database.db, jobs, { appUrl: 'https://tyopeili.example', now: new Date(Date.now() + 190 * 86_400_000) });
+      expect(await mails(me!.email)).toHaveLength(2);
+    } finally {
+      await jobs.stop();
+    }
   });
 });

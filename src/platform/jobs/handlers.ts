@@ -3,6 +3,7 @@ import type { Services } from '../services.ts';
 import type { JobHandler } from './jobs.ts';
 import { maintenanceHandler } from './maintenance.ts';
 import { invitationHandler } from '../../features/meetings/invitations.ts';
+import { checkInReminderHandler } from '../../features/outcomes/check-in-reminders.ts';
 
 /** Every job handler the worker runs. */
 export function jobHandlers(services: Services): JobHandler<never>[] {
@@ -10,5 +11,6 @@ export function jobHandlers(services: Services): JobHandler<never>[] {
     createMailHandler(services) as JobHandler<never>,
     maintenanceHandler(services.db) as JobHandler<never>,
     invitationHandler({ db: services.db, jobs: services.jobs, appUrl: services.config.appUrl }) as JobHandler<never>,
+    checkInReminderHandler({ db: services.db, jobs: services.jobs, appUrl: services.config.appUrl }) as JobHandler<never>,
   ];
 }

@@ -11,7 +11,7 @@ import type { Logger } from '../logger.ts';
  * to send to a queue that does not exist), and `send` and handlers accept only these
  * names. To add a queue, add its name here and register its handler in handlers.ts.
  */
-export const queueNames = ['mail.send', 'maintenance.prune', 'meetings.invite'] as const;
+export const queueNames = ['mail.send', 'maintenance.prune', 'meetings.invite', 'outcomes.remind'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export function isQueueName(name: string): name is QueueName {
@@ -27,6 +27,7 @@ export interface JobHandler<T> {
 export const schedules: { name: QueueName; cron: string }[] = [
   { name: 'maintenance.prune', cron: '17 * * * *' },
   { name: 'meetings.invite', cron: '7 * * * *' },
+  { name: 'outcomes.remind', cron: '0 10 * * *' },
 ];
 
 export interface SendJobOptions {
