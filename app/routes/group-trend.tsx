@@ -128,7 +128,8 @@ export default function GroupTrend() {
   );
 }
 
-export function FeedbackSummary({ summary }: { summary: { n: number; useful: number | null; safe: number | null; comments: string[] } }) {
+export function FeedbackSummary({ summary, level = 4 }: { summary: { n: number; useful: number | null; safe: number | null; comments: string[] }; level?: 3 | 4 }) {
+  const Heading = level === 3 ? 'h3' : 'h4';
   const t = useT();
   const format = useFormat();
   const avg = (v: number | null) => (v === null ? t('outcomes.feedback.notEnough') : format.number(v, { maximumFractionDigits: 1 }));
@@ -143,7 +144,7 @@ export function FeedbackSummary({ summary }: { summary: { n: number; useful: num
       </dl>
       {summary.comments.length > 0 ? (
         <>
-          <h4>{t('outcomes.feedback.comments')}</h4>
+          <Heading>{t('outcomes.feedback.comments')}</Heading>
           <ul className="plain-list">
             {summary.comments.map((c, i) => (
               <li key={i}>{c}</li>

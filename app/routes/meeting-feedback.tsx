@@ -117,7 +117,7 @@ export default function MeetingFeedback() {
       {page.allowed.read ? (
         <section aria-labelledby="summary-title">
           <h2 id="summary-title">{t('outcomes.feedback.summaryTitle')}</h2>
-          {page.summary ? <FeedbackSummary summary={page.summary} /> : <p>{t('outcomes.feedback.none')}</p>}
+          {page.summary ? <FeedbackSummary summary={page.summary} level={3} /> : <p>{t('outcomes.feedback.none')}</p>}
         </section>
       ) : null}
     </div>

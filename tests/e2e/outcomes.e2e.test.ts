@@ -7,8 +7,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/features/accounts/accounts.schema.ts';
 import { SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
-import { createTestGroup } from '../factories/groups.ts';
-import { createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
+import { giveConsent } from '../../src/features/outcomes/give-consent.ts';
+import { giveMeetingFeedback } from '../../src/features/outcomes/give-meeting-feedback.ts';
+import { openDueCheckIns } from '../../src/features/outcomes/open-due-check-ins.ts';
+import { saveCheckIn } from '../../src/features/outcomes/save-check-in.ts';
+import { createTestGroup, createTestMeeting } from '../factories/groups.ts';
+import { actorFor, createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
 import { expectNoAxeViolations, launchBrowser, tabTo } from '../setup/browser.ts';
 
@@ -16,6 +20,10 @@ let app: TestApp;
 let browser: Browser;
 let token: string;
 let userId: string;
+let lowToken: string;
+let facilitatorToken: string;
+let groupId: string;
+let meetingId: string;
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
@@ -23,18 +31,30 @@ beforeAll(async () => {
   const org = await createTestOrganization(db, { name: 'Satakunnan Yrityspalvelut' });
   const facilitator = await createTestMember(db, { organizationId: org.id, role: 'facilitator' });
   const me = await createTestMember(db, { organizationId: org.id, role: 'entrepreneur', name: 'Tuula Lehtonen' });
-  await createTestGroup(db, { organizationId: org.id, facilitatorIds: [facilitator.id], memberIds: [me.id] });
+  const low = await createTestMember(db, { organizationId: org.id, role: 'entrepreneur', name: 'Eero Laine' });
+  const group = await createTestGroup(db, { organizationId: org.id, facilitatorIds: [facilitator.id], memberIds: [me.id, low.id] });
   userId = me.id;
   token = (await signIn(db, me.id)).token;
+  lowToken = (await signIn(db, low.id)).token;
+  facilitatorToken = (await signIn(db, facilitator.id)).token;
+  groupId = group.id;
+  // Eero has answered the baseline with a WHO-5 score of 40, and given feedback on a past meeting.
+  const lowActor = await actorFor(db, low.id);
+  await giveConsent(lowActor, { db }, { organizationId: org.id, userId: low.id });
+  const [baseline] = await openDueCheckIns(lowActor, { db }, { organizationId: org.id, userId: low.id });
+  const two = { cheerful: 2, calm: 2, active: 2, rested: 2, interest: 2 };
+  await saveCheckIn(lowActor, { db }, { organizationId: org.id, checkInId: baseline!.id, submit: true, answers: { 'who-5': two, 'work-ability-score': { current: 5 }, 'life-satisfaction': { overall: 5 }, 'three-item-loneliness': { companionship: 2, 'left-out': 2, isolated: 2 } } });
+  meetingId = (await createTestMeeting(db, { organizationId: org.id, groupId: group.id, startsAt: new Date(Date.now() - 2 * 3600_000) })).id;
+  await giveMeetingFeedback(lowActor, { db }, { organizationId: org.id, meetingId, useful: 4, safe: 5, comment: 'Hyvä tapaaminen' });
 });
 afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
 
-async function contextFor(locale = 'fi-FI'): Promise<BrowserContext> {
+async function contextFor(locale = 'fi-FI', session = token): Promise<BrowserContext> {
   const context = await browser.newContext({ locale, viewport: { width: 375, height: 800 } });
-  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
+  await context.addCookies([{ name: SESSION_COOKIE, value: session, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
   return context;
 }
 
@@ -130,5 +150,29 @@ describe('check-ins by keyboard', () => {
       await expectNoAxeViolations(page);
     }
     await context.close();
+  }, 120_000);
+
+  it('shows the kind note at a WHO-5 of 40, and the trend and feedback pages are accessible', async () => {
+    const member = await contextFor('fi-FI', lowToken);
+    const page = await member.newPage();
+    await page.goto(app.url + '/progress');
+    await expect.poll(() => page.locator('#help-title').count()).toBe(1);
+    expect(await page.locator('a[href="tel:+358925250111"]').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await page.goto(app.url + `/meetings/${meetingId}/feedback`);
+    expect(await page.locator('textarea').count()).toBe(0);
+    expect(await page.locator('body').textContent()).toContain('Olet jo antanut palautetta');
+    await expectNoAxeViolations(page);
+    await member.close();
+
+    const facilitator = await contextFor('fi-FI', facilitatorToken);
+    const staff = await facilitator.newPage();
+    await staff.goto(app.url + `/groups/${groupId}/trend`);
+    expect(await staff.locator('body').textContent()).toMatch(/Ei vielä tarpeeksi vastauksia \([12]\)/);
+    await expectNoAxeViolations(staff);
+    await staff.goto(app.url + `/meetings/${meetingId}/feedback`);
+    expect(await staff.locator('body').textContent()).toContain('Hyvä tapaaminen');
+    await expectNoAxeViolations(staff);
+    await facilitator.close();
   }, 120_000);
 });
