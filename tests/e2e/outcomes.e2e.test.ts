@@ -1,7 +1,8 @@
 // Outcome measurement in Chromium on a phone-sized screen, by keyboard: an entrepreneur gives
 // consent, opens the baseline check-in, answers with Tab and arrow keys, saves a draft, comes
 // back, sends it, and reads their progress (chart and table). axe finds nothing on
-// /profile/measurement, /check-in, /check-in/:id (also with errors), /progress (fi and en).
+// /profile/measurement, /check-in, /check-in/:id (also with errors), /progress (fi and en), the
+// kind note, /home with its check-in card, the group trend and the meeting feedback pages.
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +159,9 @@ describe('check-ins by keyboard', () => {
     await page.goto(app.url + '/progress');
     await expect.poll(() => page.locator('#help-title').count()).toBe(1);
     expect(await page.locator('a[href="tel:+358925250111"]').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await page.goto(app.url + '/home');
+    expect(await page.locator('#home-check-ins').textContent()).toContain('Kyselyt');
     await expectNoAxeViolations(page);
     await page.goto(app.url + `/meetings/${meetingId}/feedback`);
     expect(await page.locator('textarea').count()).toBe(0);
