@@ -52,4 +52,10 @@ export default [
   route('journal/:id', 'routes/journal-entry.tsx'),
   route('meetings/:meetingId/materials', 'routes/meeting-materials.tsx'),
   route('materials/:id/download', 'routes/material-download.tsx'),
+  route('check-in', 'routes/check-ins.tsx'),
+  route('check-in/:checkInId', 'routes/check-in.tsx'),
+  route('progress', 'routes/progress.tsx'),
+  route('profile/measurement', 'routes/profile-measurement.tsx'),
+  route('groups/:groupId/trend', 'routes/group-trend.tsx'),
+  route('meetings/:meetingId/feedback', 'routes/meeting-feedback.tsx'),
 ] satisfies RouteConfig;

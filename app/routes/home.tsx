@@ -11,6 +11,7 @@ import { organizations } from '../../src/features/organizations/organizations.sc
 import { countMembers, countPendingInvitations } from '../../src/features/organizations/organizations.queries.ts';
 import { coordinatorOverview, expertSegments, facilitatorOverview, nextMeetingsForMember, openStepsOf, recentBoardPosts } from '../../src/features/homes/homes.queries.ts';
 import { addDays, utcToZoned, zonedTimeToUtc } from '../../src/features/meetings/zoned-time.ts';
+import { findDueCheckIns } from '../../src/features/outcomes/due-check-ins.ts';
 
 /** The first instant of this Helsinki month and of the next one. */
 function helsinkiMonth(now: Date): { start: Date; end: Date } {
@@ -41,6 +42,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     allowed.coordinateProgramme && organizationId ? coordinatorOverview(db, { organizationId, monthStart: month.start, monthEnd: month.end }) : null,
     allowed.shareExpertise && me ? expertSegments(db, me) : null,
   ]);
+  const checkIns = allowed.joinGroups && me ? await findDueCheckIns(db, me) : null;
   const iso = <T extends { startsAt: Date }>(list: T[]) => list.map((x) => ({ ...x, startsAt: x.startsAt.toISOString() }));
   return {
     name: actor.name,
@@ -50,7 +52,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     counts: { members, invitations, organizations: organizationCount },
     entrepreneur:
       nextMeetings && openSteps && posts
-        ? { meetings: nextMeetings.map((m) => ({ ...m, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString() })), steps: openSteps, posts: posts.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })) }
+        ? {
+            meetings: nextMeetings.map((m) => ({ ...m, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString() })),
+            steps: openSteps,
+            posts: posts.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })),
+            checkIns: { consent: checkIns?.consent ?? false, open: (checkIns?.due.length ?? 0) + (checkIns?.drafts.length ?? 0) },
+          }
         : null,
     facilitator: facilitating ? { groups: facilitating.groups, meetings: iso(facilitating.meetings), attendanceDue: iso(facilitating.attendanceDue) } : null,
     coordinator: coordinating ? { ...coordinating, meetings: iso(coordinating.meetings) } : null,
@@ -255,6 +262,14 @@ function EntrepreneurHome({ data }: { data: NonNullable<HomeData['entrepreneur']
         )}
         <p>
           <a href="/steps">{t('home.member.stepsLink')}</a>
+        </p>
+      </section>
+      <section className="card home-card" aria-labelledby="home-check-ins">
+        <h2 id="home-check-ins">{t('outcomes.home.title')}</h2>
+        <p>{!data.checkIns.consent ? t('outcomes.home.noConsent') : data.checkIns.open > 0 ? t('outcomes.home.open', { count: data.checkIns.open }) : t('outcomes.home.none')}</p>
+        <p className="button-row">
+          {data.checkIns.consent ? <a href="/check-in">{t('outcomes.home.checkInLink')}</a> : <a href="/profile/measurement">{t('outcomes.home.consentLink')}</a>}
+          <a href="/progress">{t('outcomes.home.progressLink')}</a>
         </p>
       </section>
       <section className="card home-card" aria-labelledby="home-posts">

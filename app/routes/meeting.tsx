@@ -9,7 +9,7 @@ import { loadMeeting } from '../lib/meeting.server';
 import { useFormat, useT } from '../lib/i18n';
 import { ErrorSummary, Field, fieldErrors, rethrowAsResponse, type FieldErrors } from '../ui/form';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
-import { can, meetingPolicy, or } from '../../src/platform/policy/index.ts';
+import { can, meetingPolicy, or, meetingFeedbackPolicy } from '../../src/platform/policy/index.ts';
 import { listGroupPeople } from '../../src/features/groups/groups.queries.ts';
 import { firstName } from '../../src/features/groups/group-rules.ts';
 import { listAgenda, listRsvps } from '../../src/features/meetings/meetings.queries.ts';
@@ -39,6 +39,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     notice: notice(new URL(request.url), notices),
     expertOnly,
     can: allowed,
+    feedback: can(meetingFeedbackPolicy, actor, meeting),
     isMember: meeting.memberUserIds.includes(actor.userId),
     meeting: {
       id: meeting.id,
@@ -235,6 +236,12 @@ export default function MeetingPage() {
       {page.isMember && m.status !== 'cancelled' ? (
         <p>
           <a href={`/meetings/${m.id}/my-steps`}>{t('meetings.mySteps')}</a>
+        </p>
+      ) : null}
+
+      {page.feedback.give || page.feedback.read ? (
+        <p>
+          <a href={`/meetings/${m.id}/feedback`}>{page.feedback.give ? t('outcomes.feedback.giveLink') : t('outcomes.feedback.readLink')}</a>
         </p>
       ) : null}
 

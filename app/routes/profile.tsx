@@ -264,6 +264,13 @@ export default function Profile() {
         )}
       </section>
 
+      <section aria-labelledby="measurement-title">
+        <h2 id="measurement-title">{t('outcomes.consent.title')}</h2>
+        <p>
+          <a href="/profile/measurement">{t('outcomes.consent.profileLink')}</a>
+        </p>
+      </section>
+
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('profile.sessionsTitle')}</h2>
         <div className="table-wrap">

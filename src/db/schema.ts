@@ -13,3 +13,4 @@ export * from '../features/journal/journal.schema.ts';
 export * from '../features/board/board.schema.ts';
 export * from '../features/materials/materials.schema.ts';
 export * from '../features/reminders/reminders.schema.ts';
+export * from '../features/outcomes/outcomes.schema.ts';

@@ -14,6 +14,7 @@ import { createTestOrganization } from '../../tests/factories/organizations.ts';
 import { createTestEntrepreneur, createTestStaff, hashTestPassword, randomPersonOfGender } from '../../tests/factories/people.ts';
 import { DEMO_PASSWORD, demoLogins, demoLoginsSecondOrganization } from './demo-accounts.ts';
 import { raumaGroups, satakuntaGroups, seedGroups } from './seed-groups.ts';
+import { seedOutcomes } from './seed-outcomes.ts';
 
 const SEED = 20_170_901; // the pilot began in 2017: any fixed number gives the same demo everywhere
 const DEMO_SEED_LOCK = 72_346_102; // advisory lock: two instances starting at once seed once
@@ -218,6 +219,11 @@ async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now
     walkingPoint: 'Vanhan Rauman tori',
     walkingRoute: 'Vanhan Rauman kierros ja Syvärauman lahden rantareitti',
   });
+
+  // Outcome measurement: consent, check-ins with plausible change and attrition, feedback.
+  for (const [i, organization] of [first!, second!].entries()) {
+    await seedOutcomes(tx, { organizationId: organization.id, random, now: ctx.now, entrepreneurEmail: entrepreneurOf(plans[i]!.logins) });
+  }
 
   // Every seeded person is a demo account: labelled in the UI, exempt from required TOTP.
   await tx.update(users).set({ isDemo: true }).where(inArray(users.id, userIds));

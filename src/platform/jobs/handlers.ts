@@ -5,6 +5,7 @@ import type { Services } from '../services.ts';
 import type { JobHandler } from './jobs.ts';
 import { maintenanceHandler } from './maintenance.ts';
 import { invitationHandler } from '../../features/meetings/invitations.ts';
+import { checkInReminderHandler } from '../../features/outcomes/check-in-reminders.ts';
 
 /** Every job handler the worker runs. */
 export function jobHandlers(services: Services): JobHandler<never>[] {
@@ -14,5 +15,6 @@ export function jobHandlers(services: Services): JobHandler<never>[] {
     invitationHandler({ db: services.db, jobs: services.jobs, appUrl: services.config.appUrl }) as JobHandler<never>,
     boardDigestHandler(services) as JobHandler<never>,
     reminderHandler(services) as JobHandler<never>,
+    checkInReminderHandler({ db: services.db, jobs: services.jobs, appUrl: services.config.appUrl }) as JobHandler<never>,
   ];
 }

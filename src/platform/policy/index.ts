@@ -13,3 +13,4 @@ export { stepPolicy, isStepOwner, type StepResource } from './step.policy.ts';
 export { boardPolicy, boardPostPolicy, type BoardPostResource } from './board.policy.ts';
 export { journalPolicy, authorizeJournal, type JournalResource } from './journal.policy.ts';
 export { materialPolicy, meetingMaterialsPolicy, isOwnSegmentExpert, type MaterialResource } from './material.policy.ts';
+export { outcomePolicy, groupOutcomePolicy, meetingFeedbackPolicy, researchExportPolicy, type PersonOutcomesResource } from './outcome.policy.ts';

@@ -1,0 +1,44 @@
+// The demo's outcome data: most entrepreneurs consented, baselines and follow-ups with a
+// plausible mean change in WHO-5 and attrition, pulses and anonymous feedback.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../tests/setup/database.ts';
+import { seedDemo } from './seed.ts';
+
+let database: TestDatabase;
+let seconds = 0;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const t0 = performance.now();
+  await seedDemo({ db: database.db });
+  seconds = (performance.now() - t0) / 1000;
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+describe('demo outcomes', () => {
+  it('has baselines, follow-ups with a plausible change, attrition, pulses and feedback', async () => {
+    const { rows } = await database.db.execute<{ wave: number; n: number; mean: number }>(
+      sql`SELECT wave, count(*)::int AS n, avg(score)::float AS mean FROM check_in_scores WHERE instrument_id = 'who-5' AND kind IN ('baseline', 'full') GROUP BY wave ORDER BY wave`,
+    );
+    const byWave = new Map(rows.map((r) => [r.wave, r]));
+    const baseline = byWave.get(0)!;
+    const twelve = byWave.get(2)!;
+    expect(baseline.n).toBeGreaterThan(30);
+    expect(twelve.n / baseline.n).toBeGreaterThan(0.65);
+    expect(twelve.n / baseline.n).toBeLessThan(0.92);
+    const { rows: paired } = await database.db.execute<{ mean: number; n: number }>(
+      sql`SELECT avg(f.score - b.score)::float AS mean, count(*)::int AS n FROM check_in_scores b JOIN check_in_scores f ON f.user_id = b.user_id AND f.instrument_id = b.instrument_id AND f.wave = 2
+          WHERE b.instrument_id = 'who-5' AND b.wave = 0`,
+    );
+    expect(paired[0]!.mean).toBeGreaterThan(4);
+    expect(paired[0]!.mean).toBeLessThan(16);
+    const { rows: counts } = await database.db.execute<{ pulses: number; feedback: number }>(
+      sql`SELECT (SELECT count(*)::int FROM check_ins WHERE kind = 'pulse') AS pulses, (SELECT count(*)::int FROM meeting_feedback) AS feedback`,
+    );
+    expect(counts[0]!.pulses).toBeGreaterThan(100);
+    expect(counts[0]!.feedback).toBeGreaterThan(50);
+    console.log(`demo seed with outcomes: ${seconds.toFixed(2)} s; baseline n=${baseline.n}, 12 mo n=${twelve.n}, paired change ${paired[0]!.mean.toFixed(1)} (n=${paired[0]!.n})`);
+  });
+});

@@ -1,0 +1,36 @@
+// Use case: an installation admin exports individual-level answers of an organisation for
+// research: pseudonymised (no names, no e-mail; a per-export keyed hash of the user id),
+// only of people whose consent is active, and audit-logged.
+import { createHmac, randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { authorize, researchExportPolicy } from '../../platform/policy/index.ts';
+import { checkInAnswers, checkIns, measurementConsents } from './outcomes.schema.ts';
+
+export type ResearchRow = { person: string; kind: string; wave: number | null; submittedAt: string; instrumentId: string; itemId: string; value: number | string };
+
+export async function exportResearchAnswers(actor: Actor | null, deps: { db: Db }, input: { organizationId: string; purpose: string }): Promise<ResearchRow[]> {
+  const { organizationId } = input;
+  authorize(actor, { organizationId }, researchExportPolicy.export);
+  const key = randomBytes(32);
+  return deps.db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ userId: checkIns.userId, kind: checkIns.kind, wave: checkIns.wave, submittedAt: checkIns.submittedAt, instrumentId: checkInAnswers.instrumentId, itemId: checkInAnswers.itemId, valueNumber: checkInAnswers.valueNumber, valueCode: checkInAnswers.valueCode })
+      .from(checkInAnswers)
+      .innerJoin(checkIns, and(eq(checkIns.organizationId, checkInAnswers.organizationId), eq(checkIns.id, checkInAnswers.checkInId)))
+      .innerJoin(measurementConsents, and(eq(measurementConsents.organizationId, checkIns.organizationId), eq(measurementConsents.userId, checkIns.userId)))
+      .where(and(eq(checkInAnswers.organizationId, organizationId), eq(checkIns.status, 'submitted'), isNull(measurementConsents.withdrawnAt)));
+    await recordAudit(tx, { organizationId, actorUserId: actor!.userId, action: 'outcomes.research_export', targetType: 'organization', targetId: organizationId, metadata: { rows: rows.length, purpose: input.purpose } });
+    return rows.map((r) => ({
+      person: createHmac('sha256', key).update(r.userId).digest('hex').slice(0, 16),
+      kind: r.kind,
+      wave: r.wave,
+      submittedAt: r.submittedAt!.toISOString(),
+      instrumentId: r.instrumentId,
+      itemId: r.itemId,
+      value: r.valueCode ?? Number(r.valueNumber),
+    }));
+  });
+}
