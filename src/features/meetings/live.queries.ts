@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/db.ts';
 import { users } from '../accounts/accounts.schema.ts';
-import { agendaItems, attendance, liveMeetingStates, meetings, rsvps, type AgendaKind, type AttendanceStatus } from './meetings.schema.ts';
+import { attendance, liveMeetingStates, meetings, rsvps, type AttendanceStatus } from './meetings.schema.ts';
 import { initialLiveState, parseLiveState, type LiveState } from './live-state.ts';
 import { listAgenda } from './meetings.queries.ts';
 
