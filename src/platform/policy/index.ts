@@ -9,3 +9,4 @@ export { applicationPolicy, managesIntake, isOpenApplication, type ApplicationRe
 export { groupPolicy, managesGroups, isGroupFacilitator, isGroupMember, type GroupResource } from './group.policy.ts';
 export { meetingPolicy, type MeetingResource } from './meeting.policy.ts';
 export { outcomePolicy, groupOutcomePolicy, meetingFeedbackPolicy, researchExportPolicy, type PersonOutcomesResource } from './outcome.policy.ts';
+export { evaluationPolicy } from './evaluation.policy.ts';
