@@ -78,8 +78,8 @@ export async function evaluationRows(db: Tx, scope: EvaluationScope): Promise<Ev
   const { start, end } = periodBounds(scope.from, scope.to);
   const org = scope.organizationId;
   const result = await db.execute<{
-    baseline: string;
-    after: string | null;
+    baseline: number;
+    after: number | null;
     follow_up_due: boolean;
     age: number | null;
     gender: string | null;
@@ -94,18 +94,24 @@ export async function evaluationRows(db: Tx, scope: EvaluationScope): Promise<Ev
         AND s.submitted_at >= ${start} AND s.submitted_at < ${end}
         AND ${groupFilter(sql`s.group_id`, scope.groupIds)}
       ORDER BY s.user_id, s.submitted_at
+    ), follow AS (
+      SELECT DISTINCT ON (s.user_id) s.user_id, s.score
+      FROM check_in_scores s
+      JOIN base b ON b.user_id = s.user_id
+      WHERE s.organization_id = ${org} AND s.instrument_id = ${scope.instrumentId} AND ${comparisonFilter(scope.comparison)}
+        AND s.submitted_at > b.submitted_at
+      ORDER BY s.user_id, s.submitted_at DESC
+    ), due AS (
+      SELECT DISTINCT ci.user_id
+      FROM check_ins ci
+      WHERE ci.organization_id = ${org} AND ${dueFilter(scope.comparison)} AND ci.due_on <= current_date
     )
-    SELECT b.score AS baseline,
-      (SELECT s.score FROM check_in_scores s
-        WHERE s.organization_id = ${org} AND s.user_id = b.user_id AND s.instrument_id = ${scope.instrumentId}
-          AND s.submitted_at > b.submitted_at AND ${comparisonFilter(scope.comparison)}
-        ORDER BY s.submitted_at DESC LIMIT 1) AS after,
-      EXISTS (SELECT 1 FROM check_ins ci
-        WHERE ci.organization_id = ${org} AND ci.user_id = b.user_id AND ${dueFilter(scope.comparison)}
-          AND ci.due_on <= current_date) AS follow_up_due,
+    SELECT b.score::float8 AS baseline, f.score::float8 AS after, (d.user_id IS NOT NULL) AS follow_up_due,
       (extract(year FROM b.submitted_at AT TIME ZONE 'Europe/Helsinki')::int - p.birth_year) AS age,
       p.gender, c.sector, c.municipality, g.format AS group_format
     FROM base b
+    LEFT JOIN follow f ON f.user_id = b.user_id
+    LEFT JOIN due d ON d.user_id = b.user_id
     LEFT JOIN entrepreneur_profiles p ON p.organization_id = ${org} AND p.user_id = b.user_id
     LEFT JOIN companies c ON c.organization_id = ${org} AND c.id = p.company_id
     LEFT JOIN groups g ON g.organization_id = ${org} AND g.id = b.group_id
