@@ -204,7 +204,7 @@ async function time(db: Db, pool: Pool) {
         ORDER BY s.user_id, s.submitted_at DESC
       ), due AS (
         SELECT DISTINCT ci.user_id FROM check_ins ci
-        WHERE ci.organization_id = $1 AND ci.kind IN ('full', 'exit') AND coalesce(ci.wave, 1) > 0 AND ci.due_on <= current_date
+        WHERE ci.organization_id = $1 AND ci.kind IN ('full', 'exit') AND ci.due_on <= current_date
       ), paired AS (
         SELECT b.score, f.score AS after, (f.score - b.score)::float8 AS d,
           extract(year FROM b.submitted_at AT TIME ZONE 'Europe/Helsinki')::int - p.birth_year AS age, p.gender, c.sector, c.municipality, g.format
