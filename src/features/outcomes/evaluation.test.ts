@@ -96,6 +96,16 @@ describe('buildEvaluationReport', () => {
     expect(lonely.meaningfulChange).toBeNull();
   });
 
+  it('suppresses more until the suppressed cells pool at least 5 people (the overall mean is published)', () => {
+    // ages 30 ×7, 50 ×3, 70 ×1 → 3 and 1 suppressed, pooling only 4: the 7 goes too
+    const pairs = [...women, ...men.slice(0, 3), men[4]!].map((r, i) => ({ ...r, after: r.after!, ageAtBaseline: i < 7 ? 30 : i < 10 ? 50 : 70 }));
+    expect(breakdown(pairs, 'ageBand').rows.map((r) => [r.category, r.n, r.meanChange])).toEqual([
+      ['under-35', null, null],
+      ['45-54', null, null],
+      ['65-plus', null, null],
+    ]);
+  });
+
   it('does not publish a breakdown whose total is small', () => {
     const b = breakdown(men.slice(0, 3).map((r) => ({ ...r, after: r.after! })), 'gender');
     expect(b.published).toBe(false);

@@ -11,6 +11,8 @@
  * - Response (baseline invited vs answered) and attrition (follow-up due vs answered).
  * - Breakdowns (sector, age band, gender, group format, municipality): 1-way tables of paired counts with
  *   primary (0 < n < 5) and complementary suppression; the mean change only where the count is published;
+ *   since the overall mean change is published, the suppressed cells together must hold at least 5 people
+ *   (else their pooled mean would be a small group's), so more cells are suppressed until they do;
  *   a table whose total is itself small (smallMargins) is not published at all.
  * Only aggregates leave this module.
  */
@@ -117,11 +119,23 @@ export function breakdown(pairs: readonly (EvaluationRow & { after: number })[],
   const means = categories.map((c) => mean(byCategory.get(c)!));
   const table = suppressTable([counts], { k, means: [means] });
   if (table.smallMargins.length > 0) return { dimension, published: false, rows: [], total: null };
+  // The overall mean change is published, so the suppressed cells' pooled mean can be worked out from it and
+  // the published cells: keep suppressing the smallest published cell until the pooled group has at least k.
+  const suppressed = [...table.suppressed[0]!];
+  const pooled = () => counts.reduce((a, n, i) => a + (suppressed[i] ? n : 0), 0);
+  while (suppressed.some(Boolean) && pooled() < k) {
+    let pick = -1;
+    counts.forEach((n, i) => {
+      if (!suppressed[i] && (pick < 0 || n < counts[pick]!)) pick = i;
+    });
+    if (pick < 0) break;
+    suppressed[pick] = true;
+  }
   return {
     dimension,
     published: true,
     total: table.grandTotal,
-    rows: categories.map((category, i) => ({ category, n: table.cells[0]![i]!, meanChange: table.means![0]![i]!, suppressed: table.suppressed[0]![i]! })),
+    rows: categories.map((category, i) => ({ category, n: suppressed[i] ? null : counts[i]!, meanChange: suppressed[i] ? null : means[i]!, suppressed: suppressed[i]! })),
   };
 }
 
