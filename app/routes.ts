@@ -58,4 +58,7 @@ export default [
   route('profile/measurement', 'routes/profile-measurement.tsx'),
   route('groups/:groupId/trend', 'routes/group-trend.tsx'),
   route('meetings/:meetingId/feedback', 'routes/meeting-feedback.tsx'),
+  route('evaluation', 'routes/evaluation.tsx'),
+  route('evaluation/export.csv', 'routes/evaluation-export-csv.tsx'),
+  route('evaluation/export.xlsx', 'routes/evaluation-export-xlsx.tsx'),
 ] satisfies RouteConfig;

@@ -14,3 +14,4 @@ export { boardPolicy, boardPostPolicy, type BoardPostResource } from './board.po
 export { journalPolicy, authorizeJournal, type JournalResource } from './journal.policy.ts';
 export { materialPolicy, meetingMaterialsPolicy, isOwnSegmentExpert, type MaterialResource } from './material.policy.ts';
 export { outcomePolicy, groupOutcomePolicy, meetingFeedbackPolicy, researchExportPolicy, type PersonOutcomesResource } from './outcome.policy.ts';
+export { evaluationPolicy } from './evaluation.policy.ts';

@@ -1,0 +1,55 @@
+// Shared by /evaluation and its exports: the organisation (the active one; admins may name any
+// with ?organization=), the GET form's values, the authorised report and its tables.
+import { data } from 'react-router';
+import { z } from 'zod';
+import type { RouterContextProvider } from 'react-router';
+import { requireActor } from './state.server';
+import { rethrowAsResponse } from '../ui/form';
+import { createTranslator } from '../../src/platform/i18n/i18n.ts';
+import { findOrganization } from '../../src/features/organizations/organizations.queries.ts';
+import { evaluationGroups } from '../../src/features/outcomes/evaluation.queries.ts';
+import { evaluationTables } from '../../src/features/outcomes/evaluation-tables.ts';
+import { evaluableInstruments, parseEvaluationParams, runEvaluation } from '../../src/features/outcomes/run-evaluation.ts';
+
+export async function loadEvaluation(context: Readonly<RouterContextProvider>, request: Request, exportFormat?: 'csv' | 'xlsx') {
+  const { state, actor } = requireActor(context, request);
+  const url = new URL(request.url);
+  const organizationParam = url.searchParams.get('organization');
+  let organizationId = actor.organizationId;
+  if (organizationParam) {
+    const parsed = z.uuid().safeParse(organizationParam);
+    if (!parsed.success) throw data(null, { status: 404 });
+    organizationId = parsed.data;
+  }
+  if (!organizationId) throw data(null, { status: 404 });
+  const { db } = state.services;
+  const organization = await findOrganization(db, { organizationId });
+  if (!organization) throw data(null, { status: 404 });
+  const params = parseEvaluationParams(url.searchParams);
+  const locale = state.locale;
+  let report;
+  try {
+    report = await runEvaluation(actor, { db }, { organizationId, ...params }, { export: exportFormat });
+  } catch (error) {
+    rethrowAsResponse(error);
+  }
+  const groups = await evaluationGroups(db, { organizationId });
+  const instrument = evaluableInstruments.find((i) => i.id === params.instrumentId)!;
+  const t = createTranslator(locale);
+  const tables = evaluationTables(report, { t, locale, instrumentName: instrument.name[locale], from: params.from, to: params.to, comparison: params.comparison });
+  // The same query string for the export links (organization only when not the active one).
+  const query = new URLSearchParams({ instrument: params.instrumentId, from: params.from, to: params.to, comparison: params.comparison });
+  for (const g of params.groupIds) query.append('group', g);
+  if (organizationParam && organizationId !== actor.organizationId) query.set('organization', organizationId);
+  return {
+    locale,
+    organization: { id: organization.id, name: organization.name },
+    organizationParam: organizationParam && organizationId !== actor.organizationId ? organizationId : null,
+    params,
+    instruments: evaluableInstruments.map((i) => ({ id: i.id, name: i.name[locale] })),
+    groups,
+    tables,
+    query: query.toString(),
+    fileName: `arviointi-${organization.slug}-${params.instrumentId}-${params.from}-${params.to}`,
+  };
+}

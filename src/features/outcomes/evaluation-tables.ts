@@ -1,0 +1,225 @@
+// The evaluation report as labelled tables: the one shape the /evaluation page renders and the
+// CSV/XLSX exports serialise, so what is downloaded is exactly what is shown. Aggregates only.
+//
+// CSV: UTF-8 with a byte-order mark (so Excel detects UTF-8), fields separated by a semicolon ";" in
+// every language (Finnish and Swedish Excel expect it; the decimal separator follows the language:
+// comma in fi/sv, point in en, never grouped), CRLF line ends, a field quoted only when it contains
+// ; " or a line break. Tables follow each other with one empty line between; each starts with its
+// caption. A suppressed cell is empty; a statistic that cannot be computed is "–" on the page and
+// empty in the exports.
+import ExcelJS from 'exceljs';
+import { sectorLabel } from '../companies/sectors.ts';
+import { municipalityName } from '../places/municipalities.ts';
+import type { Locale, MessageKey, Translate } from '../../platform/i18n/i18n.ts';
+import { UNKNOWN, type Breakdown, type ChangeTable, type EvaluationReport } from './evaluation.ts';
+import type { EvaluationComparison } from './evaluation.queries.ts';
+
+export type TableCell =
+  | { kind: 'text'; value: string }
+  | { kind: 'number'; value: number | null; digits: number }
+  | { kind: 'percent'; value: number | null }
+  /** Hidden to protect small groups. */
+  | { kind: 'suppressed' };
+
+export interface EvaluationTable {
+  id: string;
+  caption: string;
+  /** Column headers; the first is the row-header column. */
+  columns: string[];
+  rows: { header: string; cells: TableCell[] }[];
+  /** Shown instead of / below the rows, e.g. why a breakdown is not published. */
+  note: string | null;
+}
+
+export interface EvaluationContext {
+  t: Translate;
+  locale: Locale;
+  instrumentName: string;
+  from: string;
+  to: string;
+  comparison: EvaluationComparison;
+}
+
+const int = (value: number | null): TableCell => ({ kind: 'number', value, digits: 0 });
+const num = (value: number | null, digits = 1): TableCell => ({ kind: 'number', value, digits });
+const pct = (value: number | null): TableCell => ({ kind: 'percent', value });
+const text = (value: string): TableCell => ({ kind: 'text', value });
+
+function categoryLabel(t: Translate, locale: Locale, b: Breakdown, category: string): string {
+  if (category === UNKNOWN) return t('evaluation.unknown');
+  switch (b.dimension) {
+    case 'sector':
+      return sectorLabel(category, locale) ?? category;
+    case 'municipality':
+      return municipalityName(category, locale) ?? category;
+    case 'gender':
+      return t(`evaluation.gender.${category}` as MessageKey);
+    case 'groupFormat':
+      return t(`groups.format.${category}` as MessageKey);
+    case 'ageBand':
+      return t(`evaluation.age.${category}` as MessageKey);
+  }
+}
+
+function changeRows(t: Translate, c: ChangeTable): EvaluationTable['rows'] {
+  const cell = (v: number | null): TableCell => (v === null ? { kind: 'suppressed' } : int(v));
+  const share = (n: number | null, v: number | null): TableCell => (n === null ? { kind: 'suppressed' } : pct(v));
+  return [
+    { header: t('evaluation.change.improved'), cells: [cell(c.improved), share(c.improved, c.shareImproved)] },
+    { header: t('evaluation.change.unchanged'), cells: [cell(c.unchanged), share(c.unchanged, c.shareUnchanged)] },
+    { header: t('evaluation.change.deteriorated'), cells: [cell(c.deteriorated), share(c.deteriorated, c.shareDeteriorated)] },
+    { header: t('evaluation.total'), cells: [int(c.n), pct(1)] },
+  ];
+}
+
+export function evaluationTables(report: EvaluationReport, ctx: EvaluationContext): EvaluationTable[] {
+  const { t, locale } = ctx;
+  const tables: EvaluationTable[] = [];
+  const p = report.paired;
+  const tt = p?.tTest.ok ? p.tTest : null;
+  const w = p?.wilcoxon.ok ? p.wilcoxon : null;
+  tables.push({
+    id: 'summary',
+    caption: t('evaluation.table.summary', { instrument: ctx.instrumentName }),
+    columns: [t('evaluation.col.figure'), t('evaluation.col.value')],
+    rows: [
+      { header: t('evaluation.row.instrument'), cells: [text(ctx.instrumentName)] },
+      { header: t('evaluation.row.period'), cells: [text(`${ctx.from} – ${ctx.to}`)] },
+      { header: t('evaluation.row.comparison'), cells: [text(t(`evaluation.comparison.${ctx.comparison}`))] },
+      { header: t('evaluation.row.nBaseline'), cells: [int(report.nBaseline)] },
+      { header: t('evaluation.row.nPaired'), cells: [int(report.nPaired)] },
+      ...(report.published
+        ? [
+            { header: t('evaluation.row.meanBefore'), cells: [num(p!.meanBefore)] },
+            { header: t('evaluation.row.meanAfter'), cells: [num(p!.meanAfter)] },
+            { header: t('evaluation.row.meanChange'), cells: [num(p!.meanChange)] },
+            { header: t('evaluation.row.ciLow'), cells: [num(tt?.ciLow ?? null)] },
+            { header: t('evaluation.row.ciHigh'), cells: [num(tt?.ciHigh ?? null)] },
+            { header: t('evaluation.row.t'), cells: [num(tt?.t ?? null, 2)] },
+            { header: t('evaluation.row.df'), cells: [int(tt?.df ?? null)] },
+            { header: t('evaluation.row.pT'), cells: [num(tt?.p ?? null, 4)] },
+            { header: t('evaluation.row.wilcoxonW'), cells: [num(w?.statistic ?? null)] },
+            { header: t('evaluation.row.wilcoxonN'), cells: [int(w?.nUsed ?? null)] },
+            { header: t('evaluation.row.wilcoxonMethod'), cells: [text(w ? t(`evaluation.method.${w.method}`) : '–')] },
+            { header: t('evaluation.row.pW'), cells: [num(w?.p ?? null, 4)] },
+            { header: t('evaluation.row.dz'), cells: [num(p!.cohensDz, 2)] },
+          ]
+        : []),
+    ],
+    note: report.published ? null : t('evaluation.note.tooFew', { n: 5 }),
+  });
+  tables.push({
+    id: 'response',
+    caption: t('evaluation.table.response'),
+    columns: [t('evaluation.col.figure'), t('evaluation.col.value')],
+    rows: [
+      { header: t('evaluation.row.invited'), cells: [int(report.response.invited)] },
+      { header: t('evaluation.row.responded'), cells: [int(report.response.responded)] },
+      { header: t('evaluation.row.responseRate'), cells: [pct(report.response.rate)] },
+      { header: t('evaluation.row.followUpDue'), cells: [int(report.attrition.due)] },
+      { header: t('evaluation.row.followedUp'), cells: [int(report.attrition.followedUp)] },
+      { header: t('evaluation.row.lost'), cells: [int(report.attrition.lost)] },
+      { header: t('evaluation.row.attritionRate'), cells: [pct(report.attrition.rate)] },
+    ],
+    note: null,
+  });
+  const changeColumns = [t('evaluation.col.change'), t('evaluation.col.n'), t('evaluation.col.share')];
+  tables.push({
+    id: 'reliable',
+    caption: t('evaluation.table.reliable'),
+    columns: changeColumns,
+    rows: report.reliableChange ? changeRows(t, report.reliableChange) : [],
+    note: report.reliableChange ? null : report.published ? t('evaluation.note.noReliable') : t('evaluation.note.tooFew', { n: 5 }),
+  });
+  tables.push({
+    id: 'meaningful',
+    caption: t('evaluation.table.meaningful', { threshold: report.meaningfulThreshold ?? 0 }),
+    columns: changeColumns,
+    rows: report.meaningfulChange ? changeRows(t, report.meaningfulChange) : [],
+    note: report.meaningfulChange ? null : report.published ? t('evaluation.note.noMeaningful') : t('evaluation.note.tooFew', { n: 5 }),
+  });
+  for (const b of report.breakdowns) {
+    tables.push({
+      id: `by-${b.dimension}`,
+      caption: t(`evaluation.table.by.${b.dimension}`),
+      columns: [t(`evaluation.col.${b.dimension}`), t('evaluation.col.n'), t('evaluation.col.meanChange')],
+      rows: b.published
+        ? [
+            ...b.rows.map((r) => ({
+              header: categoryLabel(t, locale, b, r.category),
+              cells: r.suppressed ? [{ kind: 'suppressed' } as const, { kind: 'suppressed' } as const] : [int(r.n), num(r.meanChange)],
+            })),
+            { header: t('evaluation.total'), cells: [int(b.total), num(report.paired?.meanChange ?? null)] },
+          ]
+        : [],
+      note: b.published ? (b.rows.some((r) => r.suppressed) ? t('evaluation.note.suppressed', { n: 5 }) : null) : t('evaluation.note.smallMargins', { n: 5 }),
+    });
+  }
+  return tables;
+}
+
+// ---- exports -------------------------------------------------------------------
+
+const decimalComma = (locale: Locale) => locale !== 'en';
+
+/** A number for the CSV: fixed digits, no grouping, the language's decimal separator. */
+function csvNumber(locale: Locale, value: number, digits: number): string {
+  const s = value.toFixed(digits);
+  return decimalComma(locale) ? s.replace('.', ',') : s;
+}
+
+function csvField(value: string): string {
+  return /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+function csvCell(locale: Locale, c: TableCell): string {
+  switch (c.kind) {
+    case 'text':
+      return c.value === '–' ? '' : c.value;
+    case 'number':
+      return c.value === null ? '' : csvNumber(locale, c.value, c.digits);
+    case 'percent':
+      return c.value === null ? '' : csvNumber(locale, c.value * 100, 1);
+    case 'suppressed':
+      return '';
+  }
+}
+
+export function evaluationCsv(tables: readonly EvaluationTable[], locale: Locale): string {
+  const lines: string[] = [];
+  for (const table of tables) {
+    if (lines.length > 0) lines.push('');
+    lines.push(csvField(table.caption));
+    lines.push(table.columns.map(csvField).join(';'));
+    for (const row of table.rows) lines.push([row.header, ...row.cells.map((c) => csvCell(locale, c))].map(csvField).join(';'));
+    if (table.note) lines.push(csvField(table.note));
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/** One worksheet per table; numbers as numbers (percentages as fractions with a % format), suppressed cells empty. */
+export async function evaluationXlsx(tables: readonly EvaluationTable[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Työpeili';
+  const used = new Set<string>();
+  for (const table of tables) {
+    let name = table.caption.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).trim();
+    for (let i = 2; used.has(name); i++) name = `${name.slice(0, 28)} ${i}`;
+    used.add(name);
+    const sheet = workbook.addWorksheet(name);
+    sheet.addRow([table.caption]).font = { bold: true };
+    sheet.addRow(table.columns).font = { bold: true };
+    for (const row of table.rows) {
+      const added = sheet.addRow([row.header, ...row.cells.map((c) => (c.kind === 'text' ? (c.value === '–' ? null : c.value) : c.kind === 'suppressed' ? null : c.value))]);
+      row.cells.forEach((c, i) => {
+        const cell = added.getCell(i + 2);
+        if (c.kind === 'percent') cell.numFmt = '0.0 %';
+        else if (c.kind === 'number') cell.numFmt = c.digits === 0 ? '0' : `0.${'0'.repeat(c.digits)}`;
+      });
+    }
+    if (table.note) sheet.addRow([table.note]);
+    sheet.getColumn(1).width = 40;
+    for (let c = 2; c <= table.columns.length; c++) sheet.getColumn(c).width = 16;
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
