@@ -61,4 +61,6 @@ export default [
   route('evaluation', 'routes/evaluation.tsx'),
   route('evaluation/export.csv', 'routes/evaluation-export-csv.tsx'),
   route('evaluation/export.xlsx', 'routes/evaluation-export-xlsx.tsx'),
+  route('groups/:groupId/photo', 'routes/group-photo.tsx'),
+  route('groups/:groupId/photos/:userId', 'routes/group-member-photo.tsx'),
 ] satisfies RouteConfig;

@@ -39,11 +39,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     findMembership(db, { organizationId: group.organizationId, groupId: group.id, userId: actor.userId }),
   ]);
   return {
+    userId: actor.userId,
     group: { id: group.id, name: group.name },
     agreement: agreement ? { version: agreement.version, fi: agreement.textFi, sv: agreement.textSv, en: agreement.textEn } : null,
     acceptedVersion: membership?.agreementVersion ?? null,
     previouslyAccepted: membership?.agreementVersion != null && membership.agreementVersion !== agreement?.version,
     showCompany: membership?.showCompany ?? false,
+    hasPhoto: Boolean(membership?.photoPath),
+    photoNotice: ((v) => (v === 'saved' || v === 'removed' ? v : null))(new URL(request.url).searchParams.get('photo')),
+    photoError: ((v) => (v === 'photo_type' || v === 'photo_size' || v === 'photo_empty' ? v : null))(new URL(request.url).searchParams.get('photoError')),
   };
 }
 
@@ -121,6 +125,44 @@ export default function GroupAgreementPage() {
       ) : (
         <p>{t('groups.agreement.none')}</p>
       )}
+
+      <section className="card" aria-labelledby="photo-title">
+        <h2 id="photo-title">{t('groups.photo.title')}</h2>
+        <p>{t('groups.photo.lead')}</p>
+        {page.photoNotice ? (
+          <p className="notice notice--success" role="status">
+            {t(page.photoNotice === 'saved' ? 'groups.photo.saved' : 'groups.photo.removed')}
+          </p>
+        ) : null}
+        {page.hasPhoto ? <img className="member-photo member-photo--large" src={`/groups/${page.group.id}/photos/${page.userId}`} alt={t('groups.photo.yours')} width={96} height={96} /> : null}
+        <Form method="post" action={`/groups/${page.group.id}/photo`} encType="multipart/form-data" className="stack" reloadDocument>
+          <div className="field">
+            <label htmlFor="photo">{t('groups.photo.label')}</label>
+            <p className="hint" id="photo-hint">
+              {t('groups.photo.hint')}
+            </p>
+            {page.photoError ? (
+              <p className="error-text" id="photo-error" role="alert">
+                {t(page.photoError === 'photo_type' ? 'groups.photo.errorType' : page.photoError === 'photo_size' ? 'groups.photo.errorSize' : 'groups.photo.errorEmpty')}
+              </p>
+            ) : null}
+            <input id="photo" name="photo" type="file" accept="image/png,image/jpeg,image/webp" aria-describedby={page.photoError ? 'photo-hint photo-error' : 'photo-hint'} aria-invalid={page.photoError ? true : undefined} />
+          </div>
+          <p>
+            <button type="submit" className="button button--secondary">
+              {t('groups.photo.save')}
+            </button>
+          </p>
+        </Form>
+        {page.hasPhoto ? (
+          <Form method="post" action={`/groups/${page.group.id}/photo`} reloadDocument>
+            <input type="hidden" name="intent" value="remove" />
+            <button type="submit" className="link-button">
+              {t('groups.photo.remove')}
+            </button>
+          </Form>
+        ) : null}
+      </section>
     </div>
   );
 }

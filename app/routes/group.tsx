@@ -48,8 +48,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     // Staff see full names; members see each other as each chose to be shown.
     members: people.members.map((m) =>
       staffView
-        ? { userId: m.userId, label: m.name, company: m.companyName, self: m.userId === actor.userId, accepted: m.agreementVersion === (agreement?.version ?? null) }
-        : { userId: m.userId, label: m.userId === actor.userId ? firstName(m.name) : memberDisplay(m).firstName, company: memberDisplay(m).company, self: m.userId === actor.userId, accepted: true },
+        ? { userId: m.userId, label: m.name, company: m.companyName, self: m.userId === actor.userId, accepted: m.agreementVersion === (agreement?.version ?? null), hasPhoto: m.hasPhoto }
+        : { userId: m.userId, label: m.userId === actor.userId ? firstName(m.name) : memberDisplay(m).firstName, company: memberDisplay(m).company, self: m.userId === actor.userId, accepted: true, hasPhoto: m.hasPhoto },
     ),
     upcoming: meetingLists.upcoming.map((m) => ({ id: m.id, startsAt: m.startsAt.toISOString(), theme: m.theme, format: m.format, status: m.status })),
     past: meetingLists.past.map((m) => ({ id: m.id, startsAt: m.startsAt.toISOString(), theme: m.theme, format: m.format, status: m.status })),
@@ -134,7 +134,8 @@ export default function GroupPage() {
         {page.members.length ? (
           <ul className="plain-list">
             {page.members.map((m) => (
-              <li key={m.userId}>
+              <li key={m.userId} className="member-line">
+                {m.hasPhoto ? <img className="member-photo" src={`/groups/${g.id}/photos/${m.userId}`} alt="" width={40} height={40} loading="lazy" /> : null}
                 {m.label}
                 {m.company ? `, ${m.company}` : ''}
                 {m.self ? <span className="muted"> ({t('groups.you')})</span> : null}

@@ -1163,6 +1163,18 @@ export const fi = {
   'evaluation.export.csv': "CSV-tiedosto",
   'evaluation.export.xlsx': "Excel-tiedosto (XLSX)",
   'evaluation.export.note': "Tiedostoissa ovat vain samat yhteenvetotaulukot kuin tällä sivulla, suojatut solut tyhjinä. CSV: UTF-8, kentät erotettu puolipisteellä, desimaalierottimena pilkku.",
+  'groups.photo.title': "Kuva (vapaaehtoinen)",
+  'groups.photo.lead': "Voit lisätä kuvan, jonka vain tämän ryhmän jäsenet ja ohjaajat näkevät. Kuvaa ei tarvita.",
+  'groups.photo.label': "Valitse kuva",
+  'groups.photo.hint': "JPEG-, PNG- tai WebP-kuva, enintään 8 Mt.",
+  'groups.photo.save': "Tallenna kuva",
+  'groups.photo.remove': "Poista kuva",
+  'groups.photo.yours': "Kuvasi",
+  'groups.photo.saved': "Kuva on tallennettu.",
+  'groups.photo.removed': "Kuva on poistettu.",
+  'groups.photo.errorType': "Tiedosto ei ole JPEG-, PNG- tai WebP-kuva.",
+  'groups.photo.errorSize': "Kuva on liian suuri (enintään 8 Mt).",
+  'groups.photo.errorEmpty': "Valitse ensin kuva.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -75,6 +75,7 @@ export type GroupPerson = {
   showCompany: boolean;
   agreementVersion: number | null;
   locale: string | null;
+  hasPhoto: boolean;
 };
 
 /** The group's facilitators and current members, with what members chose to show. */
@@ -95,6 +96,7 @@ export async function listGroupPeople(db: Tx, { organizationId, groupId }: { org
       companyName: companies.name,
       showCompany: groupMembers.showCompany,
       agreementVersion: groupMembers.agreementVersion,
+      hasPhoto: sql<boolean>`${groupMembers.photoPath} IS NOT NULL`,
     })
     .from(groupMembers)
     .innerJoin(users, eq(users.id, groupMembers.userId))
