@@ -37,7 +37,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-function upload(who: string, bytes: Uint8Array, name: string) {
+function upload(who: string, bytes: Uint8Array<ArrayBuffer>, name: string) {
   const form = new FormData();
   form.set('photo', new Blob([bytes]), name);
   return fetch(`${app.url}/groups/${groupId}/photo`, { method: 'POST', redirect: 'manual', headers: { origin: app.url, cookie: cookies[who]! }, body: form });
@@ -56,7 +56,7 @@ describe('member photo', () => {
   });
 
   it('the member sets a photo; the group sees it as an image, others do not', async () => {
-    const res = await upload('aino', pngBytes(), 'aino.png');
+    const res = await upload('aino', new Uint8Array(pngBytes()), 'aino.png');
     expect(res.headers.get('location')).toBe(`/groups/${groupId}/agreement?photo=saved`);
     const seen = await photoOf(ids.aino!, 'eero');
     expect(seen.status).toBe(200);
@@ -69,7 +69,7 @@ describe('member photo', () => {
     expect((await photoOf(ids.eero!, 'aino')).status).toBe(404); // Eero has none
     expect(await (await fetch(`${app.url}/groups/${groupId}`, { headers: { cookie: cookies.eero! } })).text()).toContain(`/groups/${groupId}/photos/${ids.aino}`);
     // Only a member sets their own photo.
-    expect((await upload('outsider', pngBytes(), 'x.png')).status).toBe(403);
+    expect((await upload('outsider', new Uint8Array(pngBytes()), 'x.png')).status).toBe(403);
   });
 
   it('the member removes it', async () => {
