@@ -62,11 +62,12 @@ async function expectNoHorizontalScroll(page: Page) {
 /** Opens the file chooser from the focused file field with the keyboard and picks a file. */
 async function chooseFileByKeyboard(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
   await tabTo(page, /^Tiedosto/);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 120_000 }), page.keyboard.press('Space')]);
   await chooser.setFiles(file);
 }
 
-const poll = { timeout: 10_000 };
+// Generous: the whole suite shares 2 cores with Chromium and PostgreSQL.
+const poll = { timeout: 60_000 };
 
 describe('meeting materials, by keyboard on a phone', () => {
   it('the facilitator uploads to the expert’s segment, is refused a web page, deletes a file', async () => {
