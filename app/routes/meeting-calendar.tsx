@@ -8,7 +8,7 @@ import { DomainError, NotFoundError } from '../../src/platform/errors.ts';
 import { renderErrorPage } from '../../src/platform/http/error-page.ts';
 import { authorize, meetingPolicy } from '../../src/platform/policy/index.ts';
 import { meetingEventFile, meetingIcsFilename } from '../../src/features/meetings/calendar-export.ts';
-import { findMeetingOrganizationId } from '../../src/features/meetings/calendar-feed.queries.ts';
+import { locateMeeting } from '../../src/features/groups/locate.ts';
 import { findMeetingResource } from '../../src/features/meetings/meetings.queries.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -17,7 +17,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   try {
     const meetingId = z.uuid().safeParse(params.meetingId);
     if (!meetingId.success) throw new NotFoundError();
-    const organizationId = await findMeetingOrganizationId(db, { meetingId: meetingId.data });
+    const organizationId = await locateMeeting(db, actor, meetingId.data);
     const meeting = organizationId ? await findMeetingResource(db, { organizationId, meetingId: meetingId.data }) : null;
     if (!meeting) throw new NotFoundError();
     authorize(actor, meeting, meetingPolicy.downloadCalendar);

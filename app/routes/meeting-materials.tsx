@@ -11,7 +11,8 @@ import type { Actor } from '../../src/platform/auth/actor.ts';
 import { DomainError } from '../../src/platform/errors.ts';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
 import { deleteMaterial } from '../../src/features/materials/delete-material.ts';
-import { findMaterialOrganization, findMeetingOrganization } from '../../src/features/materials/materials.queries.ts';
+import { findMaterialOrganization } from '../../src/features/materials/materials.queries.ts';
+import { locateMeeting } from '../../src/features/groups/locate.ts';
 import { readMeetingMaterials } from '../../src/features/materials/read-materials.ts';
 import { uploadMaterial } from '../../src/features/materials/upload-material.ts';
 
@@ -29,8 +30,8 @@ function uuidFrom(value: unknown): string {
 
 const organizationIdsOf = (actor: Actor) => actor.memberships.map((m) => m.organizationId);
 
-async function meetingOrganization(db: Parameters<typeof findMeetingOrganization>[0], actor: Actor, meetingId: string): Promise<string> {
-  const organizationId = await findMeetingOrganization(db, { organizationIds: organizationIdsOf(actor), meetingId });
+async function meetingOrganization(db: Parameters<typeof locateMeeting>[0], actor: Actor, meetingId: string): Promise<string> {
+  const organizationId = await locateMeeting(db, actor, meetingId);
   if (!organizationId) throw data(null, { status: 404 });
   return organizationId;
 }

@@ -4,21 +4,11 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/db.ts';
 import type { MaterialResource } from '../../platform/policy/material.policy.ts';
 import { findMeetingResource, type MeetingWithPeople } from '../meetings/meetings.queries.ts';
-import { agendaItems, meetings } from '../meetings/meetings.schema.ts';
+import { agendaItems } from '../meetings/meetings.schema.ts';
 import { materials } from './materials.schema.ts';
 
 export type Material = typeof materials.$inferSelect;
 export type MaterialWithMeeting = Material & MaterialResource & { meeting: MeetingWithPeople };
-
-/** The organisation (among these) that holds the meeting, or null. */
-export async function findMeetingOrganization(db: Tx, { organizationIds, meetingId }: { organizationIds: string[]; meetingId: string }): Promise<string | null> {
-  if (organizationIds.length === 0) return null;
-  const [row] = await db
-    .select({ organizationId: meetings.organizationId })
-    .from(meetings)
-    .where(and(inArray(meetings.organizationId, organizationIds), eq(meetings.id, meetingId)));
-  return row?.organizationId ?? null;
-}
 
 /** The organisation (among these) that holds the file, or null. */
 export async function findMaterialOrganization(db: Tx, { organizationIds, materialId }: { organizationIds: string[]; materialId: string }): Promise<string | null> {

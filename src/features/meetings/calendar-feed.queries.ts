@@ -61,12 +61,3 @@ export async function listFeedMeetings(db: Tx, { userId, from }: { userId: strin
     .limit(FEED_LIMIT);
   return rows.map((r) => ({ ...r.meeting, groupName: r.groupName }));
 }
-
-/**
- * The organisation a meeting belongs to, from its id alone (ids are UUIDs, unique everywhere), so
- * a link works whichever organisation the person works in now; the policy still decides who sees it.
- */
-export async function findMeetingOrganizationId(db: Tx, { meetingId }: { meetingId: string }): Promise<string | null> {
-  const [row] = await db.select({ organizationId: meetings.organizationId }).from(meetings).where(eq(meetings.id, meetingId)).limit(1);
-  return row?.organizationId ?? null;
-}
