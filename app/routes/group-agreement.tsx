@@ -3,32 +3,20 @@
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/group-agreement';
 import { requireActor } from '../lib/state.server';
-import { formFields, uuidParam } from '../lib/params.server';
+import { loadGroup } from '../lib/group.server';
+import { formFields } from '../lib/params.server';
 import { useLocale, useT } from '../lib/i18n';
 import { ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../ui/form';
 import type { Actor } from '../../src/platform/auth/actor.ts';
 import type { Services } from '../../src/platform/services.ts';
 import { DomainError } from '../../src/platform/errors.ts';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
-import { authorize, groupPolicy } from '../../src/platform/policy/index.ts';
-import { findCurrentAgreement, findGroupResource, findMembership } from '../../src/features/groups/groups.queries.ts';
-import { locateGroup } from '../../src/features/groups/locate.ts';
+import { groupPolicy } from '../../src/platform/policy/index.ts';
+import { findCurrentAgreement, findMembership } from '../../src/features/groups/groups.queries.ts';
 import { acceptAgreementSchema } from '../../src/features/groups/groups.validation.ts';
 import { acceptAgreement } from '../../src/features/groups/agreement.ts';
 
-async function load(services: Services, actor: Actor, groupIdParam: string | undefined) {
-  const groupId = uuidParam(groupIdParam);
-  const organizationId = await locateGroup(services.db, actor, groupId);
-  if (!organizationId) throw data(null, { status: 404 });
-  const group = await findGroupResource(services.db, { organizationId, groupId });
-  try {
-    if (!group) throw data(null, { status: 404 });
-    authorize(actor, group, groupPolicy.acceptAgreement);
-  } catch (error) {
-    rethrowAsResponse(error);
-  }
-  return group;
-}
+const load = (services: Services, actor: Actor, groupIdParam: string | undefined) => loadGroup(services, actor, groupIdParam, groupPolicy.acceptAgreement);
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);

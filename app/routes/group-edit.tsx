@@ -3,7 +3,8 @@
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/group-edit';
 import { requireActor } from '../lib/state.server';
-import { formFields, notice, uuidParam } from '../lib/params.server';
+import { loadGroup } from '../lib/group.server';
+import { formFields, notice } from '../lib/params.server';
 import { useT } from '../lib/i18n';
 import { ErrorSummary, Field, fieldErrors, rethrowAsResponse, type FieldErrors } from '../ui/form';
 import { GroupFields } from '../ui/group-form';
@@ -11,9 +12,8 @@ import type { Actor } from '../../src/platform/auth/actor.ts';
 import type { Services } from '../../src/platform/services.ts';
 import { DomainError } from '../../src/platform/errors.ts';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
-import { authorize, groupPolicy } from '../../src/platform/policy/index.ts';
-import { findGroupResource, listFacilitatorCandidates, listGroupPeople, listMemberCandidates } from '../../src/features/groups/groups.queries.ts';
-import { locateGroup } from '../../src/features/groups/locate.ts';
+import { groupPolicy } from '../../src/platform/policy/index.ts';
+import { listFacilitatorCandidates, listGroupPeople, listMemberCandidates } from '../../src/features/groups/groups.queries.ts';
 import { groupSizeAdvice } from '../../src/features/groups/group-rules.ts';
 import { addMemberSchema, groupFormSchema, removeMemberSchema } from '../../src/features/groups/groups.validation.ts';
 import { updateGroup } from '../../src/features/groups/update-group.ts';
@@ -21,19 +21,7 @@ import { addGroupMember, removeGroupMember } from '../../src/features/groups/gro
 
 const notices = ['memberAdded', 'memberRemoved'] as const;
 
-async function load(services: Services, actor: Actor, groupIdParam: string | undefined) {
-  const groupId = uuidParam(groupIdParam);
-  const organizationId = await locateGroup(services.db, actor, groupId);
-  if (!organizationId) throw data(null, { status: 404 });
-  const group = await findGroupResource(services.db, { organizationId, groupId });
-  try {
-    if (!group) throw data(null, { status: 404 });
-    authorize(actor, group, groupPolicy.edit);
-  } catch (error) {
-    rethrowAsResponse(error);
-  }
-  return group;
-}
+const load = (services: Services, actor: Actor, groupIdParam: string | undefined) => loadGroup(services, actor, groupIdParam, groupPolicy.edit);
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);

@@ -2,32 +2,20 @@
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/meeting-new';
 import { requireActor } from '../lib/state.server';
-import { formFields, uuidParam } from '../lib/params.server';
+import { loadGroup } from '../lib/group.server';
+import { formFields } from '../lib/params.server';
 import { useT } from '../lib/i18n';
 import { ErrorSummary, Field, fieldErrors, rethrowAsResponse, type FieldErrors } from '../ui/form';
 import { MeetingFields, meetingFieldOrder } from '../ui/meeting-form';
 import type { Actor } from '../../src/platform/auth/actor.ts';
 import type { Services } from '../../src/platform/services.ts';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
-import { authorize, meetingPolicy } from '../../src/platform/policy/index.ts';
-import { findGroupResource } from '../../src/features/groups/groups.queries.ts';
-import { locateGroup } from '../../src/features/groups/locate.ts';
+import { meetingPolicy } from '../../src/platform/policy/index.ts';
 import { newMeetingSchema, repeatChoices } from '../../src/features/meetings/meetings.validation.ts';
 import { createMeetings } from '../../src/features/meetings/create-meetings.ts';
 
-async function load(services: Services, actor: Actor, groupIdParam: string | undefined) {
-  const groupId = uuidParam(groupIdParam);
-  const organizationId = await locateGroup(services.db, actor, groupId);
-  if (!organizationId) throw data(null, { status: 404 });
-  const group = await findGroupResource(services.db, { organizationId, groupId });
-  try {
-    if (!group) throw data(null, { status: 404 });
-    authorize(actor, { ...group, started: false, cancelled: false, expertUserIds: [] }, meetingPolicy.create);
-  } catch (error) {
-    rethrowAsResponse(error);
-  }
-  return group;
-}
+const load = (services: Services, actor: Actor, groupIdParam: string | undefined) =>
+  loadGroup(services, actor, groupIdParam, (a, g) => meetingPolicy.create(a, { ...g, started: false, cancelled: false, expertUserIds: [] }));
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);
