@@ -8,6 +8,7 @@ import { rethrowAsResponse } from '../ui/form';
 import { createTranslator } from '../../src/platform/i18n/i18n.ts';
 import { findOrganization } from '../../src/features/organizations/organizations.queries.ts';
 import { evaluationGroups } from '../../src/features/outcomes/evaluation.queries.ts';
+import { organizationInstruments } from '../../src/features/outcomes/outcomes.queries.ts';
 import { evaluationTables } from '../../src/features/outcomes/evaluation-tables.ts';
 import { evaluableInstruments, parseEvaluationParams, runEvaluation } from '../../src/features/outcomes/run-evaluation.ts';
 
@@ -25,7 +26,8 @@ export async function loadEvaluation(context: Readonly<RouterContextProvider>, r
   const { db } = state.services;
   const organization = await findOrganization(db, { organizationId });
   if (!organization) throw data(null, { status: 404 });
-  const params = parseEvaluationParams(url.searchParams);
+  const evaluable = evaluableInstruments((await organizationInstruments(db, { organizationId })).all);
+  const params = parseEvaluationParams(url.searchParams, evaluable);
   const locale = state.locale;
   let report;
   try {
@@ -34,7 +36,7 @@ export async function loadEvaluation(context: Readonly<RouterContextProvider>, r
     rethrowAsResponse(error);
   }
   const groups = await evaluationGroups(db, { organizationId });
-  const instrument = evaluableInstruments.find((i) => i.id === params.instrumentId)!;
+  const instrument = evaluable.find((i) => i.id === params.instrumentId)!;
   const t = createTranslator(locale);
   const tables = evaluationTables(report, { t, locale, instrumentName: instrument.name[locale], from: params.from, to: params.to, comparison: params.comparison });
   // The same query string for the export links (organization only when not the active one).
@@ -46,7 +48,7 @@ export async function loadEvaluation(context: Readonly<RouterContextProvider>, r
     organization: { id: organization.id, name: organization.name },
     organizationParam: organizationParam && organizationId !== actor.organizationId ? organizationId : null,
     params,
-    instruments: evaluableInstruments.map((i) => ({ id: i.id, name: i.name[locale] })),
+    instruments: evaluable.map((i) => ({ id: i.id, name: i.name[locale] })),
     groups,
     tables,
     query: query.toString(),

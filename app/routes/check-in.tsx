@@ -12,7 +12,7 @@ import type { Services } from '../../src/platform/services.ts';
 import { authorize, outcomePolicy } from '../../src/platform/policy/index.ts';
 import { fieldName, parseAnswers } from '../../src/features/outcomes/check-in-answers.ts';
 import { InvalidAnswersError } from '../../src/features/outcomes/outcomes.errors.ts';
-import { findCheckIn, listAnswers } from '../../src/features/outcomes/outcomes.queries.ts';
+import { findCheckIn, listAnswers, listCustomInstruments } from '../../src/features/outcomes/outcomes.queries.ts';
 import { instrumentsFor } from '../../src/features/outcomes/plan.ts';
 import { saveCheckIn } from '../../src/features/outcomes/save-check-in.ts';
 import { itemScale } from '../../src/features/outcomes/scoring.ts';
@@ -33,12 +33,15 @@ async function loadOwnCheckIn(services: Services, actor: Actor, idParam: string 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);
   const checkIn = await loadOwnCheckIn(state.services, actor, params.checkInId);
-  const answers = await listAnswers(state.services.db, { organizationId: checkIn.organizationId, checkInId: checkIn.id });
+  const [answers, custom] = await Promise.all([
+    listAnswers(state.services.db, { organizationId: checkIn.organizationId, checkInId: checkIn.id }),
+    listCustomInstruments(state.services.db, { organizationId: checkIn.organizationId }),
+  ]);
   const values: Record<string, string> = {};
   for (const [instrumentId, items] of Object.entries(answers)) for (const [itemId, v] of Object.entries(items)) values[fieldName(instrumentId, itemId)] = String(v);
   return {
     checkIn: { id: checkIn.id, kind: checkIn.kind, dueOn: checkIn.dueOn, status: checkIn.status, submittedAt: checkIn.submittedAt?.toISOString() ?? null },
-    instruments: instrumentsFor(checkIn.kind),
+    instruments: instrumentsFor(checkIn.kind, custom),
     values,
     saved: notice(new URL(request.url), ['saved'] as const),
   };
@@ -51,7 +54,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const checkIn = await loadOwnCheckIn(state.services, actor, params.checkInId);
   const form = await formFields(request);
   const submit = form.intent === 'submit';
-  const instruments = instrumentsFor(checkIn.kind);
+  const instruments = instrumentsFor(checkIn.kind, await listCustomInstruments(state.services.db, { organizationId: checkIn.organizationId }));
   const { answers, errors } = parseAnswers(instruments, form);
   if (Object.keys(errors).length) return data<ActionResult>({ errors: mapErrors(errors), values: form }, { status: 400 });
   try {

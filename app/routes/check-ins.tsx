@@ -8,7 +8,7 @@ import { ownOutcomes } from '../lib/outcomes.server';
 import { useFormat, useT } from '../lib/i18n';
 import { outcomePolicy } from '../../src/platform/policy/index.ts';
 import { openDueCheckIns } from '../../src/features/outcomes/open-due-check-ins.ts';
-import { consentActive, findConsent } from '../../src/features/outcomes/outcomes.queries.ts';
+import { consentActive, findConsent, listCustomInstruments } from '../../src/features/outcomes/outcomes.queries.ts';
 import { instrumentsFor } from '../../src/features/outcomes/plan.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -16,10 +16,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const scope = ownOutcomes(actor, outcomePolicy.answer);
   const consent = await findConsent(state.services.db, scope);
   const open = consentActive(consent) ? await openDueCheckIns(actor, state.services, scope) : [];
+  const custom = open.length > 0 ? await listCustomInstruments(state.services.db, scope) : [];
   return {
     consent: consentActive(consent),
     done: notice(new URL(request.url), ['submitted'] as const),
-    open: open.map((c) => ({ id: c.id, kind: c.kind, dueOn: c.dueOn, items: instrumentsFor(c.kind).reduce((n, i) => n + i.items.length, 0), started: c.updatedAt.getTime() !== c.createdAt.getTime() })),
+    open: open.map((c) => ({ id: c.id, kind: c.kind, dueOn: c.dueOn, items: instrumentsFor(c.kind, custom).reduce((n, i) => n + i.items.length, 0), started: c.updatedAt.getTime() !== c.createdAt.getTime() })),
   };
 }
 

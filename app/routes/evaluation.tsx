@@ -37,6 +37,11 @@ export default function Evaluation() {
       <h1>{t('evaluation.title')}</h1>
       <p className="lead">{page.organization.name}</p>
       <p>{t('evaluation.lead')}</p>
+      {page.organizationParam ? null : (
+        <p>
+          <a href="/organization/instruments">{t('instruments.link')}</a>
+        </p>
+      )}
 
       {page.params.errors.length > 0 ? (
         <div className="notice" role="status">

@@ -10,8 +10,7 @@ import { rethrowAsResponse } from '../ui/form';
 import { authorize, groupOutcomePolicy } from '../../src/platform/policy/index.ts';
 import { findGroupResource } from '../../src/features/groups/groups.queries.ts';
 import { locateGroup } from '../../src/features/groups/locate.ts';
-import { builtInInstruments } from '../../src/features/outcomes/instruments/index.ts';
-import { groupFeedback, groupTrend, MIN_GROUP_N } from '../../src/features/outcomes/outcomes.queries.ts';
+import { groupFeedback, groupTrend, MIN_GROUP_N, organizationInstruments } from '../../src/features/outcomes/outcomes.queries.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);
@@ -26,14 +25,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   } catch (error) {
     rethrowAsResponse(error);
   }
-  const [trend, feedback] = await Promise.all([groupTrend(db, { organizationId, groupId }), groupFeedback(db, { organizationId, groupId })]);
+  const [trend, feedback, instruments] = await Promise.all([groupTrend(db, { organizationId, groupId }), groupFeedback(db, { organizationId, groupId }), organizationInstruments(db, { organizationId })]);
   const waves = [...new Set(trend.waves.map((w) => w.wave))].sort((a, b) => (a === 'exit' ? 1 : b === 'exit' ? -1 : a - b));
-  const instrumentIds = builtInInstruments.map((i) => i.id).filter((id) => trend.waves.some((w) => w.instrumentId === id));
+  const shown = instruments.all.filter((i) => trend.waves.some((w) => w.instrumentId === i.id));
   return {
     group: { id: group!.id, name: group!.name },
     minN: MIN_GROUP_N,
     waves,
-    instrumentIds,
+    instruments: shown.map((i) => ({ id: i.id, name: i.name })),
     cells: trend.waves.map((w) => ({ key: `${w.instrumentId}:${w.wave}`, ...w.cell })),
     pulses: trend.pulses.filter((p) => p.instrumentId === 'life-satisfaction').map((p) => ({ meetingId: p.meetingId, startsAt: p.startsAt.toISOString(), ...p.cell })),
     feedback: feedback.map((f) => ({ ...f, startsAt: f.startsAt.toISOString() })),
@@ -45,7 +44,7 @@ export default function GroupTrend() {
   const locale = useLocale();
   const format = useFormat();
   const page = useLoaderData<typeof loader>();
-  const names = Object.fromEntries(builtInInstruments.map((i) => [i.id, i.name[locale]]));
+  const names = Object.fromEntries(page.instruments.map((i) => [i.id, i.name[locale]]));
   const cell = (c: { n: number; mean: number | null } | undefined) =>
     !c ? '–' : c.mean === null ? t('outcomes.trend.notEnough', { n: c.n }) : t('outcomes.trend.cell', { mean: format.number(c.mean, { maximumFractionDigits: 1 }), n: c.n });
   const waveLabel = (w: number | 'exit') => (w === 'exit' ? t('outcomes.kind.exit') : w === 0 ? t('outcomes.kind.baseline') : t('outcomes.trend.months', { months: w * 6 }));
@@ -76,7 +75,7 @@ export default function GroupTrend() {
                 </tr>
               </thead>
               <tbody>
-                {page.instrumentIds.map((id) => (
+                {page.instruments.map(({ id }) => (
                   <tr key={id}>
                     <th scope="row">{names[id]}</th>
                     {page.waves.map((w) => (

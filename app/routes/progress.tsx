@@ -6,15 +6,14 @@ import type { Route } from './+types/progress';
 import { requireActor } from '../lib/state.server';
 import { ownOutcomes } from '../lib/outcomes.server';
 import { useFormat, useLocale, useT } from '../lib/i18n';
-import { builtInInstruments } from '../../src/features/outcomes/instruments/index.ts';
-import { consentActive, countDoneSteps, findConsent, listOwnScores } from '../../src/features/outcomes/outcomes.queries.ts';
+import { consentActive, countDoneSteps, findConsent, listOwnScores, organizationInstruments } from '../../src/features/outcomes/outcomes.queries.ts';
 import { chartPoints, readProgress, who5Series } from '../../src/features/outcomes/progress.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);
   const scope = ownOutcomes(actor);
   const { db } = state.services;
-  const [scores, steps, consent] = await Promise.all([listOwnScores(db, scope), countDoneSteps(db, scope), findConsent(db, scope)]);
+  const [scores, steps, consent, instruments] = await Promise.all([listOwnScores(db, scope), countDoneSteps(db, scope), findConsent(db, scope), organizationInstruments(db, scope)]);
   const { reading, low } = readProgress(scores);
   // One table row per check-in (by submission), one column per instrument.
   const rows = new Map<string, { submittedAt: string; kind: string; scores: Record<string, number> }>();
@@ -32,7 +31,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     low,
     who5: who5Series(scores).map((p) => ({ score: p.score, submittedAt: p.submittedAt.toISOString() })),
     table: [...rows.values()],
-    instrumentIds: builtInInstruments.map((i) => i.id).filter((id) => instrumentIds.includes(id)),
+    instruments: instruments.all.filter((i) => instrumentIds.includes(i.id)).map((i) => ({ id: i.id, name: i.name })),
   };
 }
 
@@ -47,7 +46,7 @@ export default function Progress() {
     page.who5.map((p) => p.score),
     box,
   );
-  const names = Object.fromEntries(builtInInstruments.map((i) => [i.id, i.name[locale]]));
+  const names = Object.fromEntries(page.instruments.map((i) => [i.id, i.name[locale]]));
   const r = page.reading;
   const readingText =
     r.kind === 'none'
@@ -118,7 +117,7 @@ export default function Progress() {
               <thead>
                 <tr>
                   <th scope="col">{t('outcomes.progress.when')}</th>
-                  {page.instrumentIds.map((id) => (
+                  {page.instruments.map(({ id }) => (
                     <th scope="col" key={id}>
                       {names[id]}
                     </th>
@@ -133,7 +132,7 @@ export default function Progress() {
                       <br />
                       <span className="muted">{t(`outcomes.kind.${row.kind as 'full'}`)}</span>
                     </th>
-                    {page.instrumentIds.map((id) => (
+                    {page.instruments.map(({ id }) => (
                       <td key={id}>{row.scores[id] === undefined ? '–' : format.number(row.scores[id]!, { maximumFractionDigits: 1 })}</td>
                     ))}
                   </tr>

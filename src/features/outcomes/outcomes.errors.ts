@@ -29,3 +29,17 @@ export class FeedbackGivenError extends DomainError {
     super('feedback_given', 409, 'outcomes.error.feedbackGiven');
   }
 }
+
+/** The pulse at a meeting stays very short: only one custom instrument may be asked there at a time. */
+export class PulseFullError extends DomainError {
+  constructor() {
+    super('pulse_full', 409, 'instruments.error.pulseFull');
+  }
+}
+
+/** An instrument somebody has answered is retired, not deleted: the answers keep their questions. */
+export class InstrumentInUseError extends DomainError {
+  constructor() {
+    super('instrument_in_use', 409, 'instruments.error.inUse');
+  }
+}

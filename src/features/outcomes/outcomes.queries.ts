@@ -6,7 +6,9 @@ import type { Tx } from '../../platform/db/db.ts';
 import { groupMembers } from '../groups/groups.schema.ts';
 import { meetings } from '../meetings/meetings.schema.ts';
 import { utcToZoned } from '../meetings/zoned-time.ts';
-import { checkInAnswers, checkIns, checkInScores, measurementConsents, meetingFeedback, meetingFeedbackGivers } from './outcomes.schema.ts';
+import type { CustomInstrument } from './custom-instruments.ts';
+import { builtInInstruments, type Instrument } from './instruments/index.ts';
+import { checkInAnswers, checkIns, checkInScores, customInstruments, measurementConsents, meetingFeedback, meetingFeedbackGivers } from './outcomes.schema.ts';
 
 /** Averages are shown only when at least this many people answered. */
 export const MIN_GROUP_N = 5;
@@ -164,4 +166,26 @@ export async function groupFeedback(db: Tx, { organizationId, groupId, meetingId
     safe: suppress(r.n, r.safe === null ? null : Number(r.safe)).mean,
     comments: r.comments ?? [],
   }));
+}
+
+/** The organisation's own instruments, oldest first (active and retired). */
+export async function listCustomInstruments(db: Tx, { organizationId }: { organizationId: string }): Promise<(CustomInstrument & { createdAt: Date })[]> {
+  const rows = await db.select().from(customInstruments).where(eq(customInstruments.organizationId, organizationId)).orderBy(asc(customInstruments.createdAt), asc(customInstruments.id));
+  return rows.map((r) => ({ instrument: r.definition, askIn: r.askIn, status: r.status, createdAt: r.createdAt }));
+}
+
+/** Every instrument whose scores the organisation may hold: the built-in ones, then its own. */
+export async function organizationInstruments(db: Tx, { organizationId }: { organizationId: string }): Promise<{ all: Instrument[]; custom: CustomInstrument[] }> {
+  const custom = await listCustomInstruments(db, { organizationId });
+  return { all: [...builtInInstruments, ...custom.map((c) => c.instrument)], custom };
+}
+
+/** Whether anybody has answered (or started answering) the instrument. */
+export async function instrumentHasAnswers(db: Tx, { organizationId, instrumentId }: { organizationId: string; instrumentId: string }): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(checkInAnswers)
+    .where(and(eq(checkInAnswers.organizationId, organizationId), eq(checkInAnswers.instrumentId, instrumentId)))
+    .limit(1);
+  return row !== undefined;
 }

@@ -3,7 +3,8 @@
 // queries and use cases (see outcomes.queries.ts), never joined into other features.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Instrument } from './instruments/schema.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { organizations } from '../organizations/organizations.schema.ts';
 
@@ -139,4 +140,28 @@ export const meetingFeedbackGivers = pgTable(
     userId: uuid('user_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.meetingId, t.userId], name: 'meeting_feedback_givers_pkey' }), index('meeting_feedback_givers_org_user_idx').on(t.organizationId, t.userId)],
+);
+
+/**
+ * Instruments an organisation's coordinator defined as data (custom-instruments.ts). The definition is
+ * an Instrument checked by instrumentSchema; it is never changed once stored, so every answer keeps
+ * the items it was given to. Retired instruments are no longer asked but stay evaluable.
+ */
+export const customInstruments = pgTable(
+  'custom_instruments',
+  {
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    definition: jsonb('definition').$type<Instrument>().notNull(),
+    askIn: text('ask_in').$type<'full' | 'pulse' | 'both'>().notNull(),
+    status: text('status').$type<'active' | 'retired'>().notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id], name: 'custom_instruments_pkey' }),
+    check('custom_instruments_id_check', sql`${t.id} LIKE 'custom-%'`),
+    check('custom_instruments_ask_in_check', sql`${t.askIn} IN ('full', 'pulse', 'both')`),
+    check('custom_instruments_status_check', sql`${t.status} IN ('active', 'retired')`),
+  ],
 );

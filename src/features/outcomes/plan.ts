@@ -10,6 +10,7 @@
  */
 import { builtInInstruments, type Instrument } from './instruments/index.ts';
 import type { CheckInKind } from './outcomes.schema.ts';
+import { askedIn, type CustomInstrument } from './custom-instruments.ts';
 
 export const PULSE_OPEN_DAYS = 7;
 export const EXIT_OPEN_DAYS = 60;
@@ -23,12 +24,14 @@ export const instrumentIdsByKind: Record<CheckInKind, readonly string[]> = {
   pulse: ['life-satisfaction', 'work-ability-score'],
 };
 
-export function instrumentsFor(kind: CheckInKind): Instrument[] {
-  return instrumentIdsByKind[kind].map((id) => {
+/** The instruments of a check-in: the built-in ones of its kind, then the organisation's active custom ones asked in it. */
+export function instrumentsFor(kind: CheckInKind, custom: readonly CustomInstrument[] = []): Instrument[] {
+  const builtIn = instrumentIdsByKind[kind].map((id) => {
     const found = builtInInstruments.find((i) => i.id === id);
     if (!found) throw new Error(`unknown instrument ${id}`);
     return found;
   });
+  return [...builtIn, ...custom.filter((c) => c.status === 'active' && askedIn(c.askIn, kind)).map((c) => c.instrument)];
 }
 
 export interface PlanMeeting {

@@ -5,22 +5,23 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { authorize, evaluationPolicy } from '../../platform/policy/index.ts';
 import { buildEvaluationReport, type EvaluationReport } from './evaluation.ts';
 import { evaluationComparisons, evaluationCounts, evaluationRows, type EvaluationScope } from './evaluation.queries.ts';
-import { builtInInstruments, type Instrument } from './instruments/index.ts';
-import { helsinkiDate } from './outcomes.queries.ts';
+import type { Instrument } from './instruments/index.ts';
+import { helsinkiDate, organizationInstruments } from './outcomes.queries.ts';
 
-/** Instruments with a total score (indicators have no before/after mean). */
-export const evaluableInstruments: readonly Instrument[] = builtInInstruments.filter((i) => i.scoring.kind === 'scale');
+/** Instruments with a total score (indicators have no before/after mean): built-in and the organisation's own. */
+export const evaluableInstruments = (all: readonly Instrument[]): Instrument[] => all.filter((i) => i.scoring.kind === 'scale');
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
 
 /** The GET form of /evaluation and its exports. Unknown or invalid values fall back to the defaults. */
-export function parseEvaluationParams(params: URLSearchParams, today = new Date()) {
+export function parseEvaluationParams(params: URLSearchParams, instruments: readonly Instrument[], today = new Date()) {
   const todayStr = helsinkiDate(today);
   const defaults = { instrumentId: 'who-5', from: `${Number(todayStr.slice(0, 4)) - 2}-01-01`, to: todayStr, comparison: 'latest' as const };
-  const instrument = evaluableInstruments.find((i) => i.id === params.get('instrument'));
+  const instrument = evaluableInstruments(instruments).find((i) => i.id === params.get('instrument'));
   const from = isoDate.safeParse(params.get('from'));
   const to = isoDate.safeParse(params.get('to'));
   const comparison = z.enum(evaluationComparisons).safeParse(params.get('comparison'));
@@ -54,8 +55,8 @@ export async function runEvaluation(
 ): Promise<EvaluationReport> {
   const { organizationId } = input;
   authorize(actor, { organizationId }, options.export ? evaluationPolicy.exportAggregates : evaluationPolicy.evaluate);
-  const instrument = evaluableInstruments.find((i) => i.id === input.instrumentId);
-  if (!instrument) throw new RangeError('unknown instrument');
+  const instrument = evaluableInstruments((await organizationInstruments(deps.db, { organizationId })).all).find((i) => i.id === input.instrumentId);
+  if (!instrument) throw new NotFoundError();
   const [rows, counts] = await Promise.all([evaluationRows(deps.db, input), evaluationCounts(deps.db, input)]);
   const report = buildEvaluationReport(instrument, rows, counts);
   if (options.export) {

@@ -7,7 +7,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import { authorize, outcomePolicy } from '../../platform/policy/index.ts';
 import { checkAnswers, type AnswersByInstrument } from './check-in-answers.ts';
 import { CheckInSubmittedError, InvalidAnswersError, NoConsentError } from './outcomes.errors.ts';
-import { consentActive, findConsent } from './outcomes.queries.ts';
+import { consentActive, findConsent, listCustomInstruments } from './outcomes.queries.ts';
 import { checkInAnswers, checkIns, checkInScores } from './outcomes.schema.ts';
 import { instrumentsFor } from './plan.ts';
 import { scoreInstrument } from './scoring.ts';
@@ -30,7 +30,7 @@ export async function saveCheckIn(
     authorize(actor, { organizationId, userId: checkIn.userId }, outcomePolicy.answer);
     if (!consentActive(await findConsent(tx, { organizationId, userId: checkIn.userId }))) throw new NoConsentError();
     if (checkIn.status === 'submitted') throw new CheckInSubmittedError();
-    const instruments = instrumentsFor(checkIn.kind);
+    const instruments = instrumentsFor(checkIn.kind, await listCustomInstruments(tx, { organizationId }));
     const problems = checkAnswers(instruments, input.answers, input.submit);
     if (Object.keys(problems).length > 0) throw new InvalidAnswersError(problems);
 

@@ -15,3 +15,4 @@ export { journalPolicy, authorizeJournal, type JournalResource } from './journal
 export { materialPolicy, meetingMaterialsPolicy, isOwnSegmentExpert, type MaterialResource } from './material.policy.ts';
 export { outcomePolicy, groupOutcomePolicy, meetingFeedbackPolicy, researchExportPolicy, type PersonOutcomesResource } from './outcome.policy.ts';
 export { evaluationPolicy } from './evaluation.policy.ts';
+export { instrumentPolicy } from './instrument.policy.ts';

@@ -378,6 +378,7 @@ export const privacyRegistry: readonly RegistryEntry[] = [
     erase: 'cascade',
     from: 'check_ins',
   },
+  { table: 'custom_instruments', personal: false, description: 'Instruments an organisation defined itself: items, scale and scoring rule (no answers).' },
   { table: 'meeting_feedback', personal: false, description: 'Anonymous meeting feedback: ratings and comments with no user id.' },
   {
     table: 'meeting_feedback_givers',

@@ -113,7 +113,7 @@ export const who5: Instrument = {
   },
   meaningfulChange: {
     value: 10,
-    source: 'WHO-5 manual / Topp et al. 2015: a 10 % (percentage-point) change is clinically meaningful.',
+    source: 'WHO-5 scoring instructions (Psychiatric Center North Zealand): "In order to monitor possible changes in well-being, the percentage score is used. A 10% difference indicates a significant change."',
   },
   notes: 'Finnish/Swedish wordings reproduced from memory of the official translations; verify against the published PDFs.',
 };
