@@ -144,8 +144,8 @@ export default function CheckIn() {
                       const label = scale.labels.find((l) => l.value === v);
                       return { value: String(v), label: label ? (scale.labels.length > 2 ? label.label[locale] : `${v} – ${label.label[locale]}`) : String(v) };
                     });
-              // WHO-5 lists its answers from "all of the time" down, as the manual prints them.
-              const shown = scale.kind === 'numeric' && scale.labels.length > 2 ? [...options].reverse() : options;
+              // Some manuals print the answers from the highest down (WHO-5): the instrument's data says so.
+              const shown = scale.kind === 'numeric' && scale.descending ? [...options].reverse() : options;
               const compact = scale.kind === 'numeric' && scale.labels.length <= 2;
               return (
                 <fieldset key={item.id} aria-describedby={error ? errorId : undefined}>

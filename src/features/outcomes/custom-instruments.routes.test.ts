@@ -132,6 +132,10 @@ describe('/organization/instruments', () => {
     const form = await (await get(`/check-in/${checkInId}`, 'm1')).text();
     expect(form).toContain('Jaksaminen yrittäjänä');
     expect(form).toContain(`name="${customId}__q2"`);
+    // Answer order is data: WHO-5 from "Koko ajan" down as its manual prints it; the rest from the lowest up.
+    expect(form.indexOf('>Koko ajan<')).toBeLessThan(form.indexOf('>Ei koskaan<'));
+    expect(form.indexOf('>Tuskin koskaan<')).toBeLessThan(form.indexOf('>Usein<'));
+    expect(form.indexOf('>1 – Täysin eri mieltä<')).toBeLessThan(form.indexOf('>5 – Täysin samaa mieltä<'));
     const answers = {
       'who-5__cheerful': '3',
       'who-5__calm': '3',

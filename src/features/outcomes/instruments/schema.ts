@@ -19,6 +19,8 @@ const numericScaleSchema = z
     max: z.number().int(),
     /** Labels for some or all values (e.g. anchors at both ends). */
     labels: z.array(scaleLabelSchema),
+    /** Answers are listed from the highest value down, as the manual prints them (WHO-5). */
+    descending: z.boolean().optional(),
   })
   .refine((s) => s.max > s.min, 'max must be greater than min')
   .refine((s) => s.labels.every((l) => l.value >= s.min && l.value <= s.max), 'labels must be inside the scale');

@@ -26,6 +26,8 @@ export const who5: Instrument = {
     kind: 'numeric',
     min: 0,
     max: 5,
+    // The manual prints the answers from "All of the time" (5) down to "At no time" (0).
+    descending: true,
     labels: [
       { value: 5, label: { fi: 'Koko ajan', sv: 'Hela tiden', en: 'All of the time' } },
       { value: 4, label: { fi: 'Suurimman osan aikaa', sv: 'Större delen av tiden', en: 'Most of the time' } },
