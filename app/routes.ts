@@ -19,6 +19,7 @@ export default [
   route('home', 'routes/home.tsx'),
   route('organization/members', 'routes/organization-members.tsx'),
   route('admin/organizations', 'routes/admin-organizations.tsx'),
+  route('admin/organizations/:organizationId/research-export', 'routes/admin-research-export.tsx'),
   route('invitation/:token', 'routes/invitation.tsx'),
   route('switch-organization', 'routes/switch-organization.tsx'),
   route('apply', 'routes/apply.tsx'),

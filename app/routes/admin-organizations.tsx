@@ -4,7 +4,7 @@ import type { Route } from './+types/admin-organizations';
 import { requireActor } from '../lib/state.server';
 import { useT } from '../lib/i18n';
 import { ErrorSummary, Field, fieldErrors, type FieldErrors } from '../ui/form';
-import { can, organizationPolicy } from '../../src/platform/policy/index.ts';
+import { can, organizationPolicy, researchExportPolicy } from '../../src/platform/policy/index.ts';
 import { listOrganizations } from '../../src/features/organizations/organizations.queries.ts';
 import { createOrganizationSchema } from '../../src/features/organizations/organizations.validation.ts';
 import { createOrganization } from '../../src/features/organizations/create-organization.ts';
@@ -17,7 +17,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     created: created && organizations.some((o) => o.name === created) ? created : null,
     can: { create: organizationPolicy.create(actor, null) },
-    organizations: organizations.map((o) => ({ id: o.id, name: o.name, slug: o.slug, memberCount: o.memberCount, can: can(organizationPolicy, actor, { organizationId: o.id }) })),
+    organizations: organizations.map((o) => ({ id: o.id, name: o.name, slug: o.slug, memberCount: o.memberCount, can: { ...can(organizationPolicy, actor, { organizationId: o.id }), researchExport: researchExportPolicy.export(actor, { organizationId: o.id }) } })),
   };
 }
 
@@ -62,6 +62,11 @@ export default function AdminOrganizations() {
               {o.can.read ? (
                 <p>
                   <a href={`/organization/members?organization=${o.id}`}>{t('admin.orgs.manageMembers', { name: o.name })}</a>
+                </p>
+              ) : null}
+              {o.can.researchExport ? (
+                <p>
+                  <a href={`/admin/organizations/${o.id}/research-export`}>{t('admin.orgs.researchExport', { name: o.name })}</a>
                 </p>
               ) : null}
             </li>

@@ -168,7 +168,8 @@ function csvNumber(locale: Locale, value: number, digits: number): string {
   return decimalComma(locale) ? s.replace('.', ',') : s;
 }
 
-function csvField(value: string): string {
+/** A CSV field, quoted only when it contains ; " or a line break (shared with the research export). */
+export function csvField(value: string): string {
   return /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

@@ -6,7 +6,9 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
 import { authorize, researchExportPolicy } from '../../platform/policy/index.ts';
+import { csvField } from './evaluation-tables.ts';
 import { checkInAnswers, checkIns, measurementConsents } from './outcomes.schema.ts';
 
 export type ResearchRow = { person: string; kind: string; wave: number | null; submittedAt: string; instrumentId: string; itemId: string; value: number | string };
@@ -33,4 +35,21 @@ export async function exportResearchAnswers(actor: Actor | null, deps: { db: Db 
       value: r.valueCode ?? Number(r.valueNumber),
     }));
   });
+}
+
+export const researchColumns = ['person', 'kind', 'wave', 'submitted_at', 'instrument', 'item', 'value'] as const;
+
+/**
+ * The rows as CSV in the evaluation export's format (BOM, ";", CRLF, the language's decimal
+ * separator). Column names and values are codes, not translations, so analysis scripts do not
+ * depend on the exporter's language.
+ */
+export function researchCsv(rows: readonly ResearchRow[], locale: Locale): string {
+  const number = (n: number) => (locale === 'en' ? String(n) : String(n).replace('.', ','));
+  const lines = [researchColumns.join(';')];
+  for (const r of rows) {
+    const cells = [r.person, r.kind, r.wave === null ? '' : String(r.wave), r.submittedAt, r.instrumentId, r.itemId, typeof r.value === 'number' ? number(r.value) : r.value];
+    lines.push(cells.map(csvField).join(';'));
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
