@@ -32,7 +32,7 @@ export const schedules: { name: QueueName; cron: string }[] = [
   { name: 'board.digest', cron: '5 * * * *' },
   // Every 15 minutes: meeting and step reminders, each once per person (reminders/reminders.ts).
   { name: 'reminders.sweep', cron: '*/15 * * * *' },
-  // Daily at 10:00: due check-ins (outcomes/reminders.ts).
+  // Daily at 10:00: due check-ins (outcomes/check-in-reminders.ts).
   { name: 'outcomes.remind', cron: '0 10 * * *' },
 ];
 
