@@ -31,7 +31,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const now = new Date();
   const me = organizationId ? { organizationId, userId: actor.userId, now } : null;
   const month = helsinkiMonth(now);
-  const [members, invitations, organizationCount, nextMeetings, openSteps, posts, facilitating, coordinating, segments] = await Promise.all([
+  const [members, invitations, organizationCount, nextMeetings, openSteps, posts, facilitating, coordinating, segments, checkIns] = await Promise.all([
     allowed.manageMembers && organizationId ? countMembers(db, { organizationId }) : null,
     allowed.manageMembers && organizationId ? countPendingInvitations(db, { organizationId }) : null,
     allowed.manageOrganizations ? db.select({ n: count() }).from(organizations).then(([r]) => r?.n ?? 0) : null,
@@ -41,8 +41,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     allowed.facilitateGroups && me ? facilitatorOverview(db, me) : null,
     allowed.coordinateProgramme && organizationId ? coordinatorOverview(db, { organizationId, monthStart: month.start, monthEnd: month.end }) : null,
     allowed.shareExpertise && me ? expertSegments(db, me) : null,
+    allowed.joinGroups && me ? findDueCheckIns(db, me) : null,
   ]);
-  const checkIns = allowed.joinGroups && me ? await findDueCheckIns(db, me) : null;
   const iso = <T extends { startsAt: Date }>(list: T[]) => list.map((x) => ({ ...x, startsAt: x.startsAt.toISOString() }));
   return {
     name: actor.name,

@@ -8,11 +8,14 @@ export async function findDueCheckIns(
   db: Tx,
   { organizationId, userId, now = new Date() }: { organizationId: string; userId: string; now?: Date },
 ): Promise<{ consent: boolean; due: DueCheckIn[]; drafts: CheckIn[]; groupId: string | null }> {
-  const consent = await findConsent(db, { organizationId, userId });
+  // Independent reads together (the home page waits for them); a transaction's client simply queues them.
+  const [consent, membership, existing] = await Promise.all([
+    findConsent(db, { organizationId, userId }),
+    findLatestMembership(db, { organizationId, userId }),
+    listOwnCheckIns(db, { organizationId, userId }),
+  ]);
   if (!consentActive(consent)) return { consent: false, due: [], drafts: [], groupId: null };
-  const membership = await findLatestMembership(db, { organizationId, userId });
   const meetingRows = membership ? await listGroupMeetingDates(db, { organizationId, groupId: membership.groupId }) : [];
-  const existing = await listOwnCheckIns(db, { organizationId, userId });
   const due = dueCheckIns({
     today: helsinkiDate(now),
     joinedOn: helsinkiDate(membership?.joinedAt ?? consent!.givenAt),
