@@ -118,9 +118,9 @@ export default function Evaluation() {
       </section>
 
       {page.tables.map((table) => (
-        <section key={table.id} aria-labelledby={`${table.id}-caption`}>
+        <section key={table.id}>
           {table.rows.length > 0 ? (
-            <div className="table-wrap">
+            <div className="table-wrap" role="region" aria-labelledby={`${table.id}-caption`} tabIndex={0}>
               <table id={table.id}>
                 <caption id={`${table.id}-caption`}>{table.caption}</caption>
                 <thead>

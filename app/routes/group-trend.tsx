@@ -57,12 +57,12 @@ export default function GroupTrend() {
       <h1>{t('outcomes.trend.title')}</h1>
       <p className="lead">{page.group.name}</p>
       <p className="hint">{t('outcomes.trend.rule', { n: page.minN })}</p>
-      <section aria-labelledby="waves-title">
+      <section>
         <h2 id="waves-title">{t('outcomes.trend.wavesTitle')}</h2>
         {page.waves.length === 0 ? (
           <p>{t('outcomes.trend.none')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-labelledby="waves-title" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -88,12 +88,12 @@ export default function GroupTrend() {
           </div>
         )}
       </section>
-      <section aria-labelledby="pulses-title">
+      <section>
         <h2 id="pulses-title">{t('outcomes.trend.pulsesTitle')}</h2>
         {page.pulses.length === 0 ? (
           <p>{t('outcomes.trend.none')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-labelledby="pulses-title" tabIndex={0}>
             <table>
               <thead>
                 <tr>

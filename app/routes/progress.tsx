@@ -110,9 +110,9 @@ export default function Progress() {
         </section>
       ) : null}
       {page.table.length > 0 ? (
-        <section aria-labelledby="table-title">
+        <section>
           <h2 id="table-title">{t('outcomes.progress.tableTitle')}</h2>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-labelledby="table-title" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -128,7 +128,7 @@ export default function Progress() {
                 {page.table.map((row) => (
                   <tr key={row.submittedAt + row.kind}>
                     <th scope="row">
-                      {format.date(row.submittedAt)}
+                      {format.date(row.submittedAt, 'short')}
                       <br />
                       <span className="muted">{t(`outcomes.kind.${row.kind as 'full'}`)}</span>
                     </th>

@@ -59,7 +59,8 @@ export function createTranslator(locale: Locale): Translate {
 
 const intlLocale: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
-export type DateStyle = 'date' | 'datetime' | 'time' | 'weekday';
+/** 'short' is the numeric date (7.5.2026) for narrow table columns. */
+export type DateStyle = 'date' | 'short' | 'datetime' | 'time' | 'weekday';
 
 export function formatDateTime(locale: Locale, date: Date, style: DateStyle = 'datetime'): string {
   const options: Intl.DateTimeFormatOptions =
@@ -67,6 +68,8 @@ export function formatDateTime(locale: Locale, date: Date, style: DateStyle = 'd
       ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }
       : style === 'date'
       ? { dateStyle: 'long', timeZone }
+      : style === 'short'
+      ? { dateStyle: 'short', timeZone }
       : style === 'time'
         ? { timeStyle: 'short', timeZone }
         : { dateStyle: 'long', timeStyle: 'short', timeZone };
