@@ -37,7 +37,7 @@ export default function DevMailbox() {
               {mails.map((m) => (
                 <tr key={m.id}>
                   <td>{f.date(m.createdAt, 'datetime')}</td>
-                  <td>{m.to}</td>
+                  <td className="break-anywhere">{m.to}</td>
                   <td>
                     <a href={`/dev/mailbox/${m.id}`}>{m.subject}</a>
                   </td>

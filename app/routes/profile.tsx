@@ -286,7 +286,7 @@ export default function Profile() {
             <tbody>
               {d.sessions.map((s, i) => (
                 <tr key={i}>
-                  <td>
+                  <td className="break-anywhere">
                     {s.userAgent ?? t('profile.sessionUnknownDevice')}
                     {s.current ? ` (${t('profile.sessionThis')})` : ''}
                   </td>
