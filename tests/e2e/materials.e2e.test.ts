@@ -62,8 +62,18 @@ async function expectNoHorizontalScroll(page: Page) {
 /** Opens the file chooser from the focused file field with the keyboard and picks a file. */
 async function chooseFileByKeyboard(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
   await tabTo(page, /^Tiedosto/);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 120_000 }), page.keyboard.press('Space')]);
-  await chooser.setFiles(file);
+  // Space on the focused file field opens the chooser. On a loaded machine Chromium has now and
+  // then let that first press go without opening it (the test hung for minutes), so press again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 20_000 }), page.keyboard.press('Space')]);
+      await chooser.setFiles(file);
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await page.locator('input[type=file]').focus();
+    }
+  }
 }
 
 // Generous: the whole suite shares 2 cores with Chromium and PostgreSQL.
