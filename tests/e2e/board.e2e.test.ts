@@ -4,7 +4,7 @@
 // nothing on the board (fi and en, empty, with posts, with an error, as facilitator) or
 // on the settings page.
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/features/accounts/accounts.schema.ts';
 import { SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
@@ -13,7 +13,7 @@ import { reminderPreferences } from '../../src/features/reminders/reminders.sche
 import { createTestGroup } from '../factories/groups.ts';
 import { createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
-import { expectNoAxeViolations, launchBrowser, tabTo } from '../setup/browser.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, tabTo } from '../setup/browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -44,11 +44,6 @@ async function contextFor(who: string, locale = 'fi-FI'): Promise<BrowserContext
   const context = await browser.newContext({ locale, viewport: { width: 320, height: 800 } });
   await context.addCookies([{ name: SESSION_COOKIE, value: tokens[who]!, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
   return context;
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }
 
 /** The machine is shared: give pages time under load. */

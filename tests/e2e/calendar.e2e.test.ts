@@ -10,7 +10,7 @@ import { attendance } from '../../src/features/meetings/meetings.schema.ts';
 import { createTestGroup, createTestMeeting } from '../factories/groups.ts';
 import { createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
-import { expectNoAxeViolations, launchBrowser, tabTo } from '../setup/browser.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, tabTo } from '../setup/browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -40,11 +40,6 @@ async function contextFor(who: 'member' | 'facilitator', width = 1280): Promise<
   const context = await browser.newContext({ locale: 'fi-FI', viewport: { width, height: 900 } });
   await context.addCookies([{ name: SESSION_COOKIE, value: tokens[who]!, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
   return context;
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }
 
 const hydrated = (page: Page) => page.waitForFunction(() => Boolean((window as unknown as { __reactRouterRouteModules?: unknown }).__reactRouterRouteModules), null, { timeout: 30_000 });

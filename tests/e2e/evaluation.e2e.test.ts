@@ -2,7 +2,7 @@
 // /evaluation, chooses the 6-month comparison and a group with arrow keys and Space, sends the
 // GET form with Enter and reads the tables; axe finds nothing (fi and en), no sideways scroll.
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/features/accounts/accounts.schema.ts';
 import { SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
@@ -10,7 +10,7 @@ import { createEvaluationPerson } from '../factories/evaluation.ts';
 import { createTestGroup } from '../factories/groups.ts';
 import { createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
-import { expectNoAxeViolations, launchBrowser, tabTo } from '../setup/browser.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, tabTo } from '../setup/browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -50,11 +50,6 @@ async function contextFor(locale = 'fi-FI'): Promise<BrowserContext> {
   const context = await browser.newContext({ locale, viewport: { width: 375, height: 800 } });
   await context.addCookies([{ name: SESSION_COOKIE, value: token, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
   return context;
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }
 
 describe('/evaluation by keyboard', () => {

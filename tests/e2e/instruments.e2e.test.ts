@@ -9,7 +9,7 @@ import { users } from '../../src/features/accounts/accounts.schema.ts';
 import { SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
 import { createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
-import { expectNoAxeViolations, launchBrowser, tabTo } from '../setup/browser.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, tabTo } from '../setup/browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -33,11 +33,6 @@ async function contextFor(locale = 'fi-FI'): Promise<BrowserContext> {
   const context = await browser.newContext({ locale, viewport: { width: 375, height: 800 } });
   await context.addCookies([{ name: SESSION_COOKIE, value: token, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
   return context;
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }
 
 async function typeInto(page: Page, label: RegExp, text: string) {

@@ -14,7 +14,7 @@ import { invitations } from '../../src/features/organizations/organizations.sche
 import { FORM_MIN_AGE_MS } from '../../src/features/intake/form-token.ts';
 import { createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
-import { expectNoAxeViolations, launchBrowser, tabTo } from '../setup/browser.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, tabTo } from '../setup/browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -40,11 +40,6 @@ async function contextFor(options: { coordinator?: boolean; locale?: string; wid
     await context.addCookies([{ name: SESSION_COOKIE, value: coordinatorToken, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
   }
   return context;
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }
 
 const focusedValue = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | HTMLSelectElement).value);

@@ -2,13 +2,13 @@
 // finds the journal from the navigation, tries to save an empty entry (error summary),
 // writes one, opens it for editing and saves a change. axe finds nothing on /journal
 // (fi and en, with and without errors) or on the edit page.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
 import { users } from '../../src/features/accounts/accounts.schema.ts';
 import { createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
-import { expectNoAxeViolations, launchBrowser, tabTo } from '../setup/browser.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, tabTo } from '../setup/browser.ts';
 import { eq } from 'drizzle-orm';
 
 let app: TestApp;
@@ -33,11 +33,6 @@ async function phone(): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: 'fi-FI', viewport: { width: 320, height: 800 } });
   await context.addCookies([{ name: SESSION_COOKIE, value: token, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
   return context;
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }
 
 describe('the private journal, by keyboard on a phone', () => {

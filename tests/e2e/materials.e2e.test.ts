@@ -14,7 +14,7 @@ import { htmlBytes, pdfBytes } from '../factories/files.ts';
 import { createTestGroup, createTestMeeting } from '../factories/groups.ts';
 import { createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
-import { expectNoAxeViolations, launchBrowser, tabTo } from '../setup/browser.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, tabTo } from '../setup/browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -52,11 +52,6 @@ async function phoneAs(who: string): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: 'fi-FI', viewport: { width: 320, height: 800 } });
   await context.addCookies([{ name: SESSION_COOKIE, value: tokens[who]!, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
   return context;
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }
 
 /** Opens the file chooser from the focused file field with the keyboard and picks a file. */

@@ -3,7 +3,7 @@
 // axe finds nothing on the organisation pages in Finnish and English, and the
 // pages fit a 320 px phone.
 import { inArray } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/features/accounts/accounts.schema.ts';
 import { SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
@@ -11,7 +11,7 @@ import type { Role } from '../../src/features/organizations/organizations.schema
 import { actorFor, addMembership, createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
 import { inviteMember } from '../../src/features/organizations/invite-member.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
-import { expectNoAxeViolations, launchBrowser, tabTo } from '../setup/browser.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, tabTo } from '../setup/browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -39,11 +39,6 @@ async function contextFor(options: { role?: Role; locale?: string; width?: numbe
     await context.addCookies([{ name: SESSION_COOKIE, value: people[options.role]!.token, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
   }
   return context;
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }
 
 async function invitationLinkFor(email: string): Promise<string> {

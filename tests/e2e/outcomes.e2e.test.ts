@@ -15,7 +15,7 @@ import { saveCheckIn } from '../../src/features/outcomes/save-check-in.ts';
 import { createTestGroup, createTestMeeting } from '../factories/groups.ts';
 import { actorFor, createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
-import { expectNoAxeViolations, launchBrowser, tabTo } from '../setup/browser.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, tabTo } from '../setup/browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -57,11 +57,6 @@ async function contextFor(locale = 'fi-FI', session = token): Promise<BrowserCon
   const context = await browser.newContext({ locale, viewport: { width: 375, height: 800 } });
   await context.addCookies([{ name: SESSION_COOKIE, value: session, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
   return context;
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }
 
 const checkedValue = (page: Page, name: string) => page.evaluate((n) => (document.querySelector(`input[name="${n}"]:checked`) as HTMLInputElement | null)?.value ?? null, name);

@@ -57,3 +57,9 @@ export async function expectTableWordsWhole(page: Page): Promise<void> {
   });
   expect(broken, `words broken inside table cells on ${page.url()}`).toEqual([]);
 }
+
+/** The page fits the viewport: no sideways scrolling of the whole document. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
+}
