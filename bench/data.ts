@@ -179,7 +179,7 @@ async function time(db: Db, pool: Pool) {
   };
   const t = createTranslator('fi');
   const pagePath = async () => {
-    const report = await runEvaluation(funder, { db }, scope);
+    const report = await runEvaluation(funder, { db }, { ...scope, instrument: who5 });
     evaluationTables(report, { t, locale: 'fi', instrumentName: 'WHO-5', from: scope.from, to: scope.to, comparison: scope.comparison });
     return report;
   };

@@ -28,15 +28,16 @@ export async function loadEvaluation(context: Readonly<RouterContextProvider>, r
   if (!organization) throw data(null, { status: 404 });
   const evaluable = evaluableInstruments((await organizationInstruments(db, { organizationId })).all);
   const params = parseEvaluationParams(url.searchParams, evaluable);
+  // parseEvaluationParams falls back to WHO-5, which is always evaluable.
+  const instrument = evaluable.find((i) => i.id === params.instrumentId)!;
   const locale = state.locale;
   let report;
   try {
-    report = await runEvaluation(actor, { db }, { organizationId, ...params }, { export: exportFormat });
+    report = await runEvaluation(actor, { db }, { organizationId, ...params, instrument }, { export: exportFormat });
   } catch (error) {
     rethrowAsResponse(error);
   }
   const groups = await evaluationGroups(db, { organizationId });
-  const instrument = evaluable.find((i) => i.id === params.instrumentId)!;
   const t = createTranslator(locale);
   const tables = evaluationTables(report, { t, locale, instrumentName: instrument.name[locale], from: params.from, to: params.to, comparison: params.comparison });
   // The same query string for the export links (organization only when not the active one).

@@ -12,7 +12,7 @@ import { DomainError } from '../../src/platform/errors.ts';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
 import { authorize, instrumentPolicy } from '../../src/platform/policy/index.ts';
 import { customAskIn, instrumentFormFields, readInstrumentForm, readInstrumentJson } from '../../src/features/outcomes/custom-instruments.ts';
-import { defineCustomInstrument, takenInstrumentIds } from '../../src/features/outcomes/manage-custom-instruments.ts';
+import { defineCustomInstrument } from '../../src/features/outcomes/manage-custom-instruments.ts';
 
 function scope(organizationId: string | null) {
   if (!organizationId) throw data(null, { status: 404 });
@@ -51,11 +51,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     rethrowAsResponse(error);
   }
   const form = await formFields(request);
-  const taken = await takenInstrumentIds(state.services.db, s);
   const read =
     form.intent === 'import'
-      ? readInstrumentJson(form.definition ?? '', form.askInJson, form.licenceConfirmedJson === 'yes', taken)
-      : readInstrumentForm(form, taken);
+      ? readInstrumentJson(form.definition ?? '', form.askInJson, form.licenceConfirmedJson === 'yes')
+      : readInstrumentForm(form);
   if (!read.ok)
     return data<ActionResult>(
       { errors: read.errors, detail: 'detail' in read && typeof read.detail === 'string' ? read.detail : undefined, values: form },

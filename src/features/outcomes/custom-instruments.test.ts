@@ -38,7 +38,7 @@ const form = {
 
 describe('readInstrumentForm', () => {
   it('turns the form into a valid instrument, falling back to Finnish for empty languages', () => {
-    const r = readInstrumentForm(form, new Set());
+    const r = readInstrumentForm(form);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const ins = r.instrument;
@@ -71,7 +71,7 @@ describe('readInstrumentForm', () => {
   });
 
   it('scores the defined instrument by its own rule (mean, prorated, band)', () => {
-    const r = readInstrumentForm(form, new Set());
+    const r = readInstrumentForm(form);
     if (!r.ok) throw new Error('form rejected');
     // mean of 5, 4, 6 = 5 → "Korkea"
     const full = scoreInstrument(r.instrument, { q1: 5, q2: 4, q3: 6 });
@@ -84,7 +84,7 @@ describe('readInstrumentForm', () => {
   });
 
   it('reverses the named items and applies the multiplier (sum)', () => {
-    const r = readInstrumentForm({ ...form, method: 'sum', reverseItems: '2', multiplier: '2,5', missing: 'none', bands: '', higherIsBetter: 'no' }, new Set());
+    const r = readInstrumentForm({ ...form, method: 'sum', reverseItems: '2', multiplier: '2,5', missing: 'none', bands: '', higherIsBetter: 'no' });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.instrument.scoring).toMatchObject({ reverseItems: ['q2'], multiplier: 2.5, higherIsBetter: false });
     // 1 + (0 + 6 − 1) + 2 = 8; × 2.5 = 20
@@ -120,13 +120,13 @@ describe('readInstrumentForm', () => {
     [{ alphaSource: '' }, 'alphaSource', 'instruments.error.figureSource'],
     [{ meaningfulChange: '-1' }, 'meaningfulChange', 'instruments.error.positive'],
   ])('refuses %j on %s', (patch, field, key) => {
-    const r = readInstrumentForm({ ...form, ...patch }, new Set());
+    const r = readInstrumentForm({ ...form, ...patch });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[field]).toBe(key);
   });
 
   it('accepts a single-question instrument for the pulse', () => {
-    const r = readInstrumentForm({ ...form, itemsFi: 'Kuinka hyödyllinen tapaaminen oli?', itemsEn: '', missing: 'none', askIn: 'pulse' }, new Set());
+    const r = readInstrumentForm({ ...form, itemsFi: 'Kuinka hyödyllinen tapaaminen oli?', itemsEn: '', missing: 'none', askIn: 'pulse' });
     expect(r.ok).toBe(true);
   });
 });
@@ -147,7 +147,7 @@ describe('instrument ids', () => {
 
 describe('readInstrumentJson', () => {
   it('imports a definition, giving it a custom id and status', () => {
-    const r = readInstrumentJson(JSON.stringify({ ...who5, id: 'who-5', licenceStatus: 'free' }), 'full', true, new Set());
+    const r = readInstrumentJson(JSON.stringify({ ...who5, id: 'who-5', licenceStatus: 'free' }), 'full', true);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.instrument.id).toBe('custom-who-5');
@@ -155,15 +155,15 @@ describe('readInstrumentJson', () => {
     expect(scoreInstrument(r.instrument, { cheerful: 3, calm: 3, active: 3, rested: 3, interest: 3 })).toMatchObject({ status: 'scored', score: 60 });
   });
   it('refuses text that is not JSON, a broken definition, and a missing licence confirmation', () => {
-    expect(readInstrumentJson('{', 'full', true, new Set())).toMatchObject({ ok: false, errors: { definition: 'instruments.error.json' } });
-    const broken = readInstrumentJson(JSON.stringify({ ...who5, items: [] }), 'full', true, new Set());
+    expect(readInstrumentJson('{', 'full', true)).toMatchObject({ ok: false, errors: { definition: 'instruments.error.json' } });
+    const broken = readInstrumentJson(JSON.stringify({ ...who5, items: [] }), 'full', true);
     expect(broken).toMatchObject({ ok: false, errors: { definition: 'instruments.error.definition' } });
     expect(broken.detail).toMatch(/^items/);
-    expect(readInstrumentJson(JSON.stringify(who5), 'full', false, new Set())).toMatchObject({
+    expect(readInstrumentJson(JSON.stringify(who5), 'full', false)).toMatchObject({
       ok: false,
       errors: { licenceConfirmedJson: 'instruments.error.licenceConfirmed' },
     });
-    expect(readInstrumentJson(JSON.stringify(who5), 'both', true, new Set())).toMatchObject({
+    expect(readInstrumentJson(JSON.stringify(who5), 'both', true)).toMatchObject({
       ok: false,
       errors: { askInJson: 'instruments.error.pulseItems' },
     });
@@ -172,7 +172,7 @@ describe('readInstrumentJson', () => {
 
 describe('where a custom instrument is asked', () => {
   it('joins the check-ins of its kinds while active', () => {
-    const r = readInstrumentForm({ ...form, itemsFi: 'Miten tapaaminen auttoi?', itemsEn: '', missing: 'none', askIn: 'pulse' }, new Set());
+    const r = readInstrumentForm({ ...form, itemsFi: 'Miten tapaaminen auttoi?', itemsEn: '', missing: 'none', askIn: 'pulse' });
     if (!r.ok) throw new Error('form rejected');
     const custom = [{ instrument: r.instrument, askIn: r.askIn, status: 'active' as const }];
     expect(instrumentsFor('pulse', custom).map((i) => i.id)).toEqual(['life-satisfaction', 'work-ability-score', r.instrument.id]);

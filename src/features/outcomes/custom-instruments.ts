@@ -102,7 +102,8 @@ const localized = (fi: string, sv: string | undefined, en: string | undefined): 
 const bandLine = /^(-?\d+(?:[.,]\d+)?)\s*(?:–|-|\.\.\.?)\s*(-?\d+(?:[.,]\d+)?)\s+(.+)$/;
 
 /** Reads the form. Every problem is reported against its field; nothing is stored here. */
-export function readInstrumentForm(form: Readonly<Record<string, string | undefined>>, taken: ReadonlySet<string>): InstrumentFormResult {
+/** The instrument's id is derived from its Finnish name; defineCustomInstrument makes it unique in the organisation. */
+export function readInstrumentForm(form: Readonly<Record<string, string | undefined>>): InstrumentFormResult {
   const errors: InstrumentFormErrors = {};
   const text = (k: string) => (form[k] ?? '').trim();
   const required = (k: string) => {
@@ -183,7 +184,7 @@ export function readInstrumentForm(form: Readonly<Record<string, string | undefi
     text('maxLabelFi') ? { value: max!, label: localized(text('maxLabelFi'), form.maxLabelSv, form.maxLabelEn) } : null,
   ].filter((l) => l !== null);
   const instrument = instrumentSchema.safeParse({
-    id: customInstrumentId(nameFi, taken),
+    id: customInstrumentId(nameFi, new Set()),
     version: '1',
     name: localized(nameFi, form.nameSv, form.nameEn),
     instructions: text('instructionsFi') ? localized(text('instructionsFi'), form.instructionsSv, form.instructionsEn) : undefined,
@@ -215,7 +216,6 @@ export function readInstrumentJson(
   json: string,
   askInValue: string | undefined,
   licenceConfirmed: boolean,
-  taken: ReadonlySet<string>,
 ): InstrumentFormResult & { detail?: string } {
   let value: unknown;
   try {
@@ -236,6 +236,6 @@ export function readInstrumentJson(
   const scale = parsed.data.scale;
   if (scale?.kind === 'numeric' && scale.max - scale.min + 1 > MAX_SCALE_STEPS) return { ok: false, errors: { definition: 'instruments.error.scaleRange' } };
   const baseId = parsed.data.id.startsWith(CUSTOM_ID_PREFIX) ? parsed.data.id.slice(CUSTOM_ID_PREFIX.length) : parsed.data.id;
-  const id = customInstrumentId(baseId, taken);
+  const id = customInstrumentId(baseId, new Set());
   return { ok: true, instrument: { ...parsed.data, id, licenceStatus: 'custom' }, askIn: askIn.data };
 }

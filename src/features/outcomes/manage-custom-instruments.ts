@@ -13,11 +13,6 @@ import { InstrumentInUseError, PulseFullError } from './outcomes.errors.ts';
 import { instrumentHasAnswers, listCustomInstruments } from './outcomes.queries.ts';
 import { customInstruments } from './outcomes.schema.ts';
 
-/** The ids taken in the organisation (built-in ids cannot be taken: custom ids have their own prefix). */
-export async function takenInstrumentIds(db: Tx, { organizationId }: { organizationId: string }): Promise<Set<string>> {
-  return new Set((await listCustomInstruments(db, { organizationId })).map((c) => c.instrument.id));
-}
-
 async function assertPulseRoom(tx: Tx, organizationId: string, askIn: CustomAskIn, exceptId?: string) {
   if (!askedIn(askIn, 'pulse')) return;
   const others = (await listCustomInstruments(tx, { organizationId })).filter(
@@ -37,8 +32,8 @@ export async function defineCustomInstrument(
     // One definer at a time per organisation, so two pulse instruments cannot slip in side by side.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('custom_instruments'), hashtext(${organizationId}))`);
     await assertPulseRoom(tx, organizationId, askIn);
-    // The id was chosen from the ids taken when the form was read; another coordinator may have taken it since.
-    const taken = await takenInstrumentIds(tx, { organizationId });
+    // The id comes from the name; a second instrument of the same name gets -2, -3, … (built-in ids have no custom- prefix).
+    const taken = new Set((await listCustomInstruments(tx, { organizationId })).map((c) => c.instrument.id));
     const id = taken.has(instrument.id) ? customInstrumentId(instrument.id.slice(CUSTOM_ID_PREFIX.length), taken) : instrument.id;
     await tx.insert(customInstruments).values({ organizationId, id, definition: { ...instrument, id }, askIn });
     await recordAudit(tx, {

@@ -5,12 +5,11 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { NotFoundError } from '../../platform/errors.ts';
 import { authorize, evaluationPolicy } from '../../platform/policy/index.ts';
 import { buildEvaluationReport, type EvaluationReport } from './evaluation.ts';
 import { evaluationComparisons, evaluationCounts, evaluationRows, type EvaluationScope } from './evaluation.queries.ts';
 import type { Instrument } from './instruments/index.ts';
-import { helsinkiDate, organizationInstruments } from './outcomes.queries.ts';
+import { helsinkiDate } from './outcomes.queries.ts';
 
 /** Instruments with a total score (indicators have no before/after mean): built-in and the organisation's own. */
 export const evaluableInstruments = (all: readonly Instrument[]): Instrument[] => all.filter((i) => i.scoring.kind === 'scale');
@@ -50,14 +49,15 @@ export type EvaluationParams = ReturnType<typeof parseEvaluationParams>;
 export async function runEvaluation(
   actor: Actor | null,
   deps: { db: Db },
-  input: Omit<EvaluationScope, 'groupIds'> & { groupIds: readonly string[] },
+  /** `instrument`: one of evaluableInstruments(organizationInstruments(…)), chosen by the caller with the form. */
+  input: Omit<EvaluationScope, 'groupIds' | 'instrumentId'> & { instrument: Instrument; groupIds: readonly string[] },
   options: { export?: 'csv' | 'xlsx' } = {},
 ): Promise<EvaluationReport> {
-  const { organizationId } = input;
+  const { organizationId, instrument } = input;
   authorize(actor, { organizationId }, options.export ? evaluationPolicy.exportAggregates : evaluationPolicy.evaluate);
-  const instrument = evaluableInstruments((await organizationInstruments(deps.db, { organizationId })).all).find((i) => i.id === input.instrumentId);
-  if (!instrument) throw new NotFoundError();
-  const [rows, counts] = await Promise.all([evaluationRows(deps.db, input), evaluationCounts(deps.db, input)]);
+  if (instrument.scoring.kind !== 'scale') throw new RangeError('an indicator has no score to evaluate');
+  const scope = { ...input, instrumentId: instrument.id };
+  const [rows, counts] = await Promise.all([evaluationRows(deps.db, scope), evaluationCounts(deps.db, scope)]);
   const report = buildEvaluationReport(instrument, rows, counts);
   if (options.export) {
     await recordAudit(deps.db, {
@@ -66,7 +66,7 @@ export async function runEvaluation(
       action: 'outcomes.evaluation_export',
       targetType: 'organization',
       targetId: organizationId,
-      metadata: { format: options.export, instrumentId: input.instrumentId, from: input.from, to: input.to, comparison: input.comparison, groups: input.groupIds.length },
+      metadata: { format: options.export, instrumentId: instrument.id, from: input.from, to: input.to, comparison: input.comparison, groups: input.groupIds.length },
     });
   }
   return report;
