@@ -1,70 +1,100 @@
 import { type RouteConfig, index, route } from '@react-router/dev/routes';
 
+// The table of contents: one block per area; each folder of app/routes mirrors a feature.
 export default [
-  index('routes/front-page.tsx'),
-  route('language', 'routes/language.tsx'),
-  route('sign-out', 'routes/sign-out.tsx'),
-  route('sign-in', 'routes/sign-in.tsx'),
-  route('sign-in/code', 'routes/sign-in-code.tsx'),
-  route('sign-in/two-factor', 'routes/sign-in-two-factor.tsx'),
-  route('reset-password', 'routes/reset-password.tsx'),
-  route('reset-password/:token', 'routes/reset-password-token.tsx'),
-  route('profile', 'routes/profile.tsx'),
-  route('profile/verify-email/:token', 'routes/profile-verify-email.tsx'),
-  route('dev/mailbox', 'routes/dev-mailbox.tsx'),
-  route('dev/mailbox/:id', 'routes/dev-mailbox-mail.tsx'),
-  route('dev/mailbox/:id/html', 'routes/dev-mailbox-html.tsx'),
-  route('privacy', 'routes/privacy.tsx'),
-  route('accessibility', 'routes/accessibility.tsx'),
-  route('home', 'routes/home.tsx'),
-  route('organization/members', 'routes/organization-members.tsx'),
-  route('admin/organizations', 'routes/admin-organizations.tsx'),
-  route('admin/organizations/:organizationId/research-export', 'routes/admin-research-export.tsx'),
-  route('invitation/:token', 'routes/invitation.tsx'),
-  route('switch-organization', 'routes/switch-organization.tsx'),
-  route('apply', 'routes/apply.tsx'),
-  route('apply/thanks', 'routes/apply-thanks.tsx'),
-  route('intake', 'routes/intake.tsx'),
-  route('intake/:id', 'routes/intake-detail.tsx'),
-  route('groups', 'routes/groups.tsx'),
-  route('groups/new', 'routes/groups-new.tsx'),
-  route('groups/:groupId', 'routes/group.tsx'),
-  route('groups/:groupId/edit', 'routes/group-edit.tsx'),
-  route('groups/:groupId/agreement', 'routes/group-agreement.tsx'),
-  route('groups/:groupId/meetings/new', 'routes/meeting-new.tsx'),
-  route('organization/agreement', 'routes/organization-agreement.tsx'),
-  route('organization/instruments', 'routes/organization-instruments.tsx'),
-  route('organization/instruments/new', 'routes/organization-instrument-new.tsx'),
-  route('organization/instruments/:instrumentId/definition.json', 'routes/organization-instrument-definition.tsx'),
-  route('meetings/:meetingId', 'routes/meeting.tsx'),
-  route('meetings/:meetingId/edit', 'routes/meeting-edit.tsx'),
-  route('meetings/:meetingId/attendance', 'routes/meeting-attendance.tsx'),
-  route('meetings/:meetingId/calendar.ics', 'routes/meeting-calendar.tsx'),
-  route('calendar/feed/:file', 'routes/calendar-feed.tsx'),
-  route('profile/calendar', 'routes/profile-calendar.tsx'),
-  route('profile/attendance', 'routes/profile-attendance.tsx'),
-  route('groups/:groupId/attendance', 'routes/group-attendance.tsx'),
-  route('meetings/:meetingId/live', 'routes/meeting-live.tsx'),
-  route('meetings/:meetingId/live/state', 'routes/meeting-live-state.tsx'),
-  route('meetings/:meetingId/live/screen', 'routes/meeting-live-screen.tsx'),
-  route('meetings/:meetingId/my-steps', 'routes/meeting-my-steps.tsx'),
-  route('steps', 'routes/steps.tsx'),
-  route('groups/:groupId/board', 'routes/group-board.tsx'),
-  route('profile/notifications', 'routes/profile-notifications.tsx'),
-  route('journal', 'routes/journal.tsx'),
-  route('journal/export', 'routes/journal-export.tsx'),
-  route('journal/:id', 'routes/journal-entry.tsx'),
-  route('meetings/:meetingId/materials', 'routes/meeting-materials.tsx'),
-  route('materials/:id/download', 'routes/material-download.tsx'),
-  route('check-in', 'routes/check-ins.tsx'),
-  route('check-in/:checkInId', 'routes/check-in.tsx'),
-  route('progress', 'routes/progress.tsx'),
-  route('profile/measurement', 'routes/profile-measurement.tsx'),
-  route('groups/:groupId/trend', 'routes/group-trend.tsx'),
-  route('meetings/:meetingId/feedback', 'routes/meeting-feedback.tsx'),
-  route('evaluation', 'routes/evaluation.tsx'),
-  route('evaluation/export.csv', 'routes/evaluation-export-csv.tsx'),
-  route('evaluation/export.xlsx', 'routes/evaluation-export-xlsx.tsx'),
-  route('groups/:groupId/photo', 'routes/group-photo.tsx'),
-  route('groups/:groupId/photos/:userId', 'routes/group-member-photo.tsx'),
+  // Public pages (no sign-in)
+  index('routes/public/front-page.tsx'),
+  route('language', 'routes/public/language.tsx'),
+  route('privacy', 'routes/public/privacy.tsx'),
+  route('accessibility', 'routes/public/accessibility.tsx'),
+
+  // Sign-in, password reset and the profile
+  route('sign-out', 'routes/accounts/sign-out.tsx'),
+  route('sign-in', 'routes/accounts/sign-in.tsx'),
+  route('sign-in/code', 'routes/accounts/sign-in-code.tsx'),
+  route('sign-in/two-factor', 'routes/accounts/sign-in-two-factor.tsx'),
+  route('reset-password', 'routes/accounts/reset-password.tsx'),
+  route('reset-password/:token', 'routes/accounts/reset-password-token.tsx'),
+  route('profile', 'routes/accounts/profile.tsx'),
+  route('profile/verify-email/:token', 'routes/accounts/profile-verify-email.tsx'),
+
+  // Development only: the mail kept without SMTP
+  route('dev/mailbox', 'routes/dev/mailbox.tsx'),
+  route('dev/mailbox/:id', 'routes/dev/mailbox-mail.tsx'),
+  route('dev/mailbox/:id/html', 'routes/dev/mailbox-html.tsx'),
+
+  // Each role's home
+  route('home', 'routes/homes/home.tsx'),
+
+  // Organisations: members, invitations, switching
+  route('organization/members', 'routes/organizations/members.tsx'),
+  route('invitation/:token', 'routes/organizations/invitation.tsx'),
+  route('switch-organization', 'routes/organizations/switch-organization.tsx'),
+
+  // Installation administration
+  route('admin/organizations', 'routes/admin/organizations.tsx'),
+  route('admin/organizations/:organizationId/research-export', 'routes/admin/research-export.tsx'),
+
+  // Applying to a group and the intake queue
+  route('apply', 'routes/intake/apply.tsx'),
+  route('apply/thanks', 'routes/intake/apply-thanks.tsx'),
+  route('intake', 'routes/intake/intake.tsx'),
+  route('intake/:id', 'routes/intake/intake-detail.tsx'),
+
+  // Peer groups, their agreement and photos
+  route('groups', 'routes/groups/groups.tsx'),
+  route('groups/new', 'routes/groups/groups-new.tsx'),
+  route('groups/:groupId', 'routes/groups/group.tsx'),
+  route('groups/:groupId/edit', 'routes/groups/group-edit.tsx'),
+  route('groups/:groupId/agreement', 'routes/groups/group-agreement.tsx'),
+  route('organization/agreement', 'routes/groups/organization-agreement.tsx'),
+  route('groups/:groupId/photo', 'routes/groups/group-photo.tsx'),
+  route('groups/:groupId/photos/:userId', 'routes/groups/group-member-photo.tsx'),
+
+  // Meetings, calendars, attendance and the live mode
+  route('groups/:groupId/meetings/new', 'routes/meetings/meeting-new.tsx'),
+  route('meetings/:meetingId', 'routes/meetings/meeting.tsx'),
+  route('meetings/:meetingId/edit', 'routes/meetings/meeting-edit.tsx'),
+  route('meetings/:meetingId/attendance', 'routes/meetings/meeting-attendance.tsx'),
+  route('meetings/:meetingId/calendar.ics', 'routes/meetings/meeting-calendar.tsx'),
+  route('calendar/feed/:file', 'routes/meetings/calendar-feed.tsx'),
+  route('profile/calendar', 'routes/meetings/profile-calendar.tsx'),
+  route('profile/attendance', 'routes/meetings/profile-attendance.tsx'),
+  route('groups/:groupId/attendance', 'routes/meetings/group-attendance.tsx'),
+  route('meetings/:meetingId/live', 'routes/meetings/live.tsx'),
+  route('meetings/:meetingId/live/state', 'routes/meetings/live-state.tsx'),
+  route('meetings/:meetingId/live/screen', 'routes/meetings/live-screen.tsx'),
+
+  // Small steps
+  route('meetings/:meetingId/my-steps', 'routes/steps/meeting-my-steps.tsx'),
+  route('steps', 'routes/steps/steps.tsx'),
+
+  // The group's board
+  route('groups/:groupId/board', 'routes/board/group-board.tsx'),
+
+  // Notification preferences
+  route('profile/notifications', 'routes/reminders/profile-notifications.tsx'),
+
+  // The private journal
+  route('journal', 'routes/journal/journal.tsx'),
+  route('journal/export', 'routes/journal/journal-export.tsx'),
+  route('journal/:id', 'routes/journal/journal-entry.tsx'),
+
+  // Materials
+  route('meetings/:meetingId/materials', 'routes/materials/meeting-materials.tsx'),
+  route('materials/:id/download', 'routes/materials/material-download.tsx'),
+
+  // Check-ins, progress, trends, feedback, evaluation and instruments
+  route('organization/instruments', 'routes/outcomes/instruments.tsx'),
+  route('organization/instruments/new', 'routes/outcomes/instrument-new.tsx'),
+  route('organization/instruments/:instrumentId/definition.json', 'routes/outcomes/instrument-definition.tsx'),
+  route('check-in', 'routes/outcomes/check-ins.tsx'),
+  route('check-in/:checkInId', 'routes/outcomes/check-in.tsx'),
+  route('progress', 'routes/outcomes/progress.tsx'),
+  route('profile/measurement', 'routes/outcomes/profile-measurement.tsx'),
+  route('groups/:groupId/trend', 'routes/outcomes/group-trend.tsx'),
+  route('meetings/:meetingId/feedback', 'routes/outcomes/meeting-feedback.tsx'),
+  route('evaluation', 'routes/outcomes/evaluation.tsx'),
+  route('evaluation/export.csv', 'routes/outcomes/evaluation-export-csv.tsx'),
+  route('evaluation/export.xlsx', 'routes/outcomes/evaluation-export-xlsx.tsx'),
 ] satisfies RouteConfig;

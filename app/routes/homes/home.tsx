@@ -1,0 +1,408 @@
+// /home: what this person can do now, in plain words, phone first. The sections
+// follow the home policy for the organisation the person works in now.
+import { count } from 'drizzle-orm';
+import { Form, useLoaderData, useLocation } from 'react-router';
+import type { Route } from './+types/home';
+import { requireActor } from '../../lib/state.server';
+import { useFormat, useT } from '../../lib/i18n';
+import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
+import { can, homePolicy } from '../../../src/platform/policy/index.ts';
+import { organizations } from '../../../src/features/organizations/organizations.schema.ts';
+import { countMembers, countPendingInvitations } from '../../../src/features/organizations/organizations.queries.ts';
+import { coordinatorOverview, expertSegments, facilitatorOverview, nextMeetingsForMember, openStepsOf, recentBoardPosts } from '../../../src/features/homes/homes.queries.ts';
+import { addDays, utcToZoned, zonedTimeToUtc } from '../../../src/features/meetings/zoned-time.ts';
+import { findDueCheckIns } from '../../../src/features/outcomes/due-check-ins.ts';
+
+/** The first instant of this Helsinki month and of the next one. */
+function helsinkiMonth(now: Date): { start: Date; end: Date } {
+  const { date } = utcToZoned(now);
+  const first = `${date.slice(0, 8)}01`;
+  const next = addDays(first, 32);
+  return { start: zonedTimeToUtc(first, '00:00'), end: zonedTimeToUtc(`${next.slice(0, 8)}01`, '00:00') };
+}
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { state, actor } = requireActor(context, request);
+  const { db } = state.services;
+  const scope = { organizationId: actor.organizationId };
+  const allowed = can(homePolicy, actor, scope);
+  const active = actor.memberships.find((m) => m.organizationId === actor.organizationId) ?? null;
+  const organizationId = scope.organizationId;
+  const now = new Date();
+  const me = organizationId ? { organizationId, userId: actor.userId, now } : null;
+  const month = helsinkiMonth(now);
+  const [members, invitations, organizationCount, nextMeetings, openSteps, posts, facilitating, coordinating, segments, checkIns] = await Promise.all([
+    allowed.manageMembers && organizationId ? countMembers(db, { organizationId }) : null,
+    allowed.manageMembers && organizationId ? countPendingInvitations(db, { organizationId }) : null,
+    allowed.manageOrganizations ? db.select({ n: count() }).from(organizations).then(([r]) => r?.n ?? 0) : null,
+    allowed.joinGroups && me ? nextMeetingsForMember(db, me) : null,
+    allowed.joinGroups && me ? openStepsOf(db, me) : null,
+    allowed.joinGroups && me ? recentBoardPosts(db, { ...me, since: new Date(now.getTime() - 14 * 86_400_000) }) : null,
+    allowed.facilitateGroups && me ? facilitatorOverview(db, me) : null,
+    allowed.coordinateProgramme && organizationId ? coordinatorOverview(db, { organizationId, monthStart: month.start, monthEnd: month.end }) : null,
+    allowed.shareExpertise && me ? expertSegments(db, me) : null,
+    allowed.joinGroups && me ? findDueCheckIns(db, me) : null,
+  ]);
+  const iso = <T extends { startsAt: Date }>(list: T[]) => list.map((x) => ({ ...x, startsAt: x.startsAt.toISOString() }));
+  return {
+    name: actor.name,
+    active: active ? { organizationId: active.organizationId, organizationName: active.organizationName, role: active.role } : null,
+    memberships: actor.memberships.map((m) => ({ organizationId: m.organizationId, organizationName: m.organizationName, role: m.role })),
+    can: allowed,
+    counts: { members, invitations, organizations: organizationCount },
+    entrepreneur:
+      nextMeetings && openSteps && posts
+        ? {
+            meetings: nextMeetings.map((m) => ({ ...m, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString() })),
+            steps: openSteps,
+            posts: posts.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })),
+            checkIns: { consent: checkIns?.consent ?? false, open: (checkIns?.due.length ?? 0) + (checkIns?.drafts.length ?? 0) },
+          }
+        : null,
+    facilitator: facilitating ? { groups: facilitating.groups, meetings: iso(facilitating.meetings), attendanceDue: iso(facilitating.attendanceDue) } : null,
+    coordinator: coordinating ? { ...coordinating, meetings: iso(coordinating.meetings) } : null,
+    segments: segments ? iso(segments) : null,
+  };
+}
+
+type Section = { key: string; title: MessageKey; body: MessageKey; coming: MessageKey[] };
+
+export default function Home() {
+  const t = useT();
+  const location = useLocation();
+  const page = useLoaderData<typeof loader>();
+  const { can: allowed } = page;
+
+  const sections: Section[] = [];
+  if (allowed.followTraining) sections.push({ key: 'trainee', title: 'home.trainee.title', body: 'home.trainee.body', coming: ['home.trainee.coming1', 'home.trainee.coming2'] });
+  if (allowed.viewReports && !allowed.coordinateProgramme) sections.push({ key: 'funder', title: 'home.funder.title', body: 'home.funder.body', coming: ['home.funder.coming1', 'home.funder.coming2'] });
+
+  return (
+    <div className="page home">
+      <title>{`${t('nav.home')} – Työpeili`}</title>
+      <h1>{t('home.title', { name: page.name })}</h1>
+      {page.active ? (
+        <p className="lead">{t('home.working', { organization: page.active.organizationName, role: t(`org.role.${page.active.role}`) })}</p>
+      ) : (
+        <p className="lead">{t('home.noOrganization')}</p>
+      )}
+
+      {page.entrepreneur ? <EntrepreneurHome data={page.entrepreneur} /> : null}
+      {page.facilitator ? <FacilitatorHome data={page.facilitator} /> : null}
+      {page.coordinator ? <CoordinatorHome data={page.coordinator} /> : null}
+      {page.segments ? <ExpertHome segments={page.segments} /> : null}
+
+      {allowed.manageOrganizations ? (
+        <section className="card home-card" aria-labelledby="home-admin">
+          <h2 id="home-admin">{t('home.admin.title')}</h2>
+          <p>{t('home.admin.body')}</p>
+          <p>{t('home.admin.count', { count: page.counts.organizations ?? 0 })}</p>
+          <p>
+            <a className="button" href="/admin/organizations">
+              {t('home.admin.link')}
+            </a>
+          </p>
+        </section>
+      ) : null}
+
+      {allowed.manageMembers && page.active ? (
+        <section className="card home-card" aria-labelledby="home-coordinator">
+          <h2 id="home-coordinator">{allowed.coordinateProgramme ? t('home.coordinator.title') : t('home.coordinator.link')}</h2>
+          <p>{t('home.coordinator.body')}</p>
+          <ul className="plain-list">
+            <li>{t('home.coordinator.members', { count: page.counts.members ?? 0 })}</li>
+            <li>{t('home.coordinator.invitations', { count: page.counts.invitations ?? 0 })}</li>
+          </ul>
+          <p>
+            <a className="button" href="/organization/members">
+              {t('home.coordinator.link')}
+            </a>
+          </p>
+          {allowed.coordinateProgramme ? (
+            <p>
+              <a className="button button--secondary" href="/intake">
+                {t('home.coordinator.intake')}
+              </a>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {sections.map((s) => (
+        <section className="card home-card" aria-labelledby={`home-${s.key}`} key={s.key}>
+          <h2 id={`home-${s.key}`}>{t(s.title)}</h2>
+          <p>{t(s.body)}</p>
+          <ComingSoon items={s.coming} id={s.key} />
+        </section>
+      ))}
+
+      {page.memberships.length > 0 ? (
+        <section className="card home-card" aria-labelledby="home-orgs">
+          <h2 id="home-orgs">{t('home.orgs.title')}</h2>
+          <ul className="plain-list">
+            {page.memberships.map((m) => (
+              <li key={m.organizationId}>
+                {m.organizationId === page.active?.organizationId ? <strong>{m.organizationName}</strong> : m.organizationName}: {t(`org.role.${m.role}`)}
+              </li>
+            ))}
+          </ul>
+          {allowed.switchOrganization ? (
+            <Form method="post" action="/switch-organization" className="stack" reloadDocument>
+              <input type="hidden" name="next" value={location.pathname} />
+              <div className="field">
+                <label htmlFor="switch-organization">{t('home.switch.label')}</label>
+                <select id="switch-organization" name="organizationId" defaultValue={page.active?.organizationId}>
+                  {page.memberships.map((m) => (
+                    <option key={m.organizationId} value={m.organizationId}>
+                      {m.organizationName}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <p>
+                <button type="submit" className="button button--secondary">
+                  {t('home.switch.submit')}
+                </button>
+              </p>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+
+      {allowed.editProfile ? (
+        <section className="card home-card" aria-labelledby="home-profile">
+          <h2 id="home-profile">{t('home.profile.title')}</h2>
+          <p>{t('home.profile.body')}</p>
+          <p>
+            <a href="/profile">{t('home.profile.link')}</a>
+          </p>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function ComingSoon({ items, id }: { items: MessageKey[]; id: string }) {
+  const t = useT();
+  return (
+    <>
+      <h3 id={`coming-${id}`}>{t('home.coming.title')}</h3>
+      <ul className="plain-list" aria-labelledby={`coming-${id}`}>
+        {items.map((k) => (
+          <li key={k}>{t(k)}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+type HomeData = Awaited<ReturnType<typeof loader>>;
+
+/** Phone first: the next meeting with RSVP and add-to-calendar, open steps, new board posts. */
+function EntrepreneurHome({ data }: { data: NonNullable<HomeData['entrepreneur']> }) {
+  const t = useT();
+  const format = useFormat();
+  const [next, ...later] = data.meetings;
+  return (
+    <>
+      <section className="card home-card" aria-labelledby="home-next">
+        <h2 id="home-next">{t('home.member.nextTitle')}</h2>
+        {next ? (
+          <>
+            <p className="home-next-when">
+              <strong>{format.date(next.startsAt, 'weekday')}</strong>
+            </p>
+            <p>
+              {next.groupName}
+              {next.theme ? ` – ${next.theme}` : ''} ({t(`meetings.format.${next.format as 'in_person'}`)})
+            </p>
+            <p>{next.response ? t(`meetings.rsvp.current.${next.response as 'coming'}`) : t('meetings.rsvp.none')}</p>
+            <Form method="post" action={`/meetings/${next.id}`} className="button-row">
+              <input type="hidden" name="intent" value="rsvp" />
+              <button type="submit" name="response" value="coming" className="button">
+                {t('meetings.rsvp.coming')}
+              </button>
+              <button type="submit" name="response" value="not_coming" className="button button--secondary">
+                {t('meetings.rsvp.notComing')}
+              </button>
+            </Form>
+            <p className="button-row">
+              <a href={`/meetings/${next.id}`}>{t('home.member.meetingDetails')}</a>
+              <a href={`/meetings/${next.id}/calendar.ics`} download>
+                {t('meetings.addToCalendar')}
+              </a>
+            </p>
+            {later.length ? (
+              <ul className="plain-list">
+                {later.map((m) => (
+                  <li key={m.id}>
+                    <a href={`/meetings/${m.id}`}>{format.date(m.startsAt, 'weekday')}</a> – {m.groupName}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        ) : (
+          <p>{t('home.member.noMeeting')}</p>
+        )}
+      </section>
+      <section className="card home-card" aria-labelledby="home-steps">
+        <h2 id="home-steps">{t('home.member.stepsTitle')}</h2>
+        {data.steps.length ? (
+          <ul className="plain-list">
+            {data.steps.map((s) => (
+              <li key={s.id}>
+                {s.text}
+                {s.dueOn ? <span className="muted"> – {t('home.member.due', { date: format.date(s.dueOn) })}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('home.member.noSteps')}</p>
+        )}
+        <p>
+          <a href="/steps">{t('home.member.stepsLink')}</a>
+        </p>
+      </section>
+      <section className="card home-card" aria-labelledby="home-check-ins">
+        <h2 id="home-check-ins">{t('outcomes.home.title')}</h2>
+        <p>{!data.checkIns.consent ? t('outcomes.home.noConsent') : data.checkIns.open > 0 ? t('outcomes.home.open', { count: data.checkIns.open }) : t('outcomes.home.none')}</p>
+        <p className="button-row">
+          {data.checkIns.consent ? <a href="/check-in">{t('outcomes.home.checkInLink')}</a> : <a href="/profile/measurement">{t('outcomes.home.consentLink')}</a>}
+          <a href="/progress">{t('outcomes.home.progressLink')}</a>
+        </p>
+      </section>
+      <section className="card home-card" aria-labelledby="home-posts">
+        <h2 id="home-posts">{t('home.member.postsTitle')}</h2>
+        {data.posts.length ? (
+          <ul className="plain-list">
+            {data.posts.map((p) => (
+              <li key={p.id}>
+                <a href={`/groups/${p.groupId}/board`}>{t('home.member.postBy', { name: p.author, group: p.groupName })}</a>: {p.body}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('home.member.noPosts')}</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** My groups, next meetings with RSVPs, steps to follow up, attendance to record. */
+function FacilitatorHome({ data }: { data: NonNullable<HomeData['facilitator']> }) {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <>
+      {data.attendanceDue.length ? (
+        <section className="card home-card" aria-labelledby="home-attendance">
+          <h2 id="home-attendance">{t('home.facilitator.attendanceTitle')}</h2>
+          <ul className="plain-list">
+            {data.attendanceDue.map((m) => (
+              <li key={m.id}>
+                <a href={`/meetings/${m.id}/attendance`}>
+                  {m.groupName}, {format.date(m.startsAt, 'weekday')}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section className="card home-card" aria-labelledby="home-fac-meetings">
+        <h2 id="home-fac-meetings">{t('home.facilitator.meetingsTitle')}</h2>
+        {data.meetings.length ? (
+          <ul className="plain-list">
+            {data.meetings.map((m) => (
+              <li key={m.id}>
+                <a href={`/meetings/${m.id}`}>
+                  {m.groupName}, {format.date(m.startsAt, 'weekday')}
+                </a>
+                <br />
+                <span className="muted">{t('home.facilitator.rsvps', { coming: m.coming, notComing: m.notComing, unknown: Math.max(0, m.members - m.coming - m.notComing) })}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('home.facilitator.noMeetings')}</p>
+        )}
+      </section>
+      <section className="card home-card" aria-labelledby="home-fac-groups">
+        <h2 id="home-fac-groups">{t('home.facilitator.groupsTitle')}</h2>
+        {data.groups.length ? (
+          <ul className="plain-list">
+            {data.groups.map((g) => (
+              <li key={g.id}>
+                <a href={`/groups/${g.id}`}>{g.name}</a> – {t('home.facilitator.groupLine', { members: g.memberCount, steps: g.openSteps })}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('home.facilitator.noGroups')}</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** Intake queue, groups by status, meetings this month. */
+function CoordinatorHome({ data }: { data: NonNullable<HomeData['coordinator']> }) {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <section className="card home-card" aria-labelledby="home-programme">
+      <h2 id="home-programme">{t('home.programme.title')}</h2>
+      <p>
+        <a href="/intake">{t('home.programme.intake', { new: data.applications.new, contacted: data.applications.contacted })}</a>
+      </p>
+      <h3>{t('home.programme.groupsTitle')}</h3>
+      <ul className="plain-list">
+        {(['forming', 'active', 'paused', 'ended'] as const).map((s) => (
+          <li key={s}>
+            <a href={`/groups?status=${s}`}>
+              {t(`groups.status.${s}`)}: {data.groups[s]}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('home.programme.meetingsTitle', { count: data.meetings.length })}</h3>
+      {data.meetings.length ? (
+        <ul className="plain-list">
+          {data.meetings.map((m) => (
+            <li key={m.id}>
+              <a href={`/meetings/${m.id}`}>
+                {format.date(m.startsAt, 'weekday')}, {m.groupName}
+              </a>
+              {m.status === 'cancelled' ? ` ${t('meetings.cancelledTag')}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('home.programme.noMeetings')}</p>
+      )}
+    </section>
+  );
+}
+
+function ExpertHome({ segments }: { segments: NonNullable<HomeData['segments']> }) {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <section className="card home-card" aria-labelledby="home-expert">
+      <h2 id="home-expert">{t('home.expert.title')}</h2>
+      {segments.length ? (
+        <ul className="plain-list">
+          {segments.map((s) => (
+            <li key={s.id}>
+              <a href={`/meetings/${s.id}`}>{format.date(s.startsAt, 'weekday')}</a>
+              {s.topic ? ` – ${s.topic}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('home.expert.none')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { useT } from '../../lib/i18n';
+import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
+
+export function meta() {
+  return [{ title: 'Työpeili' }];
+}
+
+const sections: { title: MessageKey; body: MessageKey }[] = [
+  { title: 'privacy.controllerTitle', body: 'privacy.controllerBody' },
+  { title: 'privacy.dataTitle', body: 'privacy.dataBody' },
+  { title: 'privacy.purposeTitle', body: 'privacy.purposeBody' },
+  { title: 'privacy.confidentialTitle', body: 'privacy.confidentialBody' },
+  { title: 'privacy.retentionTitle', body: 'privacy.retentionBody' },
+  { title: 'privacy.rightsTitle', body: 'privacy.rightsBody' },
+];
+
+/** The privacy notice: what is kept, why, who sees it, and the person's rights. */
+export default function Privacy() {
+  const t = useT();
+  return (
+    <div className="page">
+      <title>{`${t('privacy.title')} – Työpeili`}</title>
+      <h1>{t('privacy.title')}</h1>
+      <p className="lead">{t('privacy.lead')}</p>
+      {sections.map((s) => (
+        <section key={s.title}>
+          <h2>{t(s.title)}</h2>
+          <p>{t(s.body)}</p>
+        </section>
+      ))}
+    </div>
+  );
+}
