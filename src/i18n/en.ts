@@ -1154,7 +1154,7 @@ export const en: Record<MessageKey, string> = {
   'evaluation.howTo.title': "How to read the figures",
   'evaluation.howTo.pairs': "Included are the people who answered the baseline within the chosen period. Change is computed only for those who also answered the follow-up (pairs): change = follow-up − start.",
   'evaluation.howTo.ci': "The confidence interval shows where the true mean change most likely lies. If it does not contain zero, the change is statistically significant (p < 0.05).",
-  'evaluation.howTo.tests': "The Wilcoxon test does not assume a normal distribution. Zero changes are dropped before ranking. The exact p-value is computed for at most 25 pairs without ties or zeros; otherwise the normal approximation with tie correction is used.",
+  'evaluation.howTo.tests': "The Wilcoxon test does not assume a normal distribution. Zero changes are dropped before ranking. The exact p-value is computed for at most 50 pairs without ties or zeros, and with ties or zeros for at most 13 pairs (every combination of signs is enumerated); otherwise the normal approximation with tie correction and without continuity correction is used. The computation follows SciPy's defaults.",
   'evaluation.howTo.dz': "Cohen's dz is the mean change divided by the SD of the changes: about 0.2 small, 0.5 medium and 0.8 large.",
   'evaluation.howTo.reliable': "Reliable change means that a person's own change is larger than the instrument's measurement error (Jacobson and Truax 1991).",
   'evaluation.howTo.attrition': "Attrition counts only those whose follow-up was already due. People lost to follow-up may have changed differently from those who answered.",

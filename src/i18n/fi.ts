@@ -1153,7 +1153,7 @@ export const fi = {
   'evaluation.howTo.title': "Näin luet lukuja",
   'evaluation.howTo.pairs': "Mukana ovat ihmiset, jotka vastasivat alkukyselyyn valitulla aikavälillä. Muutos lasketaan vain niiltä, jotka vastasivat myös seurantaan (parit): muutos = seuranta − alku.",
   'evaluation.howTo.ci': "Luottamusväli kertoo, millä välillä todellinen keskimääräinen muutos todennäköisesti on. Jos väli ei sisällä nollaa, muutos on tilastollisesti merkitsevä (p < 0,05).",
-  'evaluation.howTo.tests': "Wilcoxonin testi ei oleta normaalijakaumaa. Nollamuutokset jätetään pois ennen sijalukuja. Tarkka p-arvo lasketaan, kun pareja on enintään 25 eikä ole tasatuloksia tai nollia; muuten käytetään normaalijakaumaa tasatuloskorjauksella.",
+  'evaluation.howTo.tests': "Wilcoxonin testi ei oleta normaalijakaumaa. Nollamuutokset jätetään pois ennen sijalukuja. Tarkka p-arvo lasketaan, kun pareja on enintään 50 eikä ole tasatuloksia tai nollia, ja kun tasatuloksia tai nollia on mutta pareja on enintään 13 (kaikki etumerkkien vaihtelut käydään läpi); muuten käytetään normaalijakaumaa tasatuloskorjauksella ilman jatkuvuuskorjausta. Laskenta vastaa SciPy-kirjaston oletuksia.",
   'evaluation.howTo.dz': "Cohenin dz on keskimääräinen muutos jaettuna muutosten keskihajonnalla: noin 0,2 pieni, 0,5 keskisuuri ja 0,8 suuri.",
   'evaluation.howTo.reliable': "Luotettava muutos tarkoittaa, että ihmisen oma muutos on suurempi kuin mittarin mittausvirhe (Jacobson ja Truax 1991).",
   'evaluation.howTo.attrition': "Poisjäänti lasketaan vain niistä, joiden seuranta oli jo ajankohtainen. Poisjääneiden muutos voi olla erilainen kuin vastanneiden.",

@@ -1154,7 +1154,7 @@ export const sv: Record<MessageKey, string> = {
   'evaluation.howTo.title': "Så läser du siffrorna",
   'evaluation.howTo.pairs': "Med är de personer som svarade på baslinjeenkäten under den valda perioden. Förändringen beräknas bara för dem som också svarade på uppföljningen (par): förändring = uppföljning − början.",
   'evaluation.howTo.ci': "Konfidensintervallet visar inom vilka gränser den verkliga genomsnittliga förändringen sannolikt ligger. Om intervallet inte innehåller noll är förändringen statistiskt signifikant (p < 0,05).",
-  'evaluation.howTo.tests': "Wilcoxons test förutsätter inte normalfördelning. Nollförändringar tas bort före rangordningen. Exakt p-värde beräknas när det finns högst 25 par utan lika värden eller nollor; annars används normalapproximation med korrektion för lika värden.",
+  'evaluation.howTo.tests': "Wilcoxons test förutsätter inte normalfördelning. Nollförändringar tas bort före rangordningen. Exakt p-värde beräknas när det finns högst 50 par utan lika värden eller nollor, och när det finns lika värden eller nollor men högst 13 par (alla teckenkombinationer gås igenom); annars används normalapproximation med korrektion för lika värden, utan kontinuitetskorrektion. Beräkningen följer standardinställningarna i SciPy.",
   'evaluation.howTo.dz': "Cohens dz är den genomsnittliga förändringen delad med förändringarnas standardavvikelse: cirka 0,2 liten, 0,5 medelstor och 0,8 stor.",
   'evaluation.howTo.reliable': "Tillförlitlig förändring betyder att personens egen förändring är större än mätarens mätfel (Jacobson och Truax 1991).",
   'evaluation.howTo.attrition': "Bortfallet räknas bara bland dem vars uppföljning redan var aktuell. De som föll bort kan ha förändrats annorlunda än de som svarade.",

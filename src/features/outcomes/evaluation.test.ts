@@ -42,8 +42,11 @@ describe('buildEvaluationReport', () => {
     expect(report.paired!.meanBefore).toBeCloseTo(580 / 12, 10);
     expect(report.paired!.meanChange).toBeCloseTo(7, 10);
     expect(report.paired!.meanAfter).toBeCloseTo(580 / 12 + 7, 10);
-    // ties (six +10) and one zero → the normal approximation
-    expect(report.paired!.wilcoxon.ok && report.paired!.wilcoxon.method).toBe('approx');
+    // ties (six +10) and one zero with n = 12 ≤ 13 → SciPy's method='auto' runs the complete permutation test
+    expect(report.paired!.wilcoxon.ok && report.paired!.wilcoxon.distribution).toBe('permutation');
+    // python3 -c "import scipy.stats as st; print(st.wilcoxon([50]*6+[44,60,64,68,56,72], [40]*7+[60]*5))"
+    // -> WilcoxonResult(statistic=np.float64(2.0), pvalue=np.float64(0.00390625))
+    expect(report.paired!.wilcoxon.ok && report.paired!.wilcoxon.p).toBe(0.00390625);
     expect(report.paired!.tTest.ok).toBe(true);
   });
 

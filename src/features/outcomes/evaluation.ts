@@ -2,9 +2,10 @@
  * Programme evaluation report, built from evaluation rows (evaluation.queries.ts). Pure; no I/O.
  *
  * - Overall: the paired analysis (n, means before/after, mean change with 95 % CI, paired t-test,
- *   Wilcoxon signed-rank — exact for ≤ 25 non-zero untied differences, otherwise the normal approximation
- *   with tie and continuity correction; zero differences dropped (Wilcoxon 1945), see statistics.ts —
- *   and Cohen's dz), published only when at least K = 5 pairs exist.
+ *   Wilcoxon signed-rank as scipy.stats.wilcoxon's defaults — exact for n ≤ 50 without ties or zeros, the
+ *   complete permutation test with ties or zeros for n ≤ 13, otherwise the normal approximation; zero
+ *   differences dropped (Wilcoxon 1945), see statistics.ts — and Cohen's dz), published only when at
+ *   least K = 5 pairs exist.
  * - Reliable change (Jacobson–Truax, instrument reliability and reference SD) and meaningful change (the
  *   instrument's threshold): improved / unchanged / deteriorated counts as a 1-way table through
  *   suppressTable; a share is published only where its count is.

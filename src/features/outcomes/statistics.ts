@@ -1,14 +1,20 @@
 /**
  * Descriptive and paired before/after statistics for programme evaluation.
- * Pure functions, no I/O. Every reference value in statistics.test.ts was computed
- * independently with numpy / scipy 1.17.
+ * Pure functions, no I/O.
  *
- * Functions return `null` (with a reason where the caller needs one) instead of NaN/Infinity
- * when a statistic is undefined.
+ * Reference: SciPy 1.17.1 with its defaults, named beside each function. Every reference value in
+ * statistics.test.ts was printed by SciPy / NumPy (src/features/outcomes/statistics.reference.py) and is
+ * matched to |Δ| < 1e-9 (absolute for values ≥ 1e-6, relative below). Tail probabilities are computed as
+ * tails (t CDF at −|t|, normal CDF at −|z|, counts of the smaller tail), never as 1 − cdf, so tiny p-values
+ * keep their relative accuracy. The t and normal distributions are @stdlib's (ports of Boost/Cephes).
+ *
+ * Functions return `null` or `{ ok: false, reason }` instead of NaN/Infinity when a statistic is undefined.
  */
-import jStat from 'jstat';
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 
-/** Arithmetic mean: x̄ = Σxᵢ / n. null when n = 0. */
+/** Arithmetic mean: x̄ = Σxᵢ / n. null when n = 0. Reference: numpy.mean(x). */
 export function mean(xs: readonly number[]): number | null {
   if (xs.length === 0) return null;
   let s = 0;
@@ -32,6 +38,13 @@ export type TTestResult =
   | { ok: true; t: number; df: number; p: number; ciLow: number; ciHigh: number }
   | { ok: false; reason: 'too-few-pairs' | 'zero-variance' };
 
+/**
+ * Which null distribution gave the p-value: 'signed-rank' = the exact distribution for untied ranks,
+ * 'permutation' = the complete permutation (sign-flip) distribution of the tied ranks, 'normal' = the normal
+ * approximation. See wilcoxonSignedRank.
+ */
+export type WilcoxonDistribution = 'signed-rank' | 'permutation' | 'normal';
+
 export type WilcoxonResult =
   | {
       ok: true;
@@ -41,12 +54,18 @@ export type WilcoxonResult =
       wMinus: number;
       /** number of non-zero differences used (zeros are dropped, zero_method='wilcox'). */
       nUsed: number;
+      /** number of zero differences dropped. */
+      zerosDropped: number;
+      /** whether some |dᵢ| are tied (average ranks). */
+      ties: boolean;
+      /** 'exact' = an exact distribution (signed-rank or complete permutation), 'approx' = normal approximation. */
       method: 'exact' | 'approx';
-      /** z of the normal approximation (null when exact). */
+      distribution: WilcoxonDistribution;
+      /** z of the normal approximation, positive = increase (null when exact). */
       z: number | null;
       p: number;
     }
-  | { ok: false; reason: 'no-non-zero-differences' };
+  | { ok: false; reason: 'no-non-zero-differences' | 'too-few-pairs' };
 
 export interface PairedAnalysis {
   nPaired: number;
@@ -80,11 +99,14 @@ export function pairUp(
 }
 
 /**
- * Paired t-test on differences dᵢ = afterᵢ − beforeᵢ (Student 1908; any statistics text):
- * t = d̄ / (s_d / √n), df = n − 1, two-sided p = 2·(1 − F_t(|t|; df)),
- * 95 % CI of the mean change: d̄ ± t_{0.975, df} · s_d / √n.
- * Matches scipy.stats.ttest_rel(after, before) and its confidence_interval(0.95).
- * Undefined when n < 2 (no df) or s_d = 0 (division by zero): returned as { ok: false, reason }.
+ * Paired t-test on differences dᵢ = afterᵢ − beforeᵢ (Student 1908), two-sided:
+ * t = d̄ / √(s_d² / n), df = n − 1, p = 2·F_t(−|t|; df) (the lower tail itself, not 1 − F),
+ * CI of the mean change: d̄ + t_{α/2, df}·se … d̄ + t_{1−α/2, df}·se with α/2 = (1 − confidence)/2.
+ *
+ * Reference: scipy.stats.ttest_rel(after, before) with its defaults (alternative='two-sided') and
+ * .confidence_interval(confidence_level=0.95) — SciPy computes exactly these expressions (ttest_1samp on
+ * a − b; stdtr for p, stdtrit for the quantiles). Deliberate difference: where SciPy returns NaN (n < 2) or
+ * ±inf with p = 0 (s_d = 0), the test is undefined here and returned as { ok: false, reason }.
  */
 export function pairedTTest(diffs: readonly number[], confidence = 0.95): TTestResult {
   const n = diffs.length;
@@ -93,11 +115,14 @@ export function pairedTTest(diffs: readonly number[], confidence = 0.95): TTestR
   const s = sd(diffs) as number;
   if (s === 0 || !Number.isFinite(s)) return { ok: false, reason: 'zero-variance' };
   const df = n - 1;
-  const se = s / Math.sqrt(n);
+  // As SciPy: se = √(var / n) (not sd / √n; the two differ in the last bit).
+  const se = Math.sqrt((s * s) / n);
   const t = m / se;
-  const p = Math.min(1, 2 * (1 - jStat.studentt.cdf(Math.abs(t), df)));
-  const q = jStat.studentt.inv(1 - (1 - confidence) / 2, df);
-  return { ok: true, t, df, p, ciLow: m - q * se, ciHigh: m + q * se };
+  const p = Math.min(1, 2 * tCdf(-Math.abs(t), df));
+  const tail = (1 - confidence) / 2;
+  const qLow = tQuantile(tail, df);
+  const qHigh = tQuantile(1 - tail, df);
+  return { ok: true, t, df, p, ciLow: qLow * se + m, ciHigh: qHigh * se + m };
 }
 
 /** Average ranks (1-based) of the values, ties get the mean of their positions. */
@@ -117,45 +142,63 @@ function averageRanks(values: readonly number[]): { ranks: number[]; tieSizes: n
   return { ranks, tieSizes };
 }
 
-/** Exact null distribution of W+ for n untied ranks 1..n: counts[w] = #subsets of {1..n} summing to w. */
-function signedRankCounts(n: number): number[] {
-  const max = (n * (n + 1)) / 2;
+/**
+ * Null distribution of W+ when each of the given ranks is positive or negative with probability ½:
+ * counts[w] = number of the 2^n sign assignments whose positive ranks sum to w / 2 (ranks are doubled so
+ * that average ranks of ties, which end in .5, stay integers). Exact integers for n ≤ 50 (< 2^53).
+ */
+function signedRankCounts(doubledRanks: readonly number[]): number[] {
+  const max = doubledRanks.reduce((a, r) => a + r, 0);
   const c = new Array<number>(max + 1).fill(0);
   c[0] = 1;
-  for (let k = 1; k <= n; k++) {
-    for (let w = max; w >= k; w--) c[w]! += c[w - k]!;
+  let reach = 0;
+  for (const r of doubledRanks) {
+    reach += r;
+    for (let w = reach; w >= r; w--) c[w]! += c[w - r]!;
   }
   return c;
 }
 
-/** Largest n for which the exact distribution is enumerated. */
-export const WILCOXON_EXACT_MAX_N = 25;
+/** Largest sample size (zeros included) for which SciPy's method='auto' may use the exact distribution. */
+export const WILCOXON_EXACT_MAX_N = 50;
+/** Largest sample size (zeros included) for which method='auto' runs the (then complete) permutation test. */
+export const WILCOXON_PERMUTATION_MAX_N = 13;
 
-/** Standard normal upper tail. */
+/** Standard normal upper tail Φ(−z), computed directly (erfc), not as 1 − Φ(z). */
 function normalSf(z: number): number {
-  return 1 - jStat.normal.cdf(z, 0, 1);
+  return normalCdf(-z, 0, 1);
 }
 
 /**
- * Wilcoxon signed-rank test, two-sided (Wilcoxon 1945), on differences dᵢ.
+ * Wilcoxon signed-rank test, two-sided (Wilcoxon 1945), on differences dᵢ = afterᵢ − beforeᵢ.
  *
- * Zero handling: zero_method 'wilcox' — zero differences are discarded before ranking
- * (Wilcoxon 1945; the SciPy default). n' = number of non-zero differences.
- * Ranks of |dᵢ| with ties given average ranks; W+ = Σ ranks of positive dᵢ, W− = Σ ranks of negative dᵢ;
- * statistic T = min(W+, W−).
+ * Reference: scipy.stats.wilcoxon(after, before) with its defaults — zero_method='wilcox',
+ * correction=False, alternative='two-sided', method='auto' — mirrored branch by branch from SciPy 1.17.1
+ * (scipy/stats/_wilcoxon.py):
+ * - zero differences are dropped before ranking (zero_method='wilcox'); n' = non-zero differences;
+ *   |dᵢ| ranked with average ranks for ties; W+ / W− = sums of the ranks of positive / negative dᵢ;
+ *   the reported statistic is min(W+, W−).
+ * - n (all pairs, zeros included) > 50 → normal approximation ('asymptotic').
+ * - otherwise, no ties among |dᵢ| and no zeros → exact distribution of W+ ('exact'):
+ *   p = min(1, 2·min(P(W+ ≤ w), P(W+ ≥ w))), both tails summed directly.
+ * - otherwise (ties or zeros), n ≤ 13 → SciPy runs permutation_test over all 2^n sign flips (2^13 ≤ its
+ *   default 9999 resamples, so it is complete and deterministic): the exact conditional distribution of W+
+ *   given these tied ranks; p = min(1, 2·min(#(W+ ≤ w), #(W+ ≥ w)) / 2^n'). Reported as method 'exact',
+ *   distribution 'permutation'.
+ * - otherwise (ties or zeros, 13 < n ≤ 50) → normal approximation.
+ * Normal approximation: μ = n'(n'+1)/4, σ = √((n'(n'+1)(2n'+1) − Σ(t³ − t)/2) / 24) over tie groups of size
+ * t, z = (W+ − μ)/σ with no continuity correction (correction=False), p = 2·Φ(−|z|). (SciPy reports its
+ * zstatistic as −|z| and only for method='asymptotic'; here z keeps its sign: positive = increase.)
  *
- * - Exact (n' ≤ 25, no ties among |dᵢ|, no zeros were dropped): the null distribution of W+ is enumerated
- *   (all 2^n' sign assignments, counted by dynamic programming); p = min(1, 2·P(W+ ≤ T)).
- *   = scipy.stats.wilcoxon(d, zero_method='wilcox', method='exact').
- * - Otherwise normal approximation with tie correction and continuity correction:
- *   μ = n'(n'+1)/4, σ² = n'(n'+1)(2n'+1)/24 − Σ(t³ − t)/48 over tie groups t,
- *   z = (W+ − μ − 0.5·sign(W+ − μ)) / σ, p = 2·(1 − Φ(|z|)).
- *   = scipy.stats.wilcoxon(d, zero_method='wilcox', correction=True, method='approx').
- *   (SciPy's sign convention for z differs; |z| and p are identical.)
+ * Deliberate differences, both where SciPy's figure carries no information: with n = 1 no test is shown
+ * ({ ok: false, reason: 'too-few-pairs' }; SciPy gives p = 1), and with every difference zero the test is
+ * undefined ('no-non-zero-differences'; SciPy gives p = 1 for n ≤ 13, NaN above).
  */
 export function wilcoxonSignedRank(diffs: readonly number[]): WilcoxonResult {
-  const hadZeros = diffs.some((d) => d === 0);
+  const nAll = diffs.length;
+  if (nAll < 2) return { ok: false, reason: nAll === 0 ? 'no-non-zero-differences' : 'too-few-pairs' };
   const nz = diffs.filter((d) => d !== 0);
+  const zerosDropped = nAll - nz.length;
   const n = nz.length;
   if (n === 0) return { ok: false, reason: 'no-non-zero-differences' };
   const { ranks, tieSizes } = averageRanks(nz.map(Math.abs));
@@ -166,31 +209,36 @@ export function wilcoxonSignedRank(diffs: readonly number[]): WilcoxonResult {
     else wMinus += ranks[i]!;
   });
   const statistic = Math.min(wPlus, wMinus);
-  const hasTies = tieSizes.some((t) => t > 1);
-  if (n <= WILCOXON_EXACT_MAX_N && !hasTies && !hadZeros) {
-    const counts = signedRankCounts(n);
-    const total = 2 ** n;
-    let cum = 0;
-    for (let w = 0; w <= statistic; w++) cum += counts[w]!;
-    return { ok: true, statistic, wPlus, wMinus, nUsed: n, method: 'exact', z: null, p: Math.min(1, (2 * cum) / total) };
+  const ties = tieSizes.some((t) => t > 1);
+  const common = { statistic, wPlus, wMinus, nUsed: n, zerosDropped, ties };
+  const distribution: WilcoxonDistribution =
+    nAll > WILCOXON_EXACT_MAX_N ? 'normal' : !ties && zerosDropped === 0 ? 'signed-rank' : nAll <= WILCOXON_PERMUTATION_MAX_N ? 'permutation' : 'normal';
+  if (distribution !== 'normal') {
+    // Both the untied exact distribution and the complete permutation distribution are the distribution of
+    // Σ ranks of positive signs under random signs; for untied ranks 1..n' it is SciPy's _get_wilcoxon_distr.
+    const doubled = ranks.map((r) => Math.round(2 * r));
+    const counts = signedRankCounts(doubled);
+    const w2 = Math.round(2 * wPlus);
+    let lower = 0;
+    for (let w = 0; w <= w2; w++) lower += counts[w]!;
+    let upper = 0;
+    for (let w = w2; w < counts.length; w++) upper += counts[w]!;
+    const p = Math.min(1, (2 * Math.min(lower, upper)) / 2 ** n);
+    return { ok: true, ...common, method: 'exact', distribution, z: null, p };
   }
   const mu = (n * (n + 1)) / 4;
-  let variance = (n * (n + 1) * (2 * n + 1)) / 24;
-  for (const t of tieSizes) variance -= (t ** 3 - t) / 48;
-  if (variance <= 0) {
-    // Only possible when n' = 1 with ... never for n' ≥ 1 untied; guard anyway.
-    return { ok: true, statistic, wPlus, wMinus, nUsed: n, method: 'approx', z: null, p: 1 };
-  }
-  let d = wPlus - mu;
-  d -= 0.5 * Math.sign(d);
-  const z = d / Math.sqrt(variance);
+  let tieCorrection = 0;
+  for (const t of tieSizes) tieCorrection += t ** 3 - t;
+  const sigma = Math.sqrt((n * (n + 1) * (2 * n + 1) - tieCorrection / 2) / 24);
+  const z = (wPlus - mu) / sigma;
   const p = Math.min(1, 2 * normalSf(Math.abs(z)));
-  return { ok: true, statistic, wPlus, wMinus, nUsed: n, method: 'approx', z, p };
+  return { ok: true, ...common, method: 'approx', distribution, z, p };
 }
 
 /**
  * Cohen's dz for paired designs (Cohen 1988; Lakens 2013, Front. Psychol. 4:863):
  * dz = d̄ / s_d. null when n < 2 or s_d = 0.
+ * Reference: numpy: d.mean() / d.std(ddof=1) (SciPy has no function for it).
  */
 export function cohensDz(diffs: readonly number[]): number | null {
   const s = sd(diffs);
