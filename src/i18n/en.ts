@@ -1176,6 +1176,9 @@ export const en: Record<MessageKey, string> = {
   'groups.photo.errorType': "The file is not a JPEG, PNG or WebP image.",
   'groups.photo.errorSize': "The photo is too large (8 MB at most).",
   'groups.photo.errorEmpty': "Choose a photo first.",
+  // reliable change: the sources of an instrument's reliability and reference SD
+  'reliableChange.note.unverified': "The instrument's reliability and reference population SD used for reliable change have not yet been checked against their source. Treat the breakdown as provisional.",
+  'reliableChange.note.custom': "An organisation's own instrument has no checked source for its reliability and reference population SD, so reliable change is not computed.",
   'instruments.title': "Instruments",
   'instruments.lead': "These questions follow the participants' wellbeing and their companies' situation. Only the person who answered sees their answers; others see summaries only.",
   'instruments.builtIn': "Built-in instruments",

@@ -1175,6 +1175,9 @@ export const fi = {
   'groups.photo.errorType': "Tiedosto ei ole JPEG-, PNG- tai WebP-kuva.",
   'groups.photo.errorSize': "Kuva on liian suuri (enintään 8 Mt).",
   'groups.photo.errorEmpty': "Valitse ensin kuva.",
+  // reliable change: the sources of an instrument's reliability and reference SD
+  'reliableChange.note.unverified': "Luotettavan muutoksen laskemiseen käytettyjä mittarin reliabiliteettia ja viiteväestön keskihajontaa ei ole vielä tarkistettu niiden lähteestä. Pidä jakoa alustavana.",
+  'reliableChange.note.custom': "Organisaation omalle mittarille ei ole tarkistettua lähdettä reliabiliteetille ja viiteväestön keskihajonnalle, joten luotettavaa muutosta ei lasketa.",
   'instruments.title': "Mittarit",
   'instruments.lead': "Näillä kysymyksillä seurataan osallistujien hyvinvointia ja yrityksen tilannetta. Vastaukset näkee vain vastaaja itse; muut näkevät vain yhteenvetoja.",
   'instruments.builtIn': "Valmiit mittarit",

@@ -1176,6 +1176,9 @@ export const sv: Record<MessageKey, string> = {
   'groups.photo.errorType': "Filen är inte en JPEG-, PNG- eller WebP-bild.",
   'groups.photo.errorSize': "Fotot är för stort (högst 8 MB).",
   'groups.photo.errorEmpty': "Välj först ett foto.",
+  // reliable change: the sources of an instrument's reliability and reference SD
+  'reliableChange.note.unverified': "Mätarens reliabilitet och referenspopulationens standardavvikelse, som används för att beräkna tillförlitlig förändring, har ännu inte kontrollerats mot sin källa. Se indelningen som preliminär.",
+  'reliableChange.note.custom': "För organisationens egen mätare finns ingen kontrollerad källa för reliabilitet och referenspopulationens standardavvikelse, så tillförlitlig förändring beräknas inte.",
   'instruments.title': "Mätinstrument",
   'instruments.lead': "Med dessa frågor följs deltagarnas välbefinnande och företagets situation. Svaren ser bara den som svarat; andra ser bara sammanställningar.",
   'instruments.builtIn': "Färdiga mätinstrument",

@@ -64,8 +64,9 @@ describe('readInstrumentForm', () => {
       [4.6, 6, 'Korkea'],
     ]);
     expect(ins.missing).toEqual({ kind: 'prorate', maxMissing: 1 });
-    expect(ins.reliability).toEqual({ kind: 'cronbach-alpha', value: 0.85, source: 'Schaufeli et al. 2006' });
-    expect(ins.referenceSd).toEqual({ value: 1.1, source: 'Schaufeli et al. 2006' });
+    // a coordinator's figures are never verified (and reliable change is withheld for custom instruments)
+    expect(ins.reliability).toEqual({ kind: 'cronbach-alpha', value: 0.85, source: 'Schaufeli et al. 2006', verified: false });
+    expect(ins.referenceSd).toEqual({ value: 1.1, source: 'Schaufeli et al. 2006', verified: false });
     expect(ins.meaningfulChange).toBeNull();
     expect(r.askIn).toBe('full');
   });

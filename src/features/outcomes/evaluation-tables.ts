@@ -72,6 +72,13 @@ function changeRows(t: Translate, c: ChangeTable): EvaluationTable['rows'] {
   ];
 }
 
+/** Why reliable change is missing, or that the figures it rests on are not verified against their source. */
+function reliableNote(t: Translate, report: EvaluationReport): string | null {
+  if (report.reliableChange) return report.reliableChangeBasis === 'unverified' ? t('reliableChange.note.unverified') : null;
+  if (!report.published) return t('evaluation.note.tooFew', { n: 5 });
+  return report.reliableChangeBasis === 'custom' ? t('reliableChange.note.custom') : t('evaluation.note.noReliable');
+}
+
 export function evaluationTables(report: EvaluationReport, ctx: EvaluationContext): EvaluationTable[] {
   const { t, locale } = ctx;
   const tables: EvaluationTable[] = [];
@@ -129,7 +136,7 @@ export function evaluationTables(report: EvaluationReport, ctx: EvaluationContex
     caption: t('evaluation.table.reliable'),
     columns: changeColumns,
     rows: report.reliableChange ? changeRows(t, report.reliableChange) : [],
-    note: report.reliableChange ? null : report.published ? t('evaluation.note.noReliable') : t('evaluation.note.tooFew', { n: 5 }),
+    note: reliableNote(t, report),
   });
   tables.push({
     id: 'meaningful',

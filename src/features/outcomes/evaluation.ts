@@ -6,7 +6,8 @@
  *   complete permutation test with ties or zeros for n ≤ 13, otherwise the normal approximation; zero
  *   differences dropped (Wilcoxon 1945), see statistics.ts — and Cohen's dz), published only when at
  *   least K = 5 pairs exist.
- * - Reliable change (Jacobson–Truax, instrument reliability and reference SD) and meaningful change (the
+ * - Reliable change (Jacobson–Truax, instrument reliability and reference SD with their cited sources; withheld
+ *   for an organisation's own instruments, flagged when the figures are unverified) and meaningful change (the
  *   instrument's threshold): improved / unchanged / deteriorated counts as a 1-way table through
  *   suppressTable; a share is published only where its count is.
  * - Response (baseline invited vs answered) and attrition (follow-up due vs answered).
@@ -17,7 +18,7 @@
  *   a table whose total is itself small (smallMargins) is not published at all.
  * Only aggregates leave this module.
  */
-import type { Instrument } from './instruments/index.ts';
+import { reliableChangeBasis, type Instrument, type ReliableChangeStatus } from './instruments/index.ts';
 import type { EvaluationCounts, EvaluationRow } from './evaluation.queries.ts';
 import { attritionRate, mean, meaningfulChangeShares, pairedAnalysis, reliableChangeShares, responseRate, type ChangeShares, type PairedAnalysis } from './statistics.ts';
 import { suppressTable } from './suppression.ts';
@@ -78,6 +79,8 @@ export interface EvaluationReport {
   published: boolean;
   paired: PairedAnalysis | null;
   reliableChange: ChangeTable | null;
+  /** What reliable change rests on: 'unverified' figures are shown with a note, 'custom' instruments get none. */
+  reliableChangeBasis: ReliableChangeStatus;
   meaningfulChange: ChangeTable | null;
   meaningfulThreshold: number | null;
   response: { invited: number; responded: number; rate: number | null };
@@ -155,9 +158,10 @@ export function buildEvaluationReport(instrument: Instrument, rows: readonly Eva
   const after = pairs.map((p) => p.after);
   const published = pairs.length >= k;
   const higherIsBetter = instrument.scoring.kind === 'scale' ? instrument.scoring.higherIsBetter : true;
+  const basis = reliableChangeBasis(instrument);
   const reliable =
-    published && instrument.reliability && instrument.referenceSd
-      ? reliableChangeShares(before, after, { referenceSd: instrument.referenceSd.value, reliability: instrument.reliability.value, higherIsBetter })
+    published && (basis.status === 'verified' || basis.status === 'unverified')
+      ? reliableChangeShares(before, after, { referenceSd: basis.referenceSd, reliability: basis.reliability, higherIsBetter })
       : null;
   const meaningful = published && instrument.meaningfulChange ? meaningfulChangeShares(before, after, { threshold: instrument.meaningfulChange.value, higherIsBetter }) : null;
   const due = rows.filter((r) => r.followUpDue).length;
@@ -169,6 +173,7 @@ export function buildEvaluationReport(instrument: Instrument, rows: readonly Eva
     published,
     paired: published ? pairedAnalysis(before, after) : null,
     reliableChange: changeTable(reliable, k),
+    reliableChangeBasis: basis.status,
     meaningfulChange: changeTable(meaningful, k),
     meaningfulThreshold: instrument.meaningfulChange?.value ?? null,
     response: { invited: counts.invited, responded: Math.min(counts.responded, counts.invited), rate: responseRate(Math.min(counts.responded, counts.invited), counts.invited) },

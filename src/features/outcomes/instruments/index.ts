@@ -7,6 +7,7 @@ import { workAbilityScore } from './work-ability.ts';
 
 export { instrumentSchema } from './schema.ts';
 export type { Instrument } from './schema.ts';
+export { isCustomInstrument, reliableChangeBasis, type ReliableChangeBasis, type ReliableChangeStatus } from './reliable-change.ts';
 export { who5, workAbilityScore, lifeSatisfaction, threeItemLoneliness, businessIndicators };
 export { turnoverBandFor, turnoverBands } from './business.ts';
 

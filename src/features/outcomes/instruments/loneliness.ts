@@ -62,7 +62,18 @@ export const threeItemLoneliness: Instrument = {
     'Hughes ME, Waite LJ, Hawkley LC, Cacioppo JT (2004). A short scale for measuring loneliness in large surveys. Research on Aging 26:655–672.',
   licence: 'Public domain (published for free use in surveys).',
   licenceStatus: 'public-domain',
-  reliability: { kind: 'cronbach-alpha', value: 0.72, source: 'Hughes et al. 2004 (HRS sample), α = .72.' },
+  // Without a reference SD no reliable change is computed for this scale; the reliability is kept for when one is found.
+  reliability: {
+    kind: 'cronbach-alpha',
+    value: 0.72,
+    source:
+      'Hughes ME, Waite LJ, Hawkley LC, Cacioppo JT (2004). A short scale for measuring loneliness in large surveys: results from two ' +
+      'population-based studies. Res Aging 26(6):655–672. doi:10.1177/0164027504268574 (Health and Retirement Study 2002 sample).',
+    verified: false,
+    verification:
+      'Not verified. α = .72 for the three-item scale is believed to be reported in this article; the abstract (PMC2394670), the only part ' +
+      'checked, does not state it.',
+  },
   referenceSd: null,
   meaningfulChange: null,
 };

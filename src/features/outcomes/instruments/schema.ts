@@ -86,11 +86,29 @@ export const instrumentItemSchema = z.object({
 });
 export type InstrumentItem = z.infer<typeof instrumentItemSchema>;
 
+/**
+ * Where a figure used for reliable change (Jacobson–Truax) comes from.
+ * - `source`: the citation (authors, year, title, journal, volume:pages, doi; sample and table where known).
+ * - `verified`: true only when someone has read the figure in that source; `verification` says who checked
+ *   what, and how (or, when not verified, what could and could not be checked). Absent = false: a custom
+ *   instrument's figures, typed in by a coordinator, are never verified.
+ * An unverified figure is still used for a built-in instrument, and every table that uses it says so
+ * (reliableChangeBasis in reliable-change.ts).
+ */
+const citedFigure = {
+  source: z.string().min(1),
+  verified: z.boolean().default(false),
+  verification: z.string().min(1).optional(),
+};
+
 export const reliabilitySchema = z.object({
   kind: z.enum(['cronbach-alpha', 'test-retest']),
   value: z.number().min(0).max(0.999),
-  source: z.string().min(1),
+  ...citedFigure,
 });
+
+/** SD of a reference population, in reported-score units. */
+export const referenceSdSchema = z.object({ value: z.number().positive(), ...citedFigure });
 
 export const instrumentSchema = z
   .object({
@@ -110,7 +128,7 @@ export const instrumentSchema = z
     /** null when no reliability for reliable-change computation is known. */
     reliability: reliabilitySchema.nullable(),
     /** SD of a reference population, in reported-score units; null = not known. */
-    referenceSd: z.object({ value: z.number().positive(), source: z.string().min(1) }).nullable(),
+    referenceSd: referenceSdSchema.nullable(),
     /** Minimal meaningful change in reported-score units, where the manual gives one. */
     meaningfulChange: z.object({ value: z.number().positive(), source: z.string().min(1) }).nullable(),
     /** Free-text notes (e.g. translation uncertainty). */
@@ -137,6 +155,9 @@ export const instrumentSchema = z
     }
     if ((ins.missing.kind === 'per-item') !== (ins.scoring.kind === 'indicator')) {
       ctx.addIssue({ code: 'custom', message: "the 'per-item' missing rule is for indicators, and only that" });
+    }
+    for (const [field, figure] of [['reliability', ins.reliability], ['referenceSd', ins.referenceSd]] as const) {
+      if (figure?.verified && !figure.verification) ctx.addIssue({ code: 'custom', path: [field, 'verification'], message: 'a verified figure says how it was verified' });
     }
     if (ins.missing.kind === 'prorate' && ins.missing.maxMissing >= ins.items.length) {
       ctx.addIssue({ code: 'custom', message: 'prorating needs at least one answered item' });

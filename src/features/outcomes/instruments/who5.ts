@@ -102,16 +102,29 @@ export const who5: Instrument = {
   licence:
     'Free to use without permission or registration (WHO Collaborating Centre in Mental Health, Psychiatric Center North Zealand).',
   licenceStatus: 'free',
+  // Used for reliable change. Neither figure has been read in its source (only abstracts could be reached
+  // when this was written), so both are marked unverified and every reliable-change table says so.
   reliability: {
     kind: 'cronbach-alpha',
     value: 0.84,
     source:
-      'Bech P, Olsen LR, Kjoller M, Rasmussen NK (2003). Int J Methods Psychiatr Res 12:85–91 (Danish general population). VERIFY value before publishing RCIs.',
+      'Bech P, Olsen LR, Kjøller M, Rasmussen NK (2003). Measuring well-being rather than the absence of distress symptoms: ' +
+      'a comparison of the SF-36 Mental Health subscale and the WHO-Five Well-Being Scale. Int J Methods Psychiatr Res 12(2):85–91. ' +
+      'doi:10.1002/mpr.145 (Danish general population, n = 9,542).',
+    verified: false,
+    verification:
+      'Not verified. The value 0.84 is believed to come from this study; the abstract, the only part that could be checked, does not ' +
+      'state a reliability coefficient. Check the full text before relying on it.',
   },
   referenceSd: {
     value: 17,
     source:
-      'Approximate SD of the percentage score in Danish general-population samples (Bech et al. 2003; Topp et al. 2015). VERIFY before publishing RCIs.',
+      'Bech P, Olsen LR, Kjøller M, Rasmussen NK (2003). Int J Methods Psychiatr Res 12(2):85–91, doi:10.1002/mpr.145 (Danish general ' +
+      'population norms of the percentage score); Topp CW, Østergaard SD, Søndergaard S, Bech P (2015). Psychother Psychosom 84:167–176.',
+    verified: false,
+    verification:
+      'Not verified. 17 is an approximate SD of the percentage score believed to come from Danish general-population samples; neither ' +
+      'abstract states an SD. Check the norms table of the full text (and whether a Finnish norm exists) before relying on it.',
   },
   meaningfulChange: {
     value: 10,
