@@ -1269,7 +1269,7 @@ export const en: Record<MessageKey, string> = {
   'instruments.form.licence': "Licence and terms of use",
   'instruments.form.licenceConfirmed': "I confirm that our organisation may use this instrument.",
   'instruments.form.figures': "Figures for judging change (optional)",
-  'instruments.form.figuresHint': "From the manual or a study. Without reliability and SD, reliable change is not computed.",
+  'instruments.form.figuresHint': "From the manual or a study. The figures are stored with the instrument, but reliable change is not computed for an organisation's own instrument, because its figures have no checked source.",
   'instruments.form.alpha': "Reliability (Cronbach's alpha, e.g. 0.85)",
   'instruments.form.alphaSource': "Source of the reliability",
   'instruments.form.referenceSd': "Reference population SD in points",

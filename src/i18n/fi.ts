@@ -1268,7 +1268,7 @@ export const fi = {
   'instruments.form.licence': "Lisenssi ja käyttöehdot",
   'instruments.form.licenceConfirmed': "Vahvistan, että organisaatiollamme on lupa käyttää tätä mittaria.",
   'instruments.form.figures': "Luvut muutoksen arviointiin (vapaaehtoinen)",
-  'instruments.form.figuresHint': "Käsikirjasta tai tutkimuksesta. Ilman reliabiliteettia ja keskihajontaa luotettavaa muutosta ei lasketa.",
+  'instruments.form.figuresHint': "Käsikirjasta tai tutkimuksesta. Luvut tallentuvat mittarin tietoihin, mutta organisaation omalle mittarille ei lasketa luotettavaa muutosta, koska luvuille ei ole tarkistettua lähdettä.",
   'instruments.form.alpha': "Reliabiliteetti (Cronbachin alfa, esim. 0,85)",
   'instruments.form.alphaSource': "Reliabiliteetin lähde",
   'instruments.form.referenceSd': "Viiteväestön keskihajonta pisteinä",

@@ -1269,7 +1269,7 @@ export const sv: Record<MessageKey, string> = {
   'instruments.form.licence': "Licens och användningsvillkor",
   'instruments.form.licenceConfirmed': "Jag bekräftar att vår organisation har rätt att använda detta mätinstrument.",
   'instruments.form.figures': "Tal för bedömning av förändring (frivilligt)",
-  'instruments.form.figuresHint': "Från manualen eller en studie. Utan reliabilitet och standardavvikelse beräknas ingen tillförlitlig förändring.",
+  'instruments.form.figuresHint': "Från manualen eller en studie. Värdena sparas med mätaren, men för organisationens egen mätare beräknas ingen tillförlitlig förändring, eftersom värdena saknar kontrollerad källa.",
   'instruments.form.alpha': "Reliabilitet (Cronbachs alfa, t.ex. 0,85)",
   'instruments.form.alphaSource': "Källa för reliabiliteten",
   'instruments.form.referenceSd': "Referenspopulationens standardavvikelse i poäng",
