@@ -88,6 +88,33 @@ def show(name):
     print(name, json.dumps(out))
 
 
+def random_cases(count=60, seed=20261202):
+    """Random paired data: WHO-5 percentages (many ties and zeros) and continuous scores, n from 2 to 70,
+    so that every branch of wilcoxon's method='auto' is met. Printed as one JSON array (statistics.test.ts)."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for i in range(count):
+        n = int(rng.integers(2, 71))
+        if i % 2 == 0:
+            b = rng.integers(0, 26, n) * 4.0
+            a = np.clip(b + rng.integers(-3, 5, n) * 4.0, 0, 100)
+        else:
+            b = np.round(rng.normal(50, 15, n), 3)
+            a = np.round(b + rng.normal(float(rng.normal(0, 5)), 8, n), 3)
+        if np.all(a == b) or len(set((a - b).tolist())) == 1:
+            a[0] += 4
+        r = st.ttest_rel(a, b)
+        ci = r.confidence_interval(0.95)
+        w = st.wilcoxon(a, b)
+        out.append({"before": b.tolist(), "after": a.tolist(), "t": float(r.statistic), "p": float(r.pvalue),
+                    "ciLow": float(ci.low), "ciHigh": float(ci.high), "wStat": float(w.statistic), "wP": float(w.pvalue)})
+    # json.dumps writes floats with repr(): every digit SciPy printed
+    print(json.dumps(out))
+
+
 if __name__ == "__main__":
-    for name in sys.argv[1:] or CASES:
-        show(name)
+    if sys.argv[1:] == ["--random"]:
+        random_cases()
+    else:
+        for name in sys.argv[1:] or CASES:
+            show(name)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import randomCases from './statistics.reference.random.json';
 import {
   attritionRate,
   cohensDz,
@@ -153,6 +154,29 @@ describe('paired analysis against SciPy 1.17.1', () => {
       if (forward.wilcoxon.ok && backward.wilcoxon.ok) expect(backward.wilcoxon.p).toBe(forward.wilcoxon.p);
       if (forward.tTest.ok && backward.tTest.ok) expect(backward.tTest.p).toBe(forward.tTest.p);
     }
+  });
+});
+
+// python3 src/features/outcomes/statistics.reference.py --random > src/features/outcomes/statistics.reference.random.json
+// 60 random data sets (seeded) printed by SciPy 1.17.1: ttest_rel, its 95 % CI and wilcoxon with the defaults.
+describe('random data sets against SciPy 1.17.1', () => {
+  it.each(randomCases.map((c, i) => [i, c] as const))('data set %i', (_i, c) => {
+    const r = pairedAnalysis(c.before, c.after);
+    expect(r.tTest.ok && r.wilcoxon.ok).toBe(true);
+    if (!r.tTest.ok || !r.wilcoxon.ok) return;
+    ref(r.tTest.t, c.t);
+    ref(r.tTest.p, c.p);
+    ref(r.tTest.ciLow, c.ciLow);
+    ref(r.tTest.ciHigh, c.ciHigh);
+    expect(r.wilcoxon.statistic).toBe(c.wStat);
+    ref(r.wilcoxon.p, c.wP);
+  });
+  it('meets every branch of method=auto', () => {
+    const seen = new Set(randomCases.map((c) => {
+      const w = wilcoxonSignedRank(c.after.map((a, i) => a - c.before[i]!));
+      return w.ok ? w.distribution : 'none';
+    }));
+    expect(seen).toEqual(new Set(['signed-rank', 'permutation', 'normal']));
   });
 });
 
