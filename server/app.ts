@@ -9,6 +9,7 @@ import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'r
 import { MATERIAL_MAX_BYTES } from '../src/features/materials/upload-material.ts';
 import { SESSION_COOKIE, loadActor, mustSetUpTotp, validateSession } from '../src/features/accounts/sessions.ts';
 import { createApi } from '../src/platform/api/api.ts';
+import { apiModules } from './api.ts';
 import { migrationsApplied } from '../src/platform/db/migrate.ts';
 import { DomainError } from '../src/platform/errors.ts';
 import { isSameOriginRequest } from '../src/platform/http/csrf.ts';
@@ -173,7 +174,7 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
     await next();
   });
 
-  app.route('/api/v1', createApi(services));
+  app.route('/api/v1', createApi(services, apiModules));
   app.all('/api/*', (c) => problem(c, 404, translate(c.get('state').locale, 'error.notFound')));
 
   app.all('*', async (c) => {

@@ -11,7 +11,7 @@ import { createDb, createPool } from '../src/platform/db/db.ts';
 import type { EmbeddedDatabase } from '../src/platform/db/embedded.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
 import { createJobs } from '../src/platform/jobs/jobs.ts';
-import { jobHandlers } from '../src/platform/jobs/handlers.ts';
+import { jobHandlers } from './jobs.ts';
 import { createLogger, type Logger } from '../src/platform/logger.ts';
 import type { Services } from '../src/platform/services.ts';
 import { createApp } from './app.ts';

@@ -41,13 +41,14 @@ describe('signing in by keyboard', () => {
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/home$/);
-    expect(await page.locator('h1').textContent()).toContain('Tuula');
+    // The URL changes when the client navigation commits, a moment before React renders the page.
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Tuula');
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === 'tyopeili_session')?.httpOnly).toBe(true);
     await tabTo(page, /^Kirjaudu ulos$/);
     await page.keyboard.press('Enter');
     await page.waitForURL(app.url + '/');
-    expect(await page.getByRole('link', { name: 'Kirjaudu sisään' }).first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: 'Kirjaudu sisään' }).first().isVisible()).toBe(true);
     await page.context().close();
   });
 

@@ -176,7 +176,8 @@ describe('switching organisation from /home', () => {
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLSelectElement).value)).toBe(other.id);
     await tabTo(page, /^Vaihda$/);
     await page.keyboard.press('Enter');
-    await expect.poll(async () => page.textContent('main')).toContain('Työskentelet nyt organisaatiossa Porin Kehitysyhtiö');
+    // A full form post and page load: on a loaded 2-core machine it can take longer than expect.poll's default 1 s.
+    await expect.poll(async () => page.textContent('main'), { timeout: 15_000 }).toContain('Työskentelet nyt organisaatiossa Porin Kehitysyhtiö');
     expect(await page.textContent('main')).toContain('Asiantuntijana');
     await context.close();
   });

@@ -1,9 +1,9 @@
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
-import { z } from 'zod';
 import type { Route } from './+types/profile';
 import { requireActor } from '../../lib/state.server';
-import { useFormat, useT } from '../../lib/i18n';
+import { useT } from '../../lib/i18n';
 import { ErrorSummary, Field, fieldErrors, type FieldErrors } from '../../ui/form';
+import { SessionsSection, TotpSection, type ProfileActionResult } from '../../ui/profile-sections';
 import {
   beginTotpSetup,
   changePassword,
@@ -17,18 +17,7 @@ import {
 import { listSessions, mustSetUpTotp } from '../../../src/features/accounts/sessions.ts';
 import { clearedSessionCookie } from '../../../src/features/accounts/cookies.ts';
 import { base32Secret, totpUri } from '../../../src/features/accounts/totp.ts';
-import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
-
-const locale = z.enum(['fi', 'sv', 'en']);
-const schemas = {
-  details: z.object({ intent: z.literal('details'), name: z.string().trim().min(1, 'profile.nameRequired').max(200, 'profile.nameTooLong'), locale }),
-  email: z.object({ intent: z.literal('email'), email: z.string().trim().min(1, 'auth.emailRequired').max(320).email('auth.emailInvalid') }),
-  password: z.object({ intent: z.literal('password'), currentPassword: z.string().max(1024), newPassword: z.string().min(1, 'auth.passwordRequired').max(1024), confirm: z.string().max(1024) }),
-  totpBegin: z.object({ intent: z.literal('totp-begin') }),
-  totpConfirm: z.object({ intent: z.literal('totp-confirm'), setupToken: z.string().min(10).max(500), code: z.string().trim().min(1, 'auth.totpRequired').max(10) }),
-  totpOff: z.object({ intent: z.literal('totp-off'), password: z.string().min(1, 'auth.passwordRequired').max(1024) }),
-  signOutEverywhere: z.object({ intent: z.literal('sign-out-everywhere') }),
-};
+import { profileSchemas } from '../../../src/features/accounts/profile.validation.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);
@@ -45,13 +34,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-type ActionResult = {
-  intent: string;
-  errors?: FieldErrors;
-  saved?: MessageKey;
-  totp?: { setupToken: string; secret: string; uri: string };
-  recoveryCodes?: string[];
-};
+type ActionResult = ProfileActionResult;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { state, actor } = requireActor(context, request);
@@ -61,19 +44,19 @@ export async function action({ request, context }: Route.ActionArgs) {
   const fail = (errors: FieldErrors, status = 400) => data<ActionResult>({ intent, errors }, { status });
   switch (intent) {
     case 'details': {
-      const p = schemas.details.safeParse(form);
+      const p = profileSchemas.details.safeParse(form);
       if (!p.success) return fail(fieldErrors(p.error));
       await updateProfile(services.db, actor.userId, { name: p.data.name, locale: p.data.locale });
       return data<ActionResult>({ intent, saved: 'profile.saved' });
     }
     case 'email': {
-      const p = schemas.email.safeParse(form);
+      const p = profileSchemas.email.safeParse(form);
       if (!p.success) return fail(fieldErrors(p.error));
       await requestEmailChange(services, actor.userId, p.data.email, state.locale);
       return data<ActionResult>({ intent, saved: 'profile.emailVerificationSent' });
     }
     case 'password': {
-      const p = schemas.password.safeParse(form);
+      const p = profileSchemas.password.safeParse(form);
       if (!p.success) return fail(fieldErrors(p.error));
       if (p.data.newPassword !== p.data.confirm) return fail({ confirm: 'auth.passwordsDiffer' });
       const r = await changePassword(services, actor.userId, { current: p.data.currentPassword, next: p.data.newPassword }, state.sessionId);
@@ -85,7 +68,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       return data<ActionResult>({ intent, totp: { setupToken, secret: base32Secret(key), uri: totpUri(key, actor.email) } });
     }
     case 'totp-confirm': {
-      const p = schemas.totpConfirm.safeParse(form);
+      const p = profileSchemas.totpConfirm.safeParse(form);
       if (!p.success) return fail(fieldErrors(p.error));
       const codes = await confirmTotpSetup(services, actor.userId, p.data.setupToken, p.data.code);
       if (!codes) {
@@ -96,7 +79,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       return data<ActionResult>({ intent, recoveryCodes: codes, saved: 'profile.totpEnabled' });
     }
     case 'totp-off': {
-      const p = schemas.totpOff.safeParse(form);
+      const p = profileSchemas.totpOff.safeParse(form);
       if (!p.success) return fail(fieldErrors(p.error));
       if (!(await turnOffTotp(services, actor.userId, p.data.password))) return fail({ totpPassword: 'profile.currentPasswordWrong' });
       return data<ActionResult>({ intent, saved: 'profile.totpDisabled' });
@@ -112,7 +95,6 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Profile() {
   const t = useT();
-  const f = useFormat();
   const d = useLoaderData<typeof loader>();
   const r = useActionData<typeof action>() as ActionResult | undefined;
   const errors = r?.errors ?? {};
@@ -197,72 +179,7 @@ export default function Profile() {
         </Form>
       </section>
 
-      <section aria-labelledby="totp-title">
-        <h2 id="totp-title">{t('profile.totpTitle')}</h2>
-        {d.isDemo && d.totpRequiredForRole ? <p className="notice">{t('profile.totpDemoExempt')}</p> : null}
-        {r?.recoveryCodes ? (
-          <div className="notice notice--success">
-            <p>{t('profile.recoveryCodesIntro')}</p>
-            <ul className="plain-list">
-              {r.recoveryCodes.map((c) => (
-                <li key={c}>
-                  <code>{c}</code>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        {d.totpEnabled ? (
-          <>
-            <p>{t('profile.totpOn')}</p>
-            <Form method="post" className="stack" noValidate>
-              <input type="hidden" name="intent" value="totp-off" />
-              <Field id="totpPassword" label={t('profile.currentPassword')} error={err('totpPassword')}>
-                {(p) => <input {...p} name="password" type="password" autoComplete="current-password" required />}
-              </Field>
-              <div>
-                <button type="submit" className="button button--danger">
-                  {t('profile.totpTurnOff')}
-                </button>
-              </div>
-            </Form>
-          </>
-        ) : r?.totp || (r?.intent === 'totp-confirm' && errors.code) ? (
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="intent" value="totp-confirm" />
-            <input type="hidden" name="setupToken" value={r?.totp?.setupToken ?? ''} />
-            <p>{t('profile.totpSetupIntro')}</p>
-            {r?.totp ? (
-              <>
-                <p>
-                  {t('profile.totpSecret')} <code>{r.totp.secret}</code>
-                </p>
-                <p className="muted">
-                  <code>{r.totp.uri}</code>
-                </p>
-              </>
-            ) : null}
-            <Field id="code" label={t('auth.totpCode')} error={err('code')}>
-              {(p) => <input {...p} type="text" inputMode="numeric" autoComplete="one-time-code" required maxLength={7} />}
-            </Field>
-            <div>
-              <button type="submit" className="button">
-                {t('profile.totpConfirm')}
-              </button>
-            </div>
-          </Form>
-        ) : (
-          <>
-            <p>{t('profile.totpOff')}</p>
-            <Form method="post">
-              <input type="hidden" name="intent" value="totp-begin" />
-              <button type="submit" className="button button--secondary">
-                {t('profile.totpTurnOn')}
-              </button>
-            </Form>
-          </>
-        )}
-      </section>
+      <TotpSection data={d} result={r} errors={errors} />
 
       <section aria-labelledby="measurement-title">
         <h2 id="measurement-title">{t('outcomes.consent.title')}</h2>
@@ -271,39 +188,7 @@ export default function Profile() {
         </p>
       </section>
 
-      <section aria-labelledby="sessions-title">
-        <h2 id="sessions-title">{t('profile.sessionsTitle')}</h2>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('profile.sessionsTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('profile.sessionDevice')}</th>
-                <th scope="col">{t('profile.sessionStarted')}</th>
-                <th scope="col">{t('profile.sessionLastSeen')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.sessions.map((s, i) => (
-                <tr key={i}>
-                  <td className="break-anywhere">
-                    {s.userAgent ?? t('profile.sessionUnknownDevice')}
-                    {s.current ? ` (${t('profile.sessionThis')})` : ''}
-                  </td>
-                  <td>{f.date(s.createdAt, 'datetime')}</td>
-                  <td>{f.date(s.lastSeenAt, 'datetime')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <Form method="post">
-          <input type="hidden" name="intent" value="sign-out-everywhere" />
-          <button type="submit" className="button button--danger">
-            {t('profile.signOutEverywhere')}
-          </button>
-        </Form>
-      </section>
+      <SessionsSection sessions={d.sessions} />
     </div>
   );
 }

@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { idColumn } from '../../platform/db/ids.ts';
 import { users } from '../accounts/accounts.schema.ts';
+import type { Role } from '../../platform/auth/roles.ts';
 
-export const roles = ['admin', 'coordinator', 'facilitator', 'expert', 'trainee', 'entrepreneur', 'funder'] as const;
-export type Role = (typeof roles)[number];
+// The role vocabulary belongs to the platform (actor, policies); re-exported for this feature's callers.
+export { roles, type Role } from '../../platform/auth/roles.ts';
 
 /** A tenant: a regional development company, a university, a business service provider. */
 export const organizations = pgTable(

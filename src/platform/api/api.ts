@@ -1,11 +1,15 @@
 // /api/v1: JSON API described by OpenAPI 3.1, generated from the zod schemas.
+// The platform owns the frame (errors, /me, the document); features export their
+// operations as ApiModules, which the composition root hands in (server/api.ts).
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { RequestState } from '../http/request-state.ts';
 import { translate } from '../i18n/i18n.ts';
 import type { Services } from '../services.ts';
-import { registerOrganizationApi } from '../../features/organizations/organizations.api.ts';
 
-type ApiEnv = { Variables: { state: RequestState } };
+export type ApiEnv = { Variables: { state: RequestState } };
+
+/** A feature's API operations: registers its routes; `problem` is the API's shared Problem schema. */
+export type ApiModule = (api: OpenAPIHono<ApiEnv>, problem: z.ZodType) => void;
 
 const Problem = z
   .object({ type: z.string(), title: z.string(), status: z.number().int(), code: z.string().optional() })
@@ -34,7 +38,7 @@ const meRoute = createRoute({
   },
 });
 
-export function createApi(_services: Services) {
+export function createApi(_services: Services, modules: readonly ApiModule[]) {
   const api = new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -55,7 +59,7 @@ export function createApi(_services: Services) {
     );
   });
 
-  registerOrganizationApi(api, Problem);
+  for (const register of modules) register(api, Problem);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,4 +1,4 @@
-import type { Role } from '../../features/organizations/organizations.schema.ts';
+import type { Role } from './roles.ts';
 import type { Locale } from '../i18n/i18n.ts';
 
 export interface ActorMembership {

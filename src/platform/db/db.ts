@@ -1,9 +1,10 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import * as schema from '../../db/schema.ts';
 
-export type Schema = typeof schema;
-export type Db = NodePgDatabase<Schema>;
+// No schema is handed to Drizzle: queries name their tables (imported from the
+// feature that owns them), and the relational `db.query.*` API is not used, so the
+// platform needs no knowledge of the features' tables (src/db/schema.ts is for drizzle-kit).
+export type Db = NodePgDatabase;
 /** A database handle or a transaction on it: data functions accept either. */
 export type Tx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -15,5 +16,5 @@ export function createPool(url: string, max = 10): pg.Pool {
 }
 
 export function createDb(pool: pg.Pool): Db {
-  return drizzle(pool, { schema });
+  return drizzle(pool);
 }

@@ -9,7 +9,7 @@ import type { Logger } from '../logger.ts';
 /**
  * Every queue the app uses. createJobs creates each of them at start (pg-boss refuses
  * to send to a queue that does not exist), and `send` and handlers accept only these
- * names. To add a queue, add its name here and register its handler in handlers.ts.
+ * names. To add a queue, add its name here and register its handler in server/jobs.ts.
  */
 export const queueNames = ['mail.send', 'maintenance.prune', 'meetings.invite', 'board.digest', 'reminders.sweep', 'outcomes.remind'] as const;
 export type QueueName = (typeof queueNames)[number];

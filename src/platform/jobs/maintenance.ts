@@ -1,5 +1,6 @@
-// Hourly clean-up of what expires by itself: sessions, used or old one-time tokens,
-// old rate-limit windows and old dev mailbox messages.
+// Hourly clean-up of what expires by itself. The platform prunes its own tables
+// (old rate-limit windows, old dev mailbox messages); each feature hands in a
+// `Prune` for its own (accounts: sessions and one-time tokens), wired in server/jobs.ts.
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/db.ts';
 import { pruneRateLimits } from '../http/rate-limit.ts';
@@ -7,16 +8,16 @@ import type { JobHandler } from './jobs.ts';
 
 export const MAINTENANCE_QUEUE = 'maintenance.prune';
 
-export async function pruneExpired(db: Tx, now = new Date()): Promise<void> {
-  await db.execute(sql`DELETE FROM sessions WHERE expires_at < ${now.toISOString()} OR last_seen_at + make_interval(secs => idle_timeout_seconds) < ${now.toISOString()}`);
-  // One-time tokens: kept a day after use or expiry (so "this code was already used"
-  // can still be told apart from a wrong code), then dropped.
-  const dayAgo = new Date(now.getTime() - 24 * 3600_000).toISOString();
-  await db.execute(sql`DELETE FROM verification_tokens WHERE expires_at < ${dayAgo} OR used_at < ${dayAgo}`);
-  await pruneRateLimits(db, new Date(dayAgo));
+/** A feature's share of the clean-up: deletes what of its own has expired by `now`. */
+export type Prune = (db: Tx, now: Date) => Promise<void>;
+
+export async function pruneExpired(db: Tx, now = new Date(), prunes: readonly Prune[] = []): Promise<void> {
+  for (const prune of prunes) await prune(db, now);
+  const dayAgo = new Date(now.getTime() - 24 * 3600_000);
+  await pruneRateLimits(db, dayAgo);
   await db.execute(sql`DELETE FROM dev_mailbox WHERE created_at < ${new Date(now.getTime() - 30 * 24 * 3600_000).toISOString()}`);
 }
 
-export function maintenanceHandler(db: Tx): JobHandler<Record<string, never>> {
-  return { name: MAINTENANCE_QUEUE, handle: () => pruneExpired(db) };
+export function maintenanceHandler(db: Tx, prunes: readonly Prune[]): JobHandler<Record<string, never>> {
+  return { name: MAINTENANCE_QUEUE, handle: () => pruneExpired(db, new Date(), prunes) };
 }

@@ -1,4 +1,4 @@
-import type { Role } from '../../features/organizations/organizations.schema.ts';
+import type { Role } from '../auth/roles.ts';
 import { and, hasRole, isAdmin, isInOrganization, or, type OrganizationScoped, type Policy, type Rule } from './policy.ts';
 
 export interface MembershipResource extends OrganizationScoped {

@@ -3,7 +3,7 @@
 // fails here until someone decides, row by row, who may do it.
 import { describe, expect, it } from 'vitest';
 import { matrixActor, matrixChecker, ORG_A, ORG_B, ORG_INSTALLATION, parseMatrix } from '../../../tests/setup/policy-matrix.ts';
-import { roles } from '../../features/organizations/organizations.schema.ts';
+import { roles } from '../auth/roles.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import {

@@ -3,7 +3,7 @@
 // Call sites never type action names: they pass the rule itself
 // (`authorize(actor, resource, membershipPolicy.changeRole)`) or read a typed
 // `can` map (`can(membershipPolicy, actor, member).remove`).
-import type { Role } from '../../features/organizations/organizations.schema.ts';
+import type { Role } from '../auth/roles.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 

@@ -1,0 +1,27 @@
+// Composition root for background work: every job handler the worker runs, the
+// platform's and the features'. src/platform knows no feature; features export
+// their handlers (and their share of the hourly clean-up) and are wired in here.
+import { pruneExpiredAccounts } from '../src/features/accounts/prune.ts';
+import { boardDigestHandler } from '../src/features/board/digest.ts';
+import { invitationHandler } from '../src/features/meetings/invitations.ts';
+import { checkInReminderHandler } from '../src/features/outcomes/check-in-reminders.ts';
+import { reminderHandler } from '../src/features/reminders/reminders.ts';
+import type { JobHandler } from '../src/platform/jobs/jobs.ts';
+import { maintenanceHandler, type Prune } from '../src/platform/jobs/maintenance.ts';
+import { createMailHandler } from '../src/platform/mail/send-mail.ts';
+import type { Services } from '../src/platform/services.ts';
+
+/** What each feature prunes in the hourly maintenance job. */
+export const maintenancePrunes: readonly Prune[] = [pruneExpiredAccounts];
+
+/** Every job handler the worker runs. */
+export function jobHandlers(services: Services): JobHandler<never>[] {
+  return [
+    createMailHandler(services) as JobHandler<never>,
+    maintenanceHandler(services.db, maintenancePrunes) as JobHandler<never>,
+    invitationHandler({ db: services.db, jobs: services.jobs, appUrl: services.config.appUrl }) as JobHandler<never>,
+    boardDigestHandler(services) as JobHandler<never>,
+    reminderHandler(services) as JobHandler<never>,
+    checkInReminderHandler({ db: services.db, jobs: services.jobs, appUrl: services.config.appUrl }) as JobHandler<never>,
+  ];
+}
