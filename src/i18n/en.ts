@@ -1316,4 +1316,17 @@ export const en: Record<MessageKey, string> = {
   'admin.research.filePrefix': "research-data",
   'admin.research.validation.purposeRequired': "Write the purpose of the data.",
   'admin.research.validation.purposeTooLong': "The purpose can be at most 500 characters.",
+  // everyday: issue 11 (home, live, errors, layout, staff actions, forms, mail)
+  'everyday.home.overdue': "overdue, was due {date}",
+  'everyday.home.moreSteps': "{count, plural, one {# more step} other {# more steps}} – all my steps",
+  'everyday.home.place': "Place: {place}",
+  'everyday.home.placeLater': "The place will be announced later.",
+  'everyday.home.online': "Online meeting",
+  'everyday.home.joinNow': "Join now",
+  'everyday.home.joinLater': "The link to join appears 15 minutes before the start.",
+  'everyday.home.meetingPoint': "Meeting point: {place}",
+  'everyday.home.wear': "Dress for the weather: {note}",
+  'everyday.home.dress': "Dress for the weather.",
+  'everyday.steps.olderTitle': "Older steps ({count})",
+  'everyday.steps.olderHint': "Steps set before the last two meetings that have already been dealt with.",
 };

@@ -1315,6 +1315,19 @@ export const fi = {
   'admin.research.filePrefix': "tutkimusaineisto",
   'admin.research.validation.purposeRequired': "Kirjoita aineiston käyttötarkoitus.",
   'admin.research.validation.purposeTooLong': "Käyttötarkoitus voi olla enintään 500 merkkiä.",
+  // everyday: issue 11 (home, live, errors, layout, staff actions, forms, mail)
+  'everyday.home.overdue': "myöhässä, määräpäivä oli {date}",
+  'everyday.home.moreSteps': "{count, plural, one {# askel lisää} other {# askelta lisää}} – kaikki askeleeni",
+  'everyday.home.place': "Paikka: {place}",
+  'everyday.home.placeLater': "Paikka kerrotaan myöhemmin.",
+  'everyday.home.online': "Etätapaaminen verkossa",
+  'everyday.home.joinNow': "Liity nyt",
+  'everyday.home.joinLater': "Liittymislinkki tulee näkyviin 15 minuuttia ennen alkua.",
+  'everyday.home.meetingPoint': "Kohtaamispaikka: {place}",
+  'everyday.home.wear': "Pukeudu sään mukaan: {note}",
+  'everyday.home.dress': "Pukeudu sään mukaan.",
+  'everyday.steps.olderTitle': "Vanhemmat askeleet ({count})",
+  'everyday.steps.olderHint': "Ennen kahta viimeisintä tapaamista asetetut, jo käsitellyt askeleet.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -1316,4 +1316,17 @@ export const sv: Record<MessageKey, string> = {
   'admin.research.filePrefix': "forskningsmaterial",
   'admin.research.validation.purposeRequired': "Skriv syftet med materialet.",
   'admin.research.validation.purposeTooLong': "Syftet kan vara högst 500 tecken.",
+  // everyday: issue 11 (home, live, errors, layout, staff actions, forms, mail)
+  'everyday.home.overdue': "försenat, skulle vara klart {date}",
+  'everyday.home.moreSteps': "{count, plural, one {# steg till} other {# steg till}} – alla mina steg",
+  'everyday.home.place': "Plats: {place}",
+  'everyday.home.placeLater': "Platsen meddelas senare.",
+  'everyday.home.online': "Distansträff på nätet",
+  'everyday.home.joinNow': "Anslut nu",
+  'everyday.home.joinLater': "Länken för att ansluta visas 15 minuter före start.",
+  'everyday.home.meetingPoint': "Mötesplats: {place}",
+  'everyday.home.wear': "Klä dig efter vädret: {note}",
+  'everyday.home.dress': "Klä dig efter vädret.",
+  'everyday.steps.olderTitle': "Äldre steg ({count})",
+  'everyday.steps.olderHint': "Steg från före de två senaste träffarna som redan har behandlats.",
 };
