@@ -1,4 +1,4 @@
-import { Form, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from 'react-router';
+import { Form, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteError, useRouteLoaderData } from 'react-router';
 import type { Route } from './+types/root';
 import { getState } from './lib/state.server';
 import { useT } from './lib/i18n';
@@ -60,6 +60,28 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const t = useT();
   const actor = data?.actor ?? null;
   const nav = navigationFor(actor);
+  // A route whose handle says `bare` (the projector view) shows only itself: no site navigation,
+  // language switcher, demo banner or footer.
+  const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare === true);
+  if (bare) {
+    return (
+      <html lang={locale}>
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          <Links nonce={nonce} />
+        </head>
+        <body className="bare">
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <ScrollRestoration nonce={nonce} />
+          <Scripts nonce={nonce} />
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang={locale}>
       <head>

@@ -1329,4 +1329,11 @@ export const en: Record<MessageKey, string> = {
   'everyday.home.dress': "Dress for the weather.",
   'everyday.steps.olderTitle': "Older steps ({count})",
   'everyday.steps.olderHint': "Steps set before the last two meetings that have already been dealt with.",
+  'everyday.live.heading.notStarted': "The meeting has not started yet: {title}",
+  'everyday.live.heading.running': "The meeting is running: {title}",
+  'everyday.live.heading.ended': "The meeting has ended: {title}",
+  'everyday.live.olderSteps': "Earlier steps to follow up ({count})",
+  'everyday.totp.qrLabel': "QR code for the authenticator app",
+  'everyday.totp.scan': "Scan this QR code with the authenticator app on your phone, or type the key below into the app.",
+  'everyday.totp.openApp': "Open in the authenticator app (on this device)",
 };

@@ -1328,6 +1328,13 @@ export const fi = {
   'everyday.home.dress': "Pukeudu sään mukaan.",
   'everyday.steps.olderTitle': "Vanhemmat askeleet ({count})",
   'everyday.steps.olderHint': "Ennen kahta viimeisintä tapaamista asetetut, jo käsitellyt askeleet.",
+  'everyday.live.heading.notStarted': "Tapaaminen ei ole vielä alkanut: {title}",
+  'everyday.live.heading.running': "Tapaaminen käynnissä: {title}",
+  'everyday.live.heading.ended': "Tapaaminen on päättynyt: {title}",
+  'everyday.live.olderSteps': "Aiemmat seurattavat askeleet ({count})",
+  'everyday.totp.qrLabel': "QR-koodi todennussovellukselle",
+  'everyday.totp.scan': "Lue tämä QR-koodi puhelimen todennussovelluksella tai kirjoita alla oleva avain sovellukseen.",
+  'everyday.totp.openApp': "Avaa todennussovelluksessa (tällä laitteella)",
 } as const;
 
 export type MessageKey = keyof typeof fi;

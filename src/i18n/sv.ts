@@ -1329,4 +1329,11 @@ export const sv: Record<MessageKey, string> = {
   'everyday.home.dress': "Klä dig efter vädret.",
   'everyday.steps.olderTitle': "Äldre steg ({count})",
   'everyday.steps.olderHint': "Steg från före de två senaste träffarna som redan har behandlats.",
+  'everyday.live.heading.notStarted': "Träffen har inte börjat ännu: {title}",
+  'everyday.live.heading.running': "Träffen pågår: {title}",
+  'everyday.live.heading.ended': "Träffen har avslutats: {title}",
+  'everyday.live.olderSteps': "Tidigare steg att följa upp ({count})",
+  'everyday.totp.qrLabel': "QR-kod för autentiseringsappen",
+  'everyday.totp.scan': "Läs den här QR-koden med autentiseringsappen i telefonen eller skriv in nyckeln nedan i appen.",
+  'everyday.totp.openApp': "Öppna i autentiseringsappen (på den här enheten)",
 };
