@@ -17,7 +17,9 @@ import {
 import { listSessions, mustSetUpTotp } from '../../../src/features/accounts/sessions.ts';
 import { clearedSessionCookie } from '../../../src/features/accounts/cookies.ts';
 import { base32Secret, totpUri } from '../../../src/features/accounts/totp.ts';
-import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
+import { totpQrSvg } from '../../../src/features/accounts/totp-qr.ts';
+import { TotpQr } from '../../ui/totp-qr';
+import { translate, type MessageKey } from '../../../src/platform/i18n/i18n.ts';
 
 const locale = z.enum(['fi', 'sv', 'en']);
 const schemas = {
@@ -49,7 +51,7 @@ type ActionResult = {
   intent: string;
   errors?: FieldErrors;
   saved?: MessageKey;
-  totp?: { setupToken: string; secret: string; uri: string };
+  totp?: { setupToken: string; secret: string; uri: string; qr: string };
   recoveryCodes?: string[];
 };
 
@@ -82,7 +84,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     case 'totp-begin': {
       const { key, setupToken } = beginTotpSetup(services.config.sessionSecret, actor.userId);
-      return data<ActionResult>({ intent, totp: { setupToken, secret: base32Secret(key), uri: totpUri(key, actor.email) } });
+      const uri = totpUri(key, actor.email);
+      return data<ActionResult>({ intent, totp: { setupToken, secret: base32Secret(key), uri, qr: await totpQrSvg(uri, translate(state.locale, 'everyday.totp.qrLabel')) } });
     }
     case 'totp-confirm': {
       const p = schemas.totpConfirm.safeParse(form);
@@ -90,7 +93,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       const codes = await confirmTotpSetup(services, actor.userId, p.data.setupToken, p.data.code);
       if (!codes) {
         const key = keyFromSetupToken(services.config.sessionSecret, actor.userId, p.data.setupToken);
-        const totp = key ? { setupToken: p.data.setupToken, secret: base32Secret(key), uri: totpUri(key, actor.email) } : undefined;
+        const uri = key ? totpUri(key, actor.email) : null;
+        const totp = key && uri ? { setupToken: p.data.setupToken, secret: base32Secret(key), uri, qr: await totpQrSvg(uri, translate(state.locale, 'everyday.totp.qrLabel')) } : undefined;
         return data<ActionResult>({ intent, errors: { code: 'auth.totpWrong' }, totp }, { status: 400 });
       }
       return data<ActionResult>({ intent, recoveryCodes: codes, saved: 'profile.totpEnabled' });
@@ -234,11 +238,9 @@ export default function Profile() {
             <p>{t('profile.totpSetupIntro')}</p>
             {r?.totp ? (
               <>
+                <TotpQr svg={r.totp.qr} uri={r.totp.uri} />
                 <p>
                   {t('profile.totpSecret')} <code>{r.totp.secret}</code>
-                </p>
-                <p className="muted">
-                  <code>{r.totp.uri}</code>
                 </p>
               </>
             ) : null}
