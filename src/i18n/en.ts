@@ -1336,4 +1336,5 @@ export const en: Record<MessageKey, string> = {
   'everyday.totp.qrLabel': "QR code for the authenticator app",
   'everyday.totp.scan': "Scan this QR code with the authenticator app on your phone, or type the key below into the app.",
   'everyday.totp.openApp': "Open in the authenticator app (on this device)",
+  'everyday.form.timeHint': "For example 17.00 or 17",
 };

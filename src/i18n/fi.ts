@@ -1335,6 +1335,7 @@ export const fi = {
   'everyday.totp.qrLabel': "QR-koodi todennussovellukselle",
   'everyday.totp.scan': "Lue tämä QR-koodi puhelimen todennussovelluksella tai kirjoita alla oleva avain sovellukseen.",
   'everyday.totp.openApp': "Avaa todennussovelluksessa (tällä laitteella)",
+  'everyday.form.timeHint': "Esimerkiksi 17.00 tai 17",
 } as const;
 
 export type MessageKey = keyof typeof fi;

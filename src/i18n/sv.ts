@@ -1336,4 +1336,5 @@ export const sv: Record<MessageKey, string> = {
   'everyday.totp.qrLabel': "QR-kod för autentiseringsappen",
   'everyday.totp.scan': "Läs den här QR-koden med autentiseringsappen i telefonen eller skriv in nyckeln nedan i appen.",
   'everyday.totp.openApp': "Öppna i autentiseringsappen (på den här enheten)",
+  'everyday.form.timeHint': "Till exempel 17.00 eller 17",
 };
