@@ -149,19 +149,26 @@ export default function App() {
   return <Outlet />;
 }
 
+/** Who reads an error page: the hint fits the person (issue 11), not always "ask the facilitator". */
+function audienceOf(actor: RootData['actor'] | null | undefined): 'visitor' | 'member' | 'staff' {
+  if (!actor) return 'visitor';
+  return actor.isAdmin || !['entrepreneur', 'trainee', 'funder'].includes(actor.role ?? '') ? 'staff' : 'member';
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
+  const data = useRouteLoaderData('root') as RootData | undefined;
+  const audience = audienceOf(data?.actor);
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const title = status === 404 ? t('error.notFound') : status === 403 ? t('error.forbidden') : status === 429 ? t('error.rateLimited') : status < 500 ? t('error.badRequest') : t('error.server');
+  const hint = status === 404 ? t(`everyday.error.notFound.${audience}`) : status === 403 ? t(`everyday.error.forbidden.${audience}`) : t('error.tryAgain');
   return (
     <div className="page error-page">
       <title>{`${title} – Työpeili`}</title>
       <h1>{title}</h1>
-      <p>{t('error.tryAgain')}</p>
-      <p>
-        <a href="/">{t('error.backHome')}</a>
-      </p>
+      <p>{hint}</p>
+      <p>{audience === 'visitor' ? <a href="/">{t('error.backHome')}</a> : <a href="/home">{t('everyday.error.backToOwnHome')}</a>}</p>
     </div>
   );
 }

@@ -1337,4 +1337,11 @@ export const en: Record<MessageKey, string> = {
   'everyday.totp.scan': "Scan this QR code with the authenticator app on your phone, or type the key below into the app.",
   'everyday.totp.openApp': "Open in the authenticator app (on this device)",
   'everyday.form.timeHint': "For example 17.00 or 17",
+  'everyday.error.notFound.visitor': "Check the address, or start from the front page.",
+  'everyday.error.notFound.member': "The page does not exist, or it is not in your group. Go back to your own page. If you need help, ask your group’s facilitator.",
+  'everyday.error.notFound.staff': "The page is not in this organisation. Check the address and which organisation you are working in now (you can switch on your own page).",
+  'everyday.error.forbidden.visitor': "Sign in to see this page.",
+  'everyday.error.forbidden.member': "This page is for the group’s facilitators or the organisation’s staff. If you need something from it, ask your group’s facilitator.",
+  'everyday.error.forbidden.staff': "Your role does not allow this. If you need it for your work, ask your organisation’s coordinator for access.",
+  'everyday.error.backToOwnHome': "To your own page",
 };

@@ -1336,6 +1336,13 @@ export const fi = {
   'everyday.totp.scan': "Lue tämä QR-koodi puhelimen todennussovelluksella tai kirjoita alla oleva avain sovellukseen.",
   'everyday.totp.openApp': "Avaa todennussovelluksessa (tällä laitteella)",
   'everyday.form.timeHint': "Esimerkiksi 17.00 tai 17",
+  'everyday.error.notFound.visitor': "Tarkista osoite tai aloita etusivulta.",
+  'everyday.error.notFound.member': "Sivua ei ole, tai se ei kuulu ryhmääsi. Palaa omalle sivullesi. Jos tarvitset apua, kysy ryhmäsi ohjaajalta.",
+  'everyday.error.notFound.staff': "Sivua ei ole tässä organisaatiossa. Tarkista osoite ja se, missä organisaatiossa työskentelet nyt (voit vaihtaa sen omalla sivullasi).",
+  'everyday.error.forbidden.visitor': "Kirjaudu sisään nähdäksesi tämän sivun.",
+  'everyday.error.forbidden.member': "Tämä sivu on ryhmän ohjaajille tai organisaation henkilökunnalle. Jos tarvitset siltä jotakin, kysy ryhmäsi ohjaajalta.",
+  'everyday.error.forbidden.staff': "Roolisi ei anna oikeutta tähän. Jos tarvitset sitä työssäsi, pyydä oikeutta organisaatiosi koordinaattorilta.",
+  'everyday.error.backToOwnHome': "Omalle sivulle",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -1337,4 +1337,11 @@ export const sv: Record<MessageKey, string> = {
   'everyday.totp.scan': "Läs den här QR-koden med autentiseringsappen i telefonen eller skriv in nyckeln nedan i appen.",
   'everyday.totp.openApp': "Öppna i autentiseringsappen (på den här enheten)",
   'everyday.form.timeHint': "Till exempel 17.00 eller 17",
+  'everyday.error.notFound.visitor': "Kontrollera adressen eller börja från startsidan.",
+  'everyday.error.notFound.member': "Sidan finns inte, eller så hör den inte till din grupp. Gå tillbaka till din egen sida. Om du behöver hjälp, fråga din grupps handledare.",
+  'everyday.error.notFound.staff': "Sidan finns inte i den här organisationen. Kontrollera adressen och vilken organisation du arbetar i nu (du kan byta på din egen sida).",
+  'everyday.error.forbidden.visitor': "Logga in för att se den här sidan.",
+  'everyday.error.forbidden.member': "Den här sidan är för gruppens handledare eller organisationens personal. Om du behöver något därifrån, fråga din grupps handledare.",
+  'everyday.error.forbidden.staff': "Din roll ger inte behörighet till detta. Om du behöver det i ditt arbete, be organisationens koordinator om behörighet.",
+  'everyday.error.backToOwnHome': "Till din egen sida",
 };
