@@ -70,6 +70,8 @@ describe('everyday pages at 390 px, by keyboard', () => {
       return min;
     });
     expect(gaps).toBeGreaterThanOrEqual(8);
+    // headings keep their words whole: hyphenated by lang, never cut at any letter
+    expect(await page.locator('h1').evaluate((h) => [getComputedStyle(h).hyphens, getComputedStyle(h).overflowWrap])).toEqual(['auto', 'break-word']);
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
 
@@ -83,6 +85,9 @@ describe('everyday pages at 390 px, by keyboard', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => older.getAttribute('open')).toBe('');
     expect(await older.textContent()).toContain('Kävelen joka aamu');
+    // every checkbox and radio is the one large control (24 px), the step forms' included
+    const controls = await page.locator('input[type="checkbox"], input[type="radio"]').evaluateAll((list) => list.map((e) => e.getBoundingClientRect().width));
+    for (const w of controls) expect(w).toBeGreaterThanOrEqual(24);
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
     await page.context().close();
