@@ -1,4 +1,4 @@
-import { Form, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from 'react-router';
+import { Form, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteError, useRouteLoaderData } from 'react-router';
 import type { Route } from './+types/root';
 import { getState } from './lib/state.server';
 import { useT } from './lib/i18n';
@@ -60,6 +60,28 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const t = useT();
   const actor = data?.actor ?? null;
   const nav = navigationFor(actor);
+  // A route whose handle says `bare` (the projector view) shows only itself: no site navigation,
+  // language switcher, demo banner or footer.
+  const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare === true);
+  if (bare) {
+    return (
+      <html lang={locale}>
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          <Links nonce={nonce} />
+        </head>
+        <body className="bare">
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <ScrollRestoration nonce={nonce} />
+          <Scripts nonce={nonce} />
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang={locale}>
       <head>
@@ -127,19 +149,26 @@ export default function App() {
   return <Outlet />;
 }
 
+/** Who reads an error page: the hint fits the person (issue 11), not always "ask the facilitator". */
+function audienceOf(actor: RootData['actor'] | null | undefined): 'visitor' | 'member' | 'staff' {
+  if (!actor) return 'visitor';
+  return actor.isAdmin || !['entrepreneur', 'trainee', 'funder'].includes(actor.role ?? '') ? 'staff' : 'member';
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
+  const data = useRouteLoaderData('root') as RootData | undefined;
+  const audience = audienceOf(data?.actor);
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const title = status === 404 ? t('error.notFound') : status === 403 ? t('error.forbidden') : status === 429 ? t('error.rateLimited') : status < 500 ? t('error.badRequest') : t('error.server');
+  const hint = status === 404 ? t(`everyday.error.notFound.${audience}`) : status === 403 ? t(`everyday.error.forbidden.${audience}`) : t('error.tryAgain');
   return (
     <div className="page error-page">
       <title>{`${title} – Työpeili`}</title>
       <h1>{title}</h1>
-      <p>{t('error.tryAgain')}</p>
-      <p>
-        <a href="/">{t('error.backHome')}</a>
-      </p>
+      <p>{hint}</p>
+      <p>{audience === 'visitor' ? <a href="/">{t('error.backHome')}</a> : <a href="/home">{t('everyday.error.backToOwnHome')}</a>}</p>
     </div>
   );
 }

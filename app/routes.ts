@@ -97,4 +97,7 @@ export default [
   route('evaluation', 'routes/outcomes/evaluation.tsx'),
   route('evaluation/export.csv', 'routes/outcomes/evaluation-export-csv.tsx'),
   route('evaluation/export.xlsx', 'routes/outcomes/evaluation-export-xlsx.tsx'),
+
+  // Last: every other address is a 404 in the person's language (keep this the final entry)
+  route('*', 'routes/public/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -7,6 +7,15 @@ import { formatClock } from '../../src/features/meetings/live-state.ts';
 import type { LiveStepView } from '../../src/features/meetings/live-view.ts';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
 import type { StepStatus } from '../../src/features/steps/steps.schema.ts';
+import type { FollowUpReason } from '../../src/features/steps/follow-up.ts';
+import type { LivePhase } from '../../src/features/meetings/live-state.ts';
+
+/** The live pages' heading says the state: not started, running, ended. */
+export const liveHeadingKeys = {
+  'not-started': 'everyday.live.heading.notStarted',
+  running: 'everyday.live.heading.running',
+  ended: 'everyday.live.heading.ended',
+} as const satisfies Record<LivePhase, MessageKey>;
 
 export const stepStatusKeys = { open: 'live.step.status.open', done: 'live.step.status.done', partly: 'live.step.status.partly', dropped: 'live.step.status.dropped' } as const satisfies Record<StepStatus, MessageKey>;
 // (not from steps.schema.ts: that would bring the database schema into the browser bundle)
@@ -103,5 +112,51 @@ export function StepStatusForm({ step, idPrefix }: { step: LiveStepView; idPrefi
         </button>
       </p>
     </Form>
+  );
+}
+
+type FollowUpMember = { memberId: string; name: string; items: (LiveStepView & { reason: FollowUpReason })[] };
+
+/**
+ * The follow-up round: each member's steps from the previous meeting, each with its form; older
+ * steps still followed up (set earlier, open, or closed since the member was last here) fold
+ * under a count, so the round is about last time.
+ */
+export function FollowUpSection({ members }: { members: FollowUpMember[] }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="followup-title">
+      <h2 id="followup-title">{t('live.followUp.title')}</h2>
+      {members.length === 0 ? <p>{t('live.followUp.none')}</p> : null}
+      {members.map((member) => {
+        const previous = member.items.filter((i) => i.reason === 'set-at-previous-meeting');
+        const older = member.items.filter((i) => i.reason !== 'set-at-previous-meeting');
+        return (
+          <div key={member.memberId} className="card">
+            <h3>{member.name}</h3>
+            {previous.length === 0 ? <p className="muted">{t('live.followUp.noSteps')}</p> : null}
+            <ul className="live-steps">
+              {previous.map((step) => (
+                <li key={step.id}>
+                  <StepStatusForm step={step} idPrefix={`fu-${step.id}`} />
+                </li>
+              ))}
+            </ul>
+            {older.length ? (
+              <details className="older-steps">
+                <summary>{t('everyday.live.olderSteps', { count: older.length })}</summary>
+                <ul className="live-steps">
+                  {older.map((step) => (
+                    <li key={step.id}>
+                      <StepStatusForm step={step} idPrefix={`fu-${step.id}`} />
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </div>
+        );
+      })}
+    </section>
   );
 }

@@ -19,8 +19,8 @@ export function MeetingFields({ values, err }: { values: Record<string, string>;
         <legend>{t('meetings.form.when')}</legend>
         <p className="hint">{t('meetings.form.whenHint')}</p>
         {text('date', t('meetings.field.date'), t('meetings.field.dateHint'), 'text', { inputMode: 'numeric', autoComplete: 'off', size: 12 })}
-        {text('startTime', t('meetings.field.startTime'), undefined, 'time')}
-        {text('endTime', t('meetings.field.endTime'), undefined, 'time')}
+        {text('startTime', t('meetings.field.startTime'), t('everyday.form.timeHint'), 'text', { inputMode: 'decimal', size: 6 })}
+        {text('endTime', t('meetings.field.endTime'), t('everyday.form.timeHint'), 'text', { inputMode: 'decimal', size: 6 })}
       </fieldset>
       {text('theme', t('meetings.field.theme'), t('meetings.field.themeHint'))}
       <Field id="format" label={t('meetings.field.format')} error={err('format')}>

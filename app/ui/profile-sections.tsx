@@ -3,6 +3,7 @@
 import { Form } from 'react-router';
 import { useFormat, useT } from '../lib/i18n';
 import { Field, type FieldErrors } from './form';
+import { TotpQr } from './totp-qr';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
 
 /** What the profile page's action answers. */
@@ -10,7 +11,7 @@ export type ProfileActionResult = {
   intent: string;
   errors?: FieldErrors;
   saved?: MessageKey;
-  totp?: { setupToken: string; secret: string; uri: string };
+  totp?: { setupToken: string; secret: string; uri: string; qr: string };
   recoveryCodes?: string[];
 };
 
@@ -63,11 +64,9 @@ export function TotpSection({
           <p>{t('profile.totpSetupIntro')}</p>
           {result?.totp ? (
             <>
+              <TotpQr svg={result.totp.qr} uri={result.totp.uri} />
               <p>
                 {t('profile.totpSecret')} <code>{result.totp.secret}</code>
-              </p>
-              <p className="muted">
-                <code>{result.totp.uri}</code>
               </p>
             </>
           ) : null}

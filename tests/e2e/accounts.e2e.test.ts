@@ -120,6 +120,13 @@ describe('signing in by keyboard', () => {
     // Start TOTP set-up and see the key and the confirmation field, still accessible.
     await page.locator('form:has(input[value="totp-begin"]) button').click();
     await page.locator('#code').waitFor();
+    // the QR code (server-drawn SVG) beside the key, and the otpauth: link with the same key
+    const qr = page.locator('.totp-qr-image svg[role="img"]');
+    expect(await qr.isVisible()).toBe(true);
+    expect((await qr.boundingBox())!.width).toBeGreaterThan(150);
+    const link = await page.locator('a[href^="otpauth://totp/"]').getAttribute('href');
+    const secret = (await page.locator('code').allTextContents()).find((c) => !c.startsWith('otpauth:'))!.trim();
+    expect(new URL(link!).searchParams.get('secret')).toBe(secret);
     await expectNoAxeViolations(page);
     await page.context().close();
   });

@@ -8,12 +8,14 @@ import { SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
 import { createTestGroup, createTestMeeting } from '../factories/groups.ts';
 import { createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
-import { expectNoAxeViolations, launchBrowser, tabTo } from '../setup/browser.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, tabTo } from '../setup/browser.ts';
 
 let app: TestApp;
 let browser: Browser;
 let meetingId: string;
 const tokens: Record<string, string> = {};
+let laptopPage: Page | undefined;
+let screenPage: Page | undefined;
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
@@ -63,19 +65,23 @@ async function press(page: Page, name: RegExp) {
 
 describe('the live meeting, by keyboard', () => {
   it('the facilitator runs a round (start, next, pass, end) and the projector view follows', async () => {
-    const laptop = await contextFor('facilitator');
+    const laptop = await contextFor('facilitator', 390);
     const page = await laptop.newPage();
     await page.goto(`${app.url}/meetings/${meetingId}/live`);
-    await eventually(() => page.locator('h1').textContent()).toBe('Kokous käynnissä: Jaksaminen');
+    await eventually(() => page.locator('h1').textContent()).toBe('Tapaaminen ei ole vielä alkanut: Jaksaminen');
     await expectNoAxeViolations(page);
 
     const screen = await (await contextFor('facilitator')).newPage();
     await screen.goto(`${app.url}/meetings/${meetingId}/live/screen`);
     await eventually(() => screen.locator('.live-screen__big').textContent()).toBe('Kokous alkaa pian.');
+    // the projector shows only the meeting
+    expect(await screen.locator('nav, .site-header, .site-footer, .demo-banner, button[name="locale"]').count()).toBe(0);
     await expectNoAxeViolations(screen);
 
     await press(page, /^Aloita kokous$/);
     await eventually(() => page.locator('.live-current h3').textContent()).toBe('Nyt: Aloituskierros');
+    await eventually(() => page.locator('h1').textContent()).toBe('Tapaaminen käynnissä: Jaksaminen');
+    await eventually(() => screen.locator('h1').textContent()).toBe('Tapaaminen käynnissä: Jaksaminen');
     await press(page, /^Aloita kierros$/);
     await eventually(() => announced(page)).toBe('Vuorossa: Aino Aaltonen');
     // the pressed button is gone: focus stays in the round, on its first button
@@ -103,11 +109,13 @@ describe('the live meeting, by keyboard', () => {
     await press(page, /^Seuraava ohjelmakohta$/);
     await eventually(() => page.locator('.live-current h3').textContent()).toBe('Nyt: Pienet askeleet');
     await expectNoAxeViolations(page);
-    await laptop.close();
+    await expectNoHorizontalScroll(page);
+    laptopPage = page;
+    screenPage = screen;
   }, 240_000);
 
-  it('the member adds a step on their phone; axe finds nothing on my-steps', async () => {
-    const phone = await (await contextFor('member', 360)).newPage();
+  it('the member adds a step on their phone (390 px); axe finds nothing on my-steps', async () => {
+    const phone = await (await contextFor('member', 390)).newPage();
     await phone.goto(`${app.url}/meetings/${meetingId}/my-steps`);
     await eventually(() => phone.locator('h1').textContent()).toBe('Omat pienet askeleeni');
     await expectNoAxeViolations(phone);
@@ -124,4 +132,16 @@ describe('the live meeting, by keyboard', () => {
     await eventually(() => page.locator('#steps-title ~ div').allTextContents()).toContainEqual(expect.stringContaining('Soitan kirjanpitäjälle'));
     await expectNoAxeViolations(page);
   }, 180_000);
+
+  it('the facilitator ends the meeting: the headings say so and the clocks stop', async () => {
+    const page = laptopPage!;
+    await page.reload();
+    await press(page, /^Päätä kokous$/);
+    await eventually(() => page.locator('h1').textContent()).toBe('Tapaaminen on päättynyt: Jaksaminen');
+    expect(await page.locator('.live-clock').count()).toBe(0);
+    await eventually(() => screenPage!.locator('h1').textContent()).toBe('Tapaaminen on päättynyt: Jaksaminen');
+    await eventually(() => screenPage!.locator('.live-clock').count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(screenPage!);
+  }, 120_000);
 });

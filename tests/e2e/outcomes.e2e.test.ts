@@ -131,6 +131,17 @@ describe('check-ins by keyboard', () => {
     expect(await page.locator('svg[role="img"] title').textContent()).toContain('WHO-5');
     expect(await page.locator('table td').first().textContent()).toBe('80');
     expect(await page.locator('.lead').textContent()).toContain('80 pistettä');
+    // the x axis is dated, and the last point and its date lie inside the chart
+    const today = new Intl.DateTimeFormat('fi-FI', { dateStyle: 'short', timeZone: 'Europe/Helsinki' }).format(new Date());
+    expect(await page.locator('.progress-chart__date').allTextContents()).toEqual([today]);
+    const inside = await page.locator('svg.progress-chart').evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('circle, .progress-chart__date')].every((e) => {
+        const r = e.getBoundingClientRect();
+        return r.left >= box.left && r.right <= box.right && r.bottom <= box.bottom;
+      });
+    });
+    expect(inside).toBe(true);
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
     await context.close();

@@ -1,6 +1,6 @@
 // Once per run: a PostgreSQL (embedded, or TEST_DATABASE_URL), a migrated template
 // database every test file clones, and a fresh build for the browser tests.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +48,12 @@ export default async function setup(project: TestProject) {
   await admin.query(`ALTER DATABASE ${template} IS_TEMPLATE true`).catch(() => {});
 
   if (!process.env.SKIP_BUILD) {
-    execFileSync(process.execPath, [path.resolve('node_modules/@react-router/dev/bin.cjs'), 'build'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // `npm start` builds first: whatever the build prints on stderr a person reads as a problem, so
+    // the test run fails on it (issue 11: "[PLUGIN_TIMINGS]" looked like an error).
+    const build = spawnSync(process.execPath, [path.resolve('node_modules/@react-router/dev/bin.cjs'), 'build'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`The build failed:\n${build.stderr}`);
+    const noise = build.stderr.split('\n').filter((line) => line.trim() !== '');
+    if (noise.length > 0) throw new Error(`The build printed on stderr (keep \`npm start\` quiet):\n${noise.join('\n')}`);
   }
 
   project.provide('adminDatabaseUrl', adminUrl);

@@ -18,6 +18,8 @@ import { listSessions, mustSetUpTotp } from '../../../src/features/accounts/sess
 import { clearedSessionCookie } from '../../../src/features/accounts/cookies.ts';
 import { base32Secret, totpUri } from '../../../src/features/accounts/totp.ts';
 import { profileSchemas } from '../../../src/features/accounts/profile.validation.ts';
+import { totpQrSvg } from '../../../src/features/accounts/totp-qr.ts';
+import { translate } from '../../../src/platform/i18n/i18n.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);
@@ -65,7 +67,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     case 'totp-begin': {
       const { key, setupToken } = beginTotpSetup(services.config.sessionSecret, actor.userId);
-      return data<ActionResult>({ intent, totp: { setupToken, secret: base32Secret(key), uri: totpUri(key, actor.email) } });
+      const uri = totpUri(key, actor.email);
+      return data<ActionResult>({ intent, totp: { setupToken, secret: base32Secret(key), uri, qr: await totpQrSvg(uri, translate(state.locale, 'everyday.totp.qrLabel')) } });
     }
     case 'totp-confirm': {
       const p = profileSchemas.totpConfirm.safeParse(form);
@@ -73,7 +76,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       const codes = await confirmTotpSetup(services, actor.userId, p.data.setupToken, p.data.code);
       if (!codes) {
         const key = keyFromSetupToken(services.config.sessionSecret, actor.userId, p.data.setupToken);
-        const totp = key ? { setupToken: p.data.setupToken, secret: base32Secret(key), uri: totpUri(key, actor.email) } : undefined;
+        const uri = key ? totpUri(key, actor.email) : null;
+        const totp = key && uri ? { setupToken: p.data.setupToken, secret: base32Secret(key), uri, qr: await totpQrSvg(uri, translate(state.locale, 'everyday.totp.qrLabel')) } : undefined;
         return data<ActionResult>({ intent, errors: { code: 'auth.totpWrong' }, totp }, { status: 400 });
       }
       return data<ActionResult>({ intent, recoveryCodes: codes, saved: 'profile.totpEnabled' });

@@ -4,13 +4,16 @@ import { count } from 'drizzle-orm';
 import { Form, useLoaderData, useLocation } from 'react-router';
 import type { Route } from './+types/home';
 import { requireActor } from '../../lib/state.server';
-import { useFormat, useT } from '../../lib/i18n';
+import { useT } from '../../lib/i18n';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { can, homePolicy } from '../../../src/platform/policy/index.ts';
 import { organizations } from '../../../src/features/organizations/organizations.schema.ts';
 import { countMembers, countPendingInvitations } from '../../../src/features/organizations/organizations.queries.ts';
 import { coordinatorOverview, expertSegments, facilitatorOverview, nextMeetingsForMember, openStepsOf, recentBoardPosts } from '../../../src/features/homes/homes.queries.ts';
 import { addDays, utcToZoned, zonedTimeToUtc } from '../../../src/features/meetings/zoned-time.ts';
+import { isJoinWindowOpen } from '../../../src/features/meetings/online-window.ts';
+import { planHomeSteps } from '../../../src/features/homes/home-steps.ts';
+import { ComingSoon, CoordinatorHome, EntrepreneurHome, ExpertHome, FacilitatorHome } from '../../ui/home';
 import { findDueCheckIns } from '../../../src/features/outcomes/due-check-ins.ts';
 
 /** The first instant of this Helsinki month and of the next one. */
@@ -44,6 +47,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     allowed.joinGroups && me ? findDueCheckIns(db, me) : null,
   ]);
   const iso = <T extends { startsAt: Date }>(list: T[]) => list.map((x) => ({ ...x, startsAt: x.startsAt.toISOString() }));
+  const stepPlan = openSteps ? planHomeSteps(openSteps, utcToZoned(now).date) : null;
   return {
     name: actor.name,
     active: active ? { organizationId: active.organizationId, organizationName: active.organizationName, role: active.role } : null,
@@ -51,17 +55,30 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     can: allowed,
     counts: { members, invitations, organizations: organizationCount },
     entrepreneur:
-      nextMeetings && openSteps && posts
+      nextMeetings && stepPlan && posts
         ? {
-            meetings: nextMeetings.map((m) => ({ ...m, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString() })),
-            steps: openSteps,
+            meetings: nextMeetings.map(({ onlineUrl, ...m }) => ({
+              ...m,
+              startsAt: m.startsAt.toISOString(),
+              endsAt: m.endsAt.toISOString(),
+              joinUrl: onlineUrl && isJoinWindowOpen(m, now) ? onlineUrl : null,
+            })),
+            steps: stepPlan.shown,
+            hiddenSteps: stepPlan.hidden,
             posts: posts.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })),
             checkIns: { consent: checkIns?.consent ?? false, open: (checkIns?.due.length ?? 0) + (checkIns?.drafts.length ?? 0) },
           }
         : null,
     facilitator: facilitating ? { groups: facilitating.groups, meetings: iso(facilitating.meetings), attendanceDue: iso(facilitating.attendanceDue) } : null,
     coordinator: coordinating ? { ...coordinating, meetings: iso(coordinating.meetings) } : null,
-    segments: segments ? iso(segments) : null,
+    segments: segments
+      ? segments.map((s) => ({
+          id: s.id,
+          startsAt: s.startsAt.toISOString(),
+          topic: s.topic,
+          joinUrl: s.onlineUrl && s.format !== 'in_person' && isJoinWindowOpen({ startsAt: s.segmentStartsAt, endsAt: s.segmentEndsAt }, now) ? s.onlineUrl : null,
+        }))
+      : null,
   };
 }
 
@@ -182,227 +199,3 @@ export default function Home() {
   );
 }
 
-function ComingSoon({ items, id }: { items: MessageKey[]; id: string }) {
-  const t = useT();
-  return (
-    <>
-      <h3 id={`coming-${id}`}>{t('home.coming.title')}</h3>
-      <ul className="plain-list" aria-labelledby={`coming-${id}`}>
-        {items.map((k) => (
-          <li key={k}>{t(k)}</li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
-type HomeData = Awaited<ReturnType<typeof loader>>;
-
-/** Phone first: the next meeting with RSVP and add-to-calendar, open steps, new board posts. */
-function EntrepreneurHome({ data }: { data: NonNullable<HomeData['entrepreneur']> }) {
-  const t = useT();
-  const format = useFormat();
-  const [next, ...later] = data.meetings;
-  return (
-    <>
-      <section className="card home-card" aria-labelledby="home-next">
-        <h2 id="home-next">{t('home.member.nextTitle')}</h2>
-        {next ? (
-          <>
-            <p className="home-next-when">
-              <strong>{format.date(next.startsAt, 'weekday')}</strong>
-            </p>
-            <p>
-              {next.groupName}
-              {next.theme ? ` – ${next.theme}` : ''} ({t(`meetings.format.${next.format as 'in_person'}`)})
-            </p>
-            <p>{next.response ? t(`meetings.rsvp.current.${next.response as 'coming'}`) : t('meetings.rsvp.none')}</p>
-            <Form method="post" action={`/meetings/${next.id}`} className="button-row">
-              <input type="hidden" name="intent" value="rsvp" />
-              <button type="submit" name="response" value="coming" className="button">
-                {t('meetings.rsvp.coming')}
-              </button>
-              <button type="submit" name="response" value="not_coming" className="button button--secondary">
-                {t('meetings.rsvp.notComing')}
-              </button>
-            </Form>
-            <p className="button-row">
-              <a href={`/meetings/${next.id}`}>{t('home.member.meetingDetails')}</a>
-              <a href={`/meetings/${next.id}/calendar.ics`} download>
-                {t('meetings.addToCalendar')}
-              </a>
-            </p>
-            {later.length ? (
-              <ul className="plain-list">
-                {later.map((m) => (
-                  <li key={m.id}>
-                    <a href={`/meetings/${m.id}`}>{format.date(m.startsAt, 'weekday')}</a> – {m.groupName}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </>
-        ) : (
-          <p>{t('home.member.noMeeting')}</p>
-        )}
-      </section>
-      <section className="card home-card" aria-labelledby="home-steps">
-        <h2 id="home-steps">{t('home.member.stepsTitle')}</h2>
-        {data.steps.length ? (
-          <ul className="plain-list">
-            {data.steps.map((s) => (
-              <li key={s.id}>
-                {s.text}
-                {s.dueOn ? <span className="muted"> – {t('home.member.due', { date: format.date(s.dueOn) })}</span> : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('home.member.noSteps')}</p>
-        )}
-        <p>
-          <a href="/steps">{t('home.member.stepsLink')}</a>
-        </p>
-      </section>
-      <section className="card home-card" aria-labelledby="home-check-ins">
-        <h2 id="home-check-ins">{t('outcomes.home.title')}</h2>
-        <p>{!data.checkIns.consent ? t('outcomes.home.noConsent') : data.checkIns.open > 0 ? t('outcomes.home.open', { count: data.checkIns.open }) : t('outcomes.home.none')}</p>
-        <p className="button-row">
-          {data.checkIns.consent ? <a href="/check-in">{t('outcomes.home.checkInLink')}</a> : <a href="/profile/measurement">{t('outcomes.home.consentLink')}</a>}
-          <a href="/progress">{t('outcomes.home.progressLink')}</a>
-        </p>
-      </section>
-      <section className="card home-card" aria-labelledby="home-posts">
-        <h2 id="home-posts">{t('home.member.postsTitle')}</h2>
-        {data.posts.length ? (
-          <ul className="plain-list">
-            {data.posts.map((p) => (
-              <li key={p.id}>
-                <a href={`/groups/${p.groupId}/board`}>{t('home.member.postBy', { name: p.author, group: p.groupName })}</a>: {p.body}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('home.member.noPosts')}</p>
-        )}
-      </section>
-    </>
-  );
-}
-
-/** My groups, next meetings with RSVPs, steps to follow up, attendance to record. */
-function FacilitatorHome({ data }: { data: NonNullable<HomeData['facilitator']> }) {
-  const t = useT();
-  const format = useFormat();
-  return (
-    <>
-      {data.attendanceDue.length ? (
-        <section className="card home-card" aria-labelledby="home-attendance">
-          <h2 id="home-attendance">{t('home.facilitator.attendanceTitle')}</h2>
-          <ul className="plain-list">
-            {data.attendanceDue.map((m) => (
-              <li key={m.id}>
-                <a href={`/meetings/${m.id}/attendance`}>
-                  {m.groupName}, {format.date(m.startsAt, 'weekday')}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      <section className="card home-card" aria-labelledby="home-fac-meetings">
-        <h2 id="home-fac-meetings">{t('home.facilitator.meetingsTitle')}</h2>
-        {data.meetings.length ? (
-          <ul className="plain-list">
-            {data.meetings.map((m) => (
-              <li key={m.id}>
-                <a href={`/meetings/${m.id}`}>
-                  {m.groupName}, {format.date(m.startsAt, 'weekday')}
-                </a>
-                <br />
-                <span className="muted">{t('home.facilitator.rsvps', { coming: m.coming, notComing: m.notComing, unknown: Math.max(0, m.members - m.coming - m.notComing) })}</span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('home.facilitator.noMeetings')}</p>
-        )}
-      </section>
-      <section className="card home-card" aria-labelledby="home-fac-groups">
-        <h2 id="home-fac-groups">{t('home.facilitator.groupsTitle')}</h2>
-        {data.groups.length ? (
-          <ul className="plain-list">
-            {data.groups.map((g) => (
-              <li key={g.id}>
-                <a href={`/groups/${g.id}`}>{g.name}</a> – {t('home.facilitator.groupLine', { members: g.memberCount, steps: g.openSteps })}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('home.facilitator.noGroups')}</p>
-        )}
-      </section>
-    </>
-  );
-}
-
-/** Intake queue, groups by status, meetings this month. */
-function CoordinatorHome({ data }: { data: NonNullable<HomeData['coordinator']> }) {
-  const t = useT();
-  const format = useFormat();
-  return (
-    <section className="card home-card" aria-labelledby="home-programme">
-      <h2 id="home-programme">{t('home.programme.title')}</h2>
-      <p>
-        <a href="/intake">{t('home.programme.intake', { new: data.applications.new, contacted: data.applications.contacted })}</a>
-      </p>
-      <h3>{t('home.programme.groupsTitle')}</h3>
-      <ul className="plain-list">
-        {(['forming', 'active', 'paused', 'ended'] as const).map((s) => (
-          <li key={s}>
-            <a href={`/groups?status=${s}`}>
-              {t(`groups.status.${s}`)}: {data.groups[s]}
-            </a>
-          </li>
-        ))}
-      </ul>
-      <h3>{t('home.programme.meetingsTitle', { count: data.meetings.length })}</h3>
-      {data.meetings.length ? (
-        <ul className="plain-list">
-          {data.meetings.map((m) => (
-            <li key={m.id}>
-              <a href={`/meetings/${m.id}`}>
-                {format.date(m.startsAt, 'weekday')}, {m.groupName}
-              </a>
-              {m.status === 'cancelled' ? ` ${t('meetings.cancelledTag')}` : ''}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t('home.programme.noMeetings')}</p>
-      )}
-    </section>
-  );
-}
-
-function ExpertHome({ segments }: { segments: NonNullable<HomeData['segments']> }) {
-  const t = useT();
-  const format = useFormat();
-  return (
-    <section className="card home-card" aria-labelledby="home-expert">
-      <h2 id="home-expert">{t('home.expert.title')}</h2>
-      {segments.length ? (
-        <ul className="plain-list">
-          {segments.map((s) => (
-            <li key={s.id}>
-              <a href={`/meetings/${s.id}`}>{format.date(s.startsAt, 'weekday')}</a>
-              {s.topic ? ` – ${s.topic}` : ''}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t('home.expert.none')}</p>
-      )}
-    </section>
-  );
-}

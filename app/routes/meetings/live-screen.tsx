@@ -5,11 +5,14 @@ import { useLoaderData } from 'react-router';
 import type { Route } from './+types/live-screen';
 import { loadAuthorizedMeeting } from '../../lib/live.server';
 import { useT } from '../../lib/i18n';
-import { Clock, useLivePolling, useServerNow } from '../../ui/live';
+import { Clock, liveHeadingKeys, useLivePolling, useServerNow } from '../../ui/live';
 import { meetingPolicy } from '../../../src/platform/policy/index.ts';
 import { itemRemainingMs, turnRemainingMs } from '../../../src/features/meetings/live-state.ts';
 import { loadLiveView } from '../../../src/features/meetings/live-view.ts';
 import { PROMPT_CARDS } from '../../../src/features/meetings/prompt-cards.ts';
+
+/** The projector shows only the meeting (see root.tsx). */
+export const handle = { bare: true };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { state, meeting } = await loadAuthorizedMeeting(context, request, params.meetingId, (actor, m) => meetingPolicy.runLive(actor, m));
@@ -32,13 +35,13 @@ export default function MeetingLiveScreen() {
   return (
     <div className="page live-screen">
       <title>{`${t('live.screen.title')} – ${title} – Työpeili`}</title>
-      <h1>{title}</h1>
+      <h1>{t(liveHeadingKeys[state.phase], { title })}</h1>
       {state.phase === 'not-started' ? <p className="live-screen__big">{t('live.screen.waiting')}</p> : null}
       {state.phase === 'ended' ? <p className="live-screen__big">{t('live.screen.ended')}</p> : null}
       {page.currentItem && state.phase === 'running' ? (
         <section aria-labelledby="screen-item">
           <h2 id="screen-item">{page.currentItem.title || t(`live.kind.${page.currentItem.kind}`)}</h2>
-          {itemLeft !== null ? <Clock ms={itemLeft} label={t('live.itemLeft')} /> : null}
+          {itemLeft !== null && state.phase === 'running' ? <Clock ms={itemLeft} label={t('live.itemLeft')} /> : null}
         </section>
       ) : null}
       {roundLive && state.phase === 'running' ? (

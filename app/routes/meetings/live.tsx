@@ -6,7 +6,7 @@ import type { Route } from './+types/live';
 import { loadAuthorizedMeeting } from '../../lib/live.server';
 import { useFormat, useT } from '../../lib/i18n';
 import { ErrorSummary, Field, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
-import { Clock, StepStatusForm, useKeepFocusInSection, useLivePolling, useServerNow } from '../../ui/live';
+import { Clock, FollowUpSection, liveHeadingKeys, useKeepFocusInSection, useLivePolling, useServerNow } from '../../ui/live';
 import { DomainError } from '../../../src/platform/errors.ts';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { meetingPolicy } from '../../../src/platform/policy/index.ts';
@@ -138,9 +138,7 @@ export default function MeetingLive() {
       <p>
         <a href={`/meetings/${page.meeting.id}`}>{t('meetings.backToMeeting')}</a>
       </p>
-      <h1>
-        {t('live.title')}: {title}
-      </h1>
+      <h1>{t(liveHeadingKeys[state.phase], { title })}</h1>
       <p className="lead">
         {page.meeting.groupName} · {format.date(page.meeting.startsAt, 'datetime')}
       </p>
@@ -190,7 +188,7 @@ export default function MeetingLive() {
           <div className="live-current">
             <h3>{t('live.agenda.current', { item: page.currentItem.title || t(`live.kind.${page.currentItem.kind}`) })}</h3>
             {page.currentItem.topic ? <p>{page.currentItem.topic}</p> : null}
-            {itemLeft !== null ? <Clock ms={itemLeft} label={t('live.itemLeft')} /> : null}
+            {itemLeft !== null && running ? <Clock ms={itemLeft} label={t('live.itemLeft')} /> : null}
           </div>
         ) : null}
         {running ? (
@@ -252,25 +250,7 @@ export default function MeetingLive() {
         </section>
       ) : null}
 
-      {page.followUp ? (
-        <section aria-labelledby="followup-title">
-          <h2 id="followup-title">{t('live.followUp.title')}</h2>
-          {page.followUp.length === 0 ? <p>{t('live.followUp.none')}</p> : null}
-          {page.followUp.map((member) => (
-            <div key={member.memberId} className="card">
-              <h3>{member.name}</h3>
-              {member.items.length === 0 ? <p className="muted">{t('live.followUp.noSteps')}</p> : null}
-              <ul className="live-steps">
-                {member.items.map((step) => (
-                  <li key={step.id}>
-                    <StepStatusForm step={step} idPrefix={`fu-${step.id}`} />
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </section>
-      ) : null}
+      {page.followUp ? <FollowUpSection members={page.followUp} /> : null}
 
       {page.currentItem?.kind === 'small_steps_round' || page.meetingSteps.some((m) => m.steps.length > 0) ? (
         <section aria-labelledby="steps-title">

@@ -7,7 +7,7 @@ import { requireActor } from '../../lib/state.server';
 import { ownOutcomes } from '../../lib/outcomes.server';
 import { useFormat, useLocale, useT } from '../../lib/i18n';
 import { consentActive, countDoneSteps, findConsent, listOwnScores, organizationInstruments } from '../../../src/features/outcomes/outcomes.queries.ts';
-import { chartPoints, readProgress, who5Series } from '../../../src/features/outcomes/progress.ts';
+import { chartPoints, readProgress, who5Series, xLabelIndices } from '../../../src/features/outcomes/progress.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);
@@ -35,7 +35,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-const box = { width: 320, height: 200, left: 36, right: 12, top: 12, bottom: 28 };
+const box = { width: 320, height: 200, left: 36, right: 24, top: 12, bottom: 28 };
 
 export default function Progress() {
   const t = useT();
@@ -104,6 +104,17 @@ export default function Progress() {
             <polyline points={points.map((p) => `${p.x},${p.y}`).join(' ')} className="progress-chart__line" />
             {points.map((p, i) => (
               <circle key={i} cx={p.x} cy={p.y} r={4} className="progress-chart__point" />
+            ))}
+            {xLabelIndices(points.length).map((i) => (
+              <text
+                key={`x${i}`}
+                x={points[i]!.x}
+                y={box.height - 8}
+                textAnchor={points.length > 1 && i === 0 ? 'start' : points.length > 1 && i === points.length - 1 ? 'end' : 'middle'}
+                className="progress-chart__label progress-chart__date"
+              >
+                {format.date(page.who5[i]!.submittedAt, 'short')}
+              </text>
             ))}
           </svg>
           <p className="hint">{t('outcomes.progress.chartHint')}</p>

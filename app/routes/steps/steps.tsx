@@ -15,6 +15,8 @@ import { stepStatusSchema, stepTextSchema } from '../../../src/features/meetings
 import { isLocalDate } from '../../../src/features/meetings/zoned-time.ts';
 import { addOwnStep } from '../../../src/features/steps/add-step.ts';
 import { listMySteps } from '../../../src/features/steps/steps.queries.ts';
+import { stepFoldCutoffs } from '../../../src/features/homes/homes.queries.ts';
+import { foldOlderSteps } from '../../../src/features/homes/home-steps.ts';
 import { updateStepStatus } from '../../../src/features/steps/update-step-status.ts';
 
 const newStepSchema = stepTextSchema.pick({ text: true }).extend({
@@ -35,12 +37,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);
   const organizationId = organizationOf(actor.organizationId);
   const { db } = state.services;
-  const [mine, groups] = [await listMySteps(db, { organizationId, userId: actor.userId }), await listGroups(db, { organizationId, userId: actor.userId, all: false })];
+  const [mine, groups, cutoffs] = [
+    await listMySteps(db, { organizationId, userId: actor.userId }),
+    await listGroups(db, { organizationId, userId: actor.userId, all: false }),
+    await stepFoldCutoffs(db, { organizationId, userId: actor.userId, now: new Date() }),
+  ];
   const memberOf = groups.filter((g) => g.status !== 'ended');
+  const { recent, older } = foldOlderSteps(mine, cutoffs);
+  const iso = <T extends { createdAt: Date }>(list: T[]) => list.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() }));
   return {
     notice: notice(new URL(request.url), ['added', 'status'] as const),
-    open: mine.filter((s) => s.status === 'open' || s.status === 'partly').map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
-    closed: mine.filter((s) => s.status === 'done' || s.status === 'dropped').map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
+    open: iso(recent.filter((s) => s.status === 'open' || s.status === 'partly')),
+    closed: iso(recent.filter((s) => s.status === 'done' || s.status === 'dropped')),
+    older: iso(older),
     groups: memberOf.map((g) => ({ id: g.id, name: g.name })),
   };
 }
@@ -155,6 +164,22 @@ export default function Steps() {
             ))}
           </ul>
         </section>
+      ) : null}
+
+      {page.older.length ? (
+        <details className="card older-steps">
+          <summary>{t('everyday.steps.olderTitle', { count: page.older.length })}</summary>
+          <p className="muted">{t('everyday.steps.olderHint')}</p>
+          <ul className="plain-list">
+            {page.older.map((s) => (
+              <li key={s.id}>
+                {s.text} <span className="muted">– {t(stepStatusKeys[s.status])}</span>
+                {s.reflection ? <span className="muted"> · {s.reflection}</span> : null}
+                <span className="muted"> · {format.date(s.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
     </div>
   );

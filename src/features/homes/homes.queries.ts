@@ -9,13 +9,28 @@ async function rows<T>(db: Tx, query: ReturnType<typeof sql>): Promise<T[]> {
   return result.rows as T[];
 }
 
-export type NextMeeting = { id: string; groupId: string; groupName: string; startsAt: Date; endsAt: Date; theme: string | null; format: string; response: string | null };
+export type NextMeeting = {
+  id: string;
+  groupId: string;
+  groupName: string;
+  startsAt: Date;
+  endsAt: Date;
+  theme: string | null;
+  format: string;
+  response: string | null;
+  venueAddress: string | null;
+  venueRoom: string | null;
+  onlineUrl: string | null;
+  meetingPoint: string | null;
+  whatToWear: string | null;
+};
 
 /** The entrepreneur's next meeting in each of their groups (soonest first), with their RSVP. */
 export async function nextMeetingsForMember(db: Tx, { organizationId, userId, now, limit = 3 }: { organizationId: string; userId: string; now: Date; limit?: number }): Promise<NextMeeting[]> {
   const list = await rows<Row>(
     db,
-    sql`SELECT m.id, m.group_id, g.name AS group_name, m.starts_at, m.ends_at, m.theme, m.format, r.response
+    sql`SELECT m.id, m.group_id, g.name AS group_name, m.starts_at, m.ends_at, m.theme, m.format, r.response,
+               m.venue_address, m.venue_room, m.online_url, m.meeting_point, m.what_to_wear
         FROM group_members gm
         JOIN groups g ON g.organization_id = gm.organization_id AND g.id = gm.group_id
         JOIN meetings m ON m.organization_id = gm.organization_id AND m.group_id = gm.group_id
@@ -24,12 +39,27 @@ export async function nextMeetingsForMember(db: Tx, { organizationId, userId, no
           AND m.status = 'scheduled' AND m.ends_at > ${now.toISOString()}
         ORDER BY m.starts_at LIMIT ${limit}`,
   );
-  return list.map((r) => ({ id: r.id as string, groupId: r.group_id as string, groupName: r.group_name as string, startsAt: new Date(r.starts_at as string), endsAt: new Date(r.ends_at as string), theme: r.theme as string | null, format: r.format as string, response: r.response as string | null }));
+  return list.map((r) => ({
+    id: r.id as string,
+    groupId: r.group_id as string,
+    groupName: r.group_name as string,
+    startsAt: new Date(r.starts_at as string),
+    endsAt: new Date(r.ends_at as string),
+    theme: r.theme as string | null,
+    format: r.format as string,
+    response: r.response as string | null,
+    venueAddress: r.venue_address as string | null,
+    venueRoom: r.venue_room as string | null,
+    onlineUrl: r.online_url as string | null,
+    meetingPoint: r.meeting_point as string | null,
+    whatToWear: r.what_to_wear as string | null,
+  }));
 }
 
 export type OpenStep = { id: string; text: string; dueOn: string | null; groupName: string };
 
-export async function openStepsOf(db: Tx, { organizationId, userId, limit = 10 }: { organizationId: string; userId: string; limit?: number }): Promise<OpenStep[]> {
+/** The person's open steps (all of them, up to a sanity limit: the home decides what to show). */
+export async function openStepsOf(db: Tx, { organizationId, userId, limit = 200 }: { organizationId: string; userId: string; limit?: number }): Promise<OpenStep[]> {
   const list = await rows<Row>(
     db,
     sql`SELECT s.id, s.text, s.due_on::text AS due_on, g.name AS group_name
@@ -128,14 +158,51 @@ export async function coordinatorOverview(db: Tx, { organizationId, monthStart, 
   };
 }
 
-/** An expert's own upcoming segments. */
+/**
+ * An expert's own upcoming segments, each with its window: it begins after the agenda items before
+ * it (their minutes from the meeting's start) and lasts its own minutes. The online link goes with
+ * it; the page offers it only during the window.
+ */
 export async function expertSegments(db: Tx, { organizationId, userId, now }: { organizationId: string; userId: string; now: Date }) {
   const list = await rows<Row>(
     db,
-    sql`SELECT m.id, m.starts_at, a.topic, m.format
-        FROM agenda_items a JOIN meetings m ON m.organization_id = a.organization_id AND m.id = a.meeting_id
-        WHERE a.organization_id = ${organizationId} AND a.expert_user_id = ${userId} AND m.status = 'scheduled' AND m.ends_at > ${now.toISOString()}
-        ORDER BY m.starts_at LIMIT 10`,
+    sql`SELECT x.meeting_id AS id, x.starts_at, x.topic, x.format, x.online_url,
+               x.starts_at + make_interval(mins => x.before) AS segment_starts_at,
+               x.starts_at + make_interval(mins => x.before + x.minutes) AS segment_ends_at
+        FROM (
+          SELECT m.id AS meeting_id, m.starts_at, m.format, m.online_url, m.status, m.ends_at, a.topic, a.minutes, a.expert_user_id,
+                 COALESCE(sum(a.minutes) OVER (PARTITION BY a.meeting_id ORDER BY a.position ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::int AS before
+          FROM agenda_items a JOIN meetings m ON m.organization_id = a.organization_id AND m.id = a.meeting_id
+          WHERE a.organization_id = ${organizationId} AND m.status = 'scheduled' AND m.ends_at > ${now.toISOString()}
+        ) x
+        WHERE x.expert_user_id = ${userId}
+        ORDER BY x.starts_at LIMIT 10`,
   );
-  return list.map((r) => ({ id: r.id as string, startsAt: new Date(r.starts_at as string), topic: r.topic as string | null, format: r.format as string }));
+  return list.map((r) => ({
+    id: r.id as string,
+    startsAt: new Date(r.starts_at as string),
+    topic: r.topic as string | null,
+    format: r.format as string,
+    onlineUrl: r.online_url as string | null,
+    segmentStartsAt: new Date(r.segment_starts_at as string),
+    segmentEndsAt: new Date(r.segment_ends_at as string),
+  }));
+}
+
+/**
+ * For each of the person's groups with at least two meetings that have begun (cancelled ones do
+ * not count), the start of the second-to-last one: closed steps set before it fold under "older".
+ */
+export async function stepFoldCutoffs(db: Tx, { organizationId, userId, now }: { organizationId: string; userId: string; now: Date }): Promise<Map<string, Date>> {
+  const list = await rows<Row>(
+    db,
+    sql`SELECT group_id, starts_at FROM (
+          SELECT m.group_id, m.starts_at, row_number() OVER (PARTITION BY m.group_id ORDER BY m.starts_at DESC) AS n
+          FROM group_members gm
+          JOIN meetings m ON m.organization_id = gm.organization_id AND m.group_id = gm.group_id
+          WHERE gm.organization_id = ${organizationId} AND gm.user_id = ${userId}
+            AND m.status <> 'cancelled' AND m.starts_at <= ${now.toISOString()}
+        ) x WHERE n = 2`,
+  );
+  return new Map(list.map((r) => [r.group_id as string, new Date(r.starts_at as string)]));
 }

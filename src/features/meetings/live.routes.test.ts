@@ -18,6 +18,7 @@ const ids: Record<string, string> = {};
 let meetingId: string;
 let nextMeetingStartsAt: Date;
 let previousStepId: string;
+let olderStepId: string;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -40,6 +41,7 @@ beforeAll(async () => {
   cookies.facilitatorTablet = (await signIn(db, ids.facilitator!)).cookie;
   const group = await createTestGroup(db, { organizationId: orgA.id, facilitatorIds: [ids.facilitator!], memberIds: [ids.aino!, ids.eero!, ids.helmi!] });
   const now = Date.now();
+  const older = await createTestMeeting(db, { organizationId: orgA.id, groupId: group.id, startsAt: new Date(now - 56 * 86_400_000) });
   const previous = await createTestMeeting(db, { organizationId: orgA.id, groupId: group.id, startsAt: new Date(now - 28 * 86_400_000) });
   const meeting = await createTestMeeting(db, {
     organizationId: orgA.id,
@@ -54,6 +56,7 @@ beforeAll(async () => {
   await createTestMeeting(db, { organizationId: orgA.id, groupId: group.id, startsAt: nextMeetingStartsAt });
   meetingId = meeting.id;
   await db.insert(attendance).values([
+    { organizationId: orgA.id, meetingId: older.id, userId: ids.aino!, status: 'present' },
     { organizationId: orgA.id, meetingId: previous.id, userId: ids.aino!, status: 'present' },
     { organizationId: orgA.id, meetingId: previous.id, userId: ids.eero!, status: 'present' },
   ]);
@@ -62,6 +65,11 @@ beforeAll(async () => {
     .values({ organizationId: orgA.id, groupId: group.id, userId: ids.aino!, meetingId: previous.id, text: 'Soitan kolmelle vanhalle asiakkaalle', createdAt: previous.startsAt })
     .returning();
   previousStepId = step!.id;
+  const [old] = await db
+    .insert(steps)
+    .values({ organizationId: orgA.id, groupId: group.id, userId: ids.aino!, meetingId: older.id, text: 'Päivitän kotisivut', createdAt: older.startsAt })
+    .returning();
+  olderStepId = old!.id;
 });
 afterAll(async () => {
   await app?.close();
@@ -129,7 +137,14 @@ describe('live meeting over HTTP', () => {
     expect(view.state).toMatchObject({ phase: 'running', version: 1, itemIndex: 0 });
     expect(view.currentItem?.kind).toBe('follow_up_round');
     expect(view.followUp).toEqual([
-      { memberId: ids.aino, name: 'Aino Aaltonen', items: [expect.objectContaining({ id: previousStepId, text: 'Soitan kolmelle vanhalle asiakkaalle', status: 'open', reason: 'set-at-previous-meeting' })] },
+      {
+        memberId: ids.aino,
+        name: 'Aino Aaltonen',
+        items: [
+          expect.objectContaining({ id: olderStepId, reason: 'still-open' }),
+          expect.objectContaining({ id: previousStepId, text: 'Soitan kolmelle vanhalle asiakkaalle', status: 'open', reason: 'set-at-previous-meeting' }),
+        ],
+      },
       { memberId: ids.eero, name: 'Eero Eskola', items: [] },
     ]);
   });
@@ -147,6 +162,12 @@ describe('live meeting over HTTP', () => {
     const html = await (await get(`/meetings/${meetingId}/live`, 'facilitator')).text();
     expect(html).toContain('Viime kerran pienet askeleet');
     expect(html).toContain('osittain tehty');
+    // the heading says the state; only last time's steps are open, the older one folds under a count
+    expect(html).toContain('<h1>Tapaaminen käynnissä: Jaksaminen</h1>');
+    const folded = html.slice(html.indexOf('<details class="older-steps">'));
+    expect(folded).toMatch(/^<details class="older-steps"><summary>Aiemmat seurattavat askeleet \(1\)<\/summary>/);
+    expect(folded.slice(0, folded.indexOf('</details>'))).toContain('Päivitän kotisivut');
+    expect(html.indexOf('Soitan kolmelle vanhalle asiakkaalle')).toBeLessThan(html.indexOf('<details class="older-steps">'));
   });
 
   it('runs a shuffled round: the stored order is the same on both devices; next turn from one shows on the other', async () => {
@@ -227,8 +248,21 @@ describe('live meeting over HTTP', () => {
     expect(html).toContain('Pienet askeleet');
     expect(html).toContain('Mikä tässä on sinulle tärkeintä?');
     expect(html).not.toContain('name="intent"');
+    // only the meeting: no site navigation, language switcher, demo banner or footer
+    expect(html).not.toContain('<nav');
+    expect(html).not.toContain('site-header');
+    expect(html).not.toContain('name="locale"');
+    expect(html).not.toContain('site-footer');
+    expect(html).toContain('<main id="main"');
     const ended = await post(`/meetings/${meetingId}/live`, 'facilitator', [['intent', 'end'], ['version', '5']]);
     expect(ended.status).toBe(302);
-    expect(await (await get(`/meetings/${meetingId}/live/screen`, 'facilitatorTablet')).text()).toContain('Kiitos tästä tapaamisesta!');
+    const screen = await (await get(`/meetings/${meetingId}/live/screen`, 'facilitatorTablet')).text();
+    expect(screen).toContain('Kiitos tästä tapaamisesta!');
+    expect(screen).toContain('<h1>Tapaaminen on päättynyt: Jaksaminen</h1>');
+    expect(screen).not.toContain('live-clock');
+    const live = await (await get(`/meetings/${meetingId}/live`, 'facilitator')).text();
+    expect(live).toContain('<h1>Tapaaminen on päättynyt: Jaksaminen</h1>');
+    // the timer stops at the end: no clock is shown any more
+    expect(live).not.toContain('live-clock');
   });
 });

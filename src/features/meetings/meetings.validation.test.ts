@@ -74,3 +74,31 @@ describe('date field', () => {
     expect(formatDateInput('2026-12-01')).toBe('1.12.2026');
   });
 });
+
+describe('time field (Finnish habits: 17.00 and 17, as the date field takes 1.12.2026)', () => {
+  it.each([
+    ['17.00', '17:00'],
+    ['17', '17:00'],
+    ['9.05', '09:05'],
+    ['klo 17.30', '17:30'],
+    ['Klo 8', '08:00'],
+    ['17:00', '17:00'],
+    [' 07.45 ', '07:45'],
+    ['0', '00:00'],
+    ['23.59', '23:59'],
+    ['24.00', null],
+    ['17.60', null],
+    ['17.5', null],
+    ['5 pm', null],
+    ['', null],
+  ])('%s', async (input, expected) => {
+    const { parseTimeInput } = await import('./meetings.validation.ts');
+    expect(parseTimeInput(input)).toBe(expected);
+  });
+
+  it('the meeting form takes them', async () => {
+    const { meetingDetailsSchema } = await import('./meetings.validation.ts');
+    const parsed = meetingDetailsSchema.safeParse({ ...base, date: '1.12.2026', startTime: '17', endTime: '19.30' });
+    expect(parsed.success && { start: parsed.data.startTime, end: parsed.data.endTime }).toEqual({ start: '17:00', end: '19:30' });
+  });
+});

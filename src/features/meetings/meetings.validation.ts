@@ -59,6 +59,18 @@ export function parseDateInput(value: string): string | null {
   return isLocalDate(iso) ? iso : null;
 }
 
+/**
+ * A time as people write it in Finland: "17.00", "17", "klo 17.30", "9.05", or "17:00" — as
+ * "HH:MM"; null when it is not a time of day. (Finnish writes times with a full stop, Kielitoimisto.)
+ */
+export function parseTimeInput(value: string): string | null {
+  const v = value.trim().replace(/^klo\.?\s*/i, '');
+  const m = /^(\d{1,2})(?:[.:](\d{2}))?$/.exec(v);
+  if (!m) return null;
+  const time = `${m[1]!.padStart(2, '0')}:${m[2] ?? '00'}`;
+  return isLocalTime(time) ? time : null;
+}
+
 /** "2026-12-01" → "1.12.2026" (how the date field shows it). */
 export function formatDateInput(isoDate: string): string {
   const { year, month, day } = parseLocalDate(isoDate);
@@ -74,12 +86,21 @@ const dateField = z.string('meetings.validation.dateRequired').transform((v, ctx
   return date;
 });
 
+const timeField = z.string('meetings.validation.timeRequired').transform((v, ctx) => {
+  const time = parseTimeInput(v);
+  if (!time) {
+    ctx.addIssue({ code: 'custom', message: 'meetings.validation.timeRequired' });
+    return z.NEVER;
+  }
+  return time;
+});
+
 /** The details of one meeting (time, theme, format and the format's own details). */
 export const meetingDetailsSchema = z
   .object({
     date: dateField,
-    startTime: z.string('meetings.validation.timeRequired').refine(isLocalTime, 'meetings.validation.timeRequired'),
-    endTime: z.string('meetings.validation.timeRequired').refine(isLocalTime, 'meetings.validation.timeRequired'),
+    startTime: timeField,
+    endTime: timeField,
     theme: text(200, 'meetings.validation.themeTooLong'),
     format: z.enum(meetingFormats, 'meetings.validation.formatRequired'),
     venueAddress: text(300, 'meetings.validation.tooLong'),

@@ -26,3 +26,18 @@ describe('progress reading', () => {
     expect(chartPoints([50], box)).toEqual([{ x: 165, y: 90 }]);
   });
 });
+
+describe('xLabelIndices (dated x-axis labels)', () => {
+  it.each([
+    [0, []],
+    [1, [0]],
+    [3, [0, 1, 2]],
+    [4, [0, 1, 2, 3]],
+    [5, [0, 1, 3, 4]],
+    [7, [0, 2, 4, 6]],
+    [10, [0, 3, 6, 9]],
+  ])('%i points', async (count, expected) => {
+    const { xLabelIndices } = await import('./progress.ts');
+    expect(xLabelIndices(count)).toEqual(expected);
+  });
+});

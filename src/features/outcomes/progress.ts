@@ -35,3 +35,13 @@ export function chartPoints(values: readonly number[], box: { width: number; hei
     y: Math.round((box.top + h - (Math.max(0, Math.min(100, v)) / 100) * h) * 10) / 10,
   }));
 }
+
+/**
+ * Which points get a date under the chart's x axis: all of them when they fit (at most `max`),
+ * else `max` spread evenly, always the first and the last (issue 11: dated x-axis labels).
+ */
+export function xLabelIndices(count: number, max = 4): number[] {
+  if (count <= max) return Array.from({ length: count }, (_, i) => i);
+  const picked = Array.from({ length: max }, (_, k) => Math.round((k * (count - 1)) / (max - 1)));
+  return [...new Set(picked)];
+}

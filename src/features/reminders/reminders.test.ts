@@ -123,6 +123,20 @@ describe('meeting reminders', () => {
     expect((await mailsTo(s.facilitator.email, 'meetingReminder'))[0]!.values.where).toBe('Online: https://meet.example.fi/tyopeili-testi');
   });
 
+  it('gives the meeting point and the note to dress for the weather with a walking meeting', async () => {
+    const s = await setup();
+    const walk = await createTestMeeting(database.db, { organizationId: s.org.id, groupId: s.group.id, startsAt: new Date('2026-06-17T15:00:00Z'), format: 'walking' });
+    await database.db.execute(sql`UPDATE meetings SET meeting_point = 'Kirjurinluodon portti', what_to_wear = 'kumisaappaat' WHERE id = ${walk.id}`);
+    const bare = await createTestMeeting(database.db, { organizationId: s.org.id, groupId: s.group.id, startsAt: new Date('2026-06-24T15:00:00Z'), format: 'walking' });
+    await database.db.execute(sql`UPDATE meetings SET meeting_point = 'Kuninkaanhaan koulu' WHERE id = ${bare.id}`);
+    await runReminders(deps, new Date('2026-06-16T09:00:00Z'));
+    await runReminders(deps, new Date('2026-06-23T09:00:00Z'));
+    const [first, second] = await mailsTo(s.aino.email, 'meetingReminder');
+    expect(first!.values.where).toBe('Kirjurinluodon portti\nPukeudu sään mukaan: kumisaappaat');
+    expect(second!.values.where).toBe('Kuninkaanhaan koulu\nPukeudu sään mukaan.');
+    expect((await mailsTo(s.stina.email, 'meetingReminder'))[0]!.values.where).toBe('Kirjurinluodon portti\nKlä dig efter vädret: kumisaappaat');
+  });
+
   it('sends nothing to a person who turned meeting reminders off', async () => {
     const s = await setup();
     await saveNotificationPreferences(await actorFor(database.db, s.aino.id, s.org.id), deps, { digest: 'weekly', meetingReminders: false, stepReminders: true });

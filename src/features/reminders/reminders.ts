@@ -69,13 +69,18 @@ type DueMeeting = {
   venue_address: string | null;
   venue_room: string | null;
   meeting_point: string | null;
+  what_to_wear: string | null;
   online_url: string | null;
 };
 
 /** Where, as the recipient reads it. Every recipient is a member or facilitator, so the online link may go with it. */
 function placeOf(locale: Locale, m: DueMeeting): string {
   if (m.format === 'online') return translate(locale, 'reminders.online') + (m.online_url ? ` ${m.online_url}` : '');
-  if (m.format === 'walking' && m.meeting_point) return m.meeting_point;
+  if (m.format === 'walking' && m.meeting_point) {
+    // the note to dress for the weather comes from the meeting's own what-to-wear field
+    const dress = m.what_to_wear ? translate(locale, 'everyday.home.wear', { note: m.what_to_wear }) : translate(locale, 'everyday.home.dress');
+    return `${m.meeting_point}\n${dress}`;
+  }
   const venue = [m.venue_address, m.venue_room].filter(Boolean).join(', ');
   return venue || translate(locale, 'reminders.placeLater');
 }
@@ -84,7 +89,7 @@ async function sweepMeetings(deps: ReminderDeps, now: Date): Promise<number> {
   const until = new Date(now.getTime() + MEETING_REMINDER_LEAD_MS);
   const { rows } = await deps.db.execute<DueMeeting>(sql`
     SELECT mt.organization_id, mt.id AS meeting_id, g.name AS group_name, mt.starts_at, mt.format,
-           mt.venue_address, mt.venue_room, mt.meeting_point, mt.online_url,
+           mt.venue_address, mt.venue_room, mt.meeting_point, mt.what_to_wear, mt.online_url,
            u.id AS user_id, u.email, u.name, u.locale
     FROM meetings mt
     JOIN groups g ON g.organization_id = mt.organization_id AND g.id = mt.group_id
