@@ -97,4 +97,7 @@ export default [
   route('evaluation', 'routes/outcomes/evaluation.tsx'),
   route('evaluation/export.csv', 'routes/outcomes/evaluation-export-csv.tsx'),
   route('evaluation/export.xlsx', 'routes/outcomes/evaluation-export-xlsx.tsx'),
+
+  // The bench's bare SSR page (npm run bench)
+  route('bench/bare', 'routes/dev/bench-bare.tsx'),
 ] satisfies RouteConfig;

@@ -49,6 +49,8 @@ export default async function setup(project: TestProject) {
 
   if (!process.env.SKIP_BUILD) {
     execFileSync(process.execPath, [path.resolve('node_modules/@react-router/dev/bin.cjs'), 'build'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // The .br/.gz beside each asset, as `npm run build` makes them (the page-weight test measures what is sent).
+    execFileSync(process.execPath, [path.resolve('scripts/precompress.ts')], { stdio: ['ignore', 'ignore', 'pipe'] });
   }
 
   project.provide('adminDatabaseUrl', adminUrl);

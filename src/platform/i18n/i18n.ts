@@ -1,8 +1,7 @@
 // ICU messages from one catalog per language; Finnish is the source and the default.
 import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
-import { en } from '../../i18n/en.ts';
-import { fi, type MessageKey } from '../../i18n/fi.ts';
-import { sv } from '../../i18n/sv.ts';
+import type { MessageKey } from '../../i18n/fi.ts';
+import { catalogs } from './catalogs.ts';
 
 export type { MessageKey };
 export const supportedLocales = ['fi', 'sv', 'en'] as const;
@@ -10,7 +9,7 @@ export type Locale = (typeof supportedLocales)[number];
 export const defaultLocale: Locale = 'fi';
 export const timeZone = 'Europe/Helsinki';
 
-export const catalogs: Record<Locale, Record<MessageKey, string>> = { fi, sv, en };
+export { catalogs, loadCatalog } from './catalogs.ts';
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);
@@ -47,7 +46,8 @@ export function translate(locale: Locale, key: MessageKey, values?: MessageValue
   const cacheKey = locale + '\u0000' + key;
   let format = cache.get(cacheKey);
   if (!format) {
-    format = new IntlMessageFormat(catalogs[locale][key], locale);
+    // (In the browser only the page's language is loaded; another one shows the key rather than failing.)
+    format = new IntlMessageFormat(catalogs[locale]?.[key] ?? key, locale);
     cache.set(cacheKey, format);
   }
   return String(format.format(values));
