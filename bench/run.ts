@@ -10,7 +10,7 @@ import { createSession } from '../src/features/accounts/sessions.ts';
 import { users } from '../src/features/accounts/accounts.schema.ts';
 import { createDb, createPool } from '../src/platform/db/db.ts';
 import { freePort } from '../src/platform/db/embedded.ts';
-import { load, rssMiB, sampleRss, type LoadResult } from './load.ts';
+import { cpuMs, load, rssMiB, sampleRss, type LoadResult } from './load.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -99,12 +99,17 @@ async function main() {
     ['entrepreneur home, 50 connections', appUrl + '/home', entrepreneur, app.child, 50],
     ['facilitator home, 50 connections', appUrl + '/home', facilitator, app.child, 50],
   ];
-  type CaseResult = LoadResult & { name: string; connections: number; rssMiB: number };
+  type CaseResult = LoadResult & { name: string; connections: number; cpuMsPerRequest: number; rssMiB: number };
   const results: CaseResult[] = [];
-  for (const [name, url, headers, child, c] of cases) {
+  /** BENCH_CASES=regex runs only the matching cases (profiling one page); the ratios need the first two. */
+  const only = process.env.BENCH_CASES ? new RegExp(process.env.BENCH_CASES, 'i') : null;
+  for (const [name, url, headers, child, c] of cases.filter(([name], i) => !only || i < 2 || only.test(name))) {
     await load(url, { connections: c, seconds: 1, headers }); // warm-up
+    const cpuBefore = cpuMs(child.pid!);
     const r = await load(url, { connections: c, seconds, headers });
-    results.push({ name, connections: c, ...r, rssMiB: rssMiB(child.pid!) });
+    // CPU per request: what the server spent, whatever else the machine was doing meanwhile.
+    const cpuPerRequest = (cpuMs(child.pid!) - cpuBefore) / Math.max(1, r.requests + r.errors);
+    results.push({ name, connections: c, ...r, cpuMsPerRequest: cpuPerRequest, rssMiB: rssMiB(child.pid!) });
   }
   const base = results[0]!;
   const ssr = results[1]!;
@@ -114,10 +119,10 @@ async function main() {
     `Data: the demo ×${scale} — ${counts.people} people, ${counts.groups} groups, ${counts.meetings} meetings, ${counts.steps} steps`,
     '',
   ];
-  lines.push('| case | conns | req/s | p50 ms | p99 ms | errors | RSS MiB | req/s vs bare | req/s vs bare SSR | p99 vs bare SSR |', '|---|---|---|---|---|---|---|---|---|---|');
+  lines.push('| case | conns | req/s | p50 ms | p99 ms | errors | RSS MiB | CPU ms/req | req/s vs bare | req/s vs bare SSR | p99 vs bare SSR | CPU/req vs bare SSR |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     lines.push(
-      `| ${r.name} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${r.rssMiB.toFixed(0)} | ${(r.rps / base.rps).toFixed(3)} | ${(r.rps / ssr.rps).toFixed(2)} | ${(r.p99 / ssr.p99).toFixed(1)}× |`,
+      `| ${r.name} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${r.rssMiB.toFixed(0)} | ${r.cpuMsPerRequest.toFixed(2)} | ${(r.rps / base.rps).toFixed(3)} | ${(r.rps / ssr.rps).toFixed(2)} | ${(r.p99 / ssr.p99).toFixed(1)}× | ${(r.cpuMsPerRequest / ssr.cpuMsPerRequest).toFixed(2)}× |`,
     );
   }
   lines.push('', `App RSS through the cases: max ${rss.max().toFixed(0)} MiB`);

@@ -62,7 +62,7 @@ const intlLocale: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-G
 /** 'short' is the numeric date (7.5.2026) for narrow table columns. */
 export type DateStyle = 'date' | 'short' | 'datetime' | 'time' | 'weekday';
 
-export function formatDateTime(locale: Locale, date: Date, style: DateStyle = 'datetime'): string {
+function dateTimeOptions(style: DateStyle): Intl.DateTimeFormatOptions {
   const options: Intl.DateTimeFormatOptions =
     style === 'weekday'
       ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }
@@ -73,9 +73,30 @@ export function formatDateTime(locale: Locale, date: Date, style: DateStyle = 'd
       : style === 'time'
         ? { timeStyle: 'short', timeZone }
         : { dateStyle: 'long', timeStyle: 'short', timeZone };
-  return new Intl.DateTimeFormat(intlLocale[locale], options).format(date);
+  return options;
+}
+
+// Building an Intl formatter costs ~50 µs, formatting ~1 µs: pages format dozens of dates, so keep them (issue 13).
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatDateTime(locale: Locale, date: Date, style: DateStyle = 'datetime'): string {
+  const key = locale + ' ' + style;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale[locale], dateTimeOptions(style));
+    dateFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(intlLocale[locale], options).format(value);
+  const key = locale + ' ' + (options ? JSON.stringify(options) : '');
+  let format = numberFormats.get(key);
+  if (!format) {
+    if (numberFormats.size > 200) numberFormats.clear(); // options come from code, but never grow without bound
+    format = new Intl.NumberFormat(intlLocale[locale], options);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
