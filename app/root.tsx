@@ -4,6 +4,7 @@ import { getState } from './lib/state.server';
 import { useT } from './lib/i18n';
 import { defaultLocale, type Locale } from '../src/platform/i18n/i18n.ts';
 import { navigationFor } from './lib/navigation';
+import { enhanceScript } from './lib/enhance';
 
 export function loader({ context }: Route.LoaderArgs) {
   const state = getState(context);
@@ -53,6 +54,16 @@ function LanguageSwitcher({ locale }: { locale: Locale }) {
   );
 }
 
+/**
+ * Public pages and every entrepreneur's page are server-rendered HTML without the React runtime
+ * (≈ 95 KB gzipped on its own, too much for an old phone on mobile data; they work without JS by
+ * design). Staff pages hydrate: they use client navigation and the live meeting mode.
+ * docs/decisions/014-speed-light-pages.md
+ */
+export function hydratesFor(actor: { role: string | null } | null): boolean {
+  return actor !== null && actor.role !== 'entrepreneur';
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData('root') as RootData | undefined;
   const locale = data?.locale ?? defaultLocale;
@@ -82,6 +93,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </html>
     );
   }
+  const hydrate = hydratesFor(actor);
   return (
     <html lang={locale}>
       <head>
@@ -134,8 +146,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <a href="/privacy">{t('footer.privacy')}</a> · <a href="/accessibility">{t('footer.accessibility')}</a>
           </p>
         </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          // Without React the page is plain HTML with a few lines of DOM enhancement.
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: enhanceScript }} />
+        )}
       </body>
     </html>
   );

@@ -98,6 +98,9 @@ export default [
   route('evaluation/export.csv', 'routes/outcomes/evaluation-export-csv.tsx'),
   route('evaluation/export.xlsx', 'routes/outcomes/evaluation-export-xlsx.tsx'),
 
+  // The bench's bare SSR page (npm run bench)
+  route('bench/bare', 'routes/dev/bench-bare.tsx'),
+
   // Last: every other address is a 404 in the person's language (keep this the final entry)
   route('*', 'routes/public/not-found.tsx'),
 ] satisfies RouteConfig;

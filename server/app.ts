@@ -7,7 +7,7 @@ import { deleteCookie, getCookie } from 'hono/cookie';
 import { randomUUID } from 'node:crypto';
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
 import { MATERIAL_MAX_BYTES } from '../src/features/materials/upload-material.ts';
-import { SESSION_COOKIE, loadActor, mustSetUpTotp, validateSession } from '../src/features/accounts/sessions.ts';
+import { SESSION_COOKIE, mustSetUpTotp, resolveSession } from '../src/features/accounts/sessions.ts';
 import { createApi } from '../src/platform/api/api.ts';
 import { apiModules } from './api.ts';
 import { migrationsApplied } from '../src/platform/db/migrate.ts';
@@ -15,6 +15,7 @@ import { DomainError } from '../src/platform/errors.ts';
 import { isSameOriginRequest } from '../src/platform/http/csrf.ts';
 import { renderErrorPage } from '../src/platform/http/error-page.ts';
 import type { RequestState } from '../src/platform/http/request-state.ts';
+import { compression } from '../src/platform/http/compression.ts';
 import { securityHeaders } from '../src/platform/http/security-headers.ts';
 import { defaultLocale, isLocale, negotiateLocale, translate, type Locale } from '../src/platform/i18n/i18n.ts';
 import type { Services } from '../src/platform/services.ts';
@@ -93,6 +94,7 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
     log.info({ reqId: requestId, method: c.req.method, path: logSafePath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
   app.use('*', securityHeaders(config.isProduction));
+  app.use('*', compression());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
@@ -128,9 +130,10 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
     await next();
     if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  app.use('/assets/*', serveStatic({ root: buildClientDir }));
-  app.use('/favicon.svg', serveStatic({ root: buildClientDir }));
-  app.use('/styles/*', serveStatic({ root: buildClientDir }));
+  // Precompressed at build (scripts/precompress.ts): .br / .gz beside each file.
+  app.use('/assets/*', serveStatic({ root: buildClientDir, precompressed: true }));
+  app.use('/favicon.svg', serveStatic({ root: buildClientDir, precompressed: true }));
+  app.use('/styles/*', serveStatic({ root: buildClientDir, precompressed: true }));
 
   const tooLarge = (c: Context) => {
     // The unread rest of the body makes the connection unusable: close it.
@@ -149,14 +152,15 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
     let actor = null;
     let sessionId: string | null = null;
     if (token) {
-      const session = await validateSession(services.db, token);
-      if (session && session.secondFactorDone) {
-        actor = await loadActor(services.db, session);
-        sessionId = actor ? session.id : null;
-      } else if (!session) {
+      // Session, user and memberships in one round trip.
+      const resolved = await resolveSession(services.db, token);
+      if (resolved.session && resolved.session.secondFactorDone) {
+        actor = resolved.actor;
+        sessionId = actor ? resolved.session.id : null;
+      } else if (!resolved.session) {
         deleteCookie(c, SESSION_COOKIE, { path: '/' });
       } else {
-        sessionId = session.id; // signed in, second factor still to give
+        sessionId = resolved.session.id; // signed in, second factor still to give
       }
     }
     const locale = localeFor(c, actor?.locale ?? null);

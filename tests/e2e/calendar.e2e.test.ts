@@ -42,7 +42,8 @@ async function contextFor(who: 'member' | 'facilitator', width = 1280): Promise<
   return context;
 }
 
-const hydrated = (page: Page) => page.waitForFunction(() => Boolean((window as unknown as { __reactRouterRouteModules?: unknown }).__reactRouterRouteModules), null, { timeout: 30_000 });
+// Entrepreneurs' pages are plain HTML (no React): the page is ready once it has loaded.
+const hydrated = (page: Page) => page.waitForLoadState('load', { timeout: 30_000 });
 // The machine is shared and slow at times: generous waits, same assertions.
 const poll = <T,>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 const SLOW = 180_000;

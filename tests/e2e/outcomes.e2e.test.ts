@@ -103,7 +103,8 @@ describe('check-ins by keyboard', () => {
     // Sending with answers missing shows the error summary (and stays accessible).
     await tabTo(page, /^Lähetä vastaukset$/);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.error-summary').count()).toBe(1);
+    // (a full page load now: the entrepreneur's pages are plain HTML; give a busy machine time)
+    await expect.poll(() => page.locator('.error-summary').count(), { timeout: 20_000 }).toBe(1);
     await expectNoAxeViolations(page);
 
     await page.goto(checkInUrl);

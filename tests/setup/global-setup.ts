@@ -1,6 +1,6 @@
 // Once per run: a PostgreSQL (embedded, or TEST_DATABASE_URL), a migrated template
 // database every test file clones, and a fresh build for the browser tests.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,6 +54,8 @@ export default async function setup(project: TestProject) {
     if (build.status !== 0) throw new Error(`The build failed:\n${build.stderr}`);
     const noise = build.stderr.split('\n').filter((line) => line.trim() !== '');
     if (noise.length > 0) throw new Error(`The build printed on stderr (keep \`npm start\` quiet):\n${noise.join('\n')}`);
+    // The .br/.gz beside each asset, as `npm run build` makes them (the page-weight test measures what is sent).
+    execFileSync(process.execPath, [path.resolve('scripts/precompress.ts')], { stdio: ['ignore', 'ignore', 'pipe'] });
   }
 
   project.provide('adminDatabaseUrl', adminUrl);

@@ -52,12 +52,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
+/**
+ * Shown once the clipboard API is there: by React on hydrated pages, by app/lib/enhance.ts
+ * (the data- attributes) on pages without React.
+ */
 function CopyButton({ targetId }: { targetId: string }) {
   const t = useT();
   const [ready, setReady] = useState(false);
   const [result, setResult] = useState<'copied' | 'failed' | null>(null);
   useEffect(() => setReady(typeof navigator !== 'undefined' && Boolean(navigator.clipboard)), []);
-  if (!ready) return null;
   const copy = async () => {
     const input = document.getElementById(targetId) as HTMLInputElement | null;
     try {
@@ -68,17 +71,26 @@ function CopyButton({ targetId }: { targetId: string }) {
       setResult('failed');
     }
   };
+  const statusId = `${targetId}-copy-status`;
   return (
-    <>
+    <div hidden={!ready}>
       <p>
-        <button type="button" className="button button--secondary" onClick={copy}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={ready ? copy : undefined}
+          data-copy-target={targetId}
+          data-copy-status={statusId}
+          data-copied={t('calendar.feedPage.copied')}
+          data-copy-failed={t('calendar.feedPage.copyFailed')}
+        >
           {t('calendar.feedPage.copy')}
         </button>
       </p>
-      <p role="status" className={result === 'failed' ? 'error-text' : 'muted'}>
+      <p role="status" id={statusId} className={result === 'failed' ? 'error-text' : 'muted'}>
         {result === 'copied' ? t('calendar.feedPage.copied') : result === 'failed' ? t('calendar.feedPage.copyFailed') : ''}
       </p>
-    </>
+    </div>
   );
 }
 

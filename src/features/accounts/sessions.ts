@@ -143,6 +143,75 @@ export async function loadActor(db: Tx, session: ValidSession): Promise<Actor | 
   };
 }
 
+/** What a request's session cookie resolves to: nothing, a session waiting for its second factor, or an actor. */
+export type ResolvedSession = { session: null; actor: null } | { session: ValidSession; actor: Actor | null };
+
+type MembershipRow = Actor['memberships'][number];
+
+/**
+ * validateSession + loadActor in one round trip (issue 13): the session, its user and the user's
+ * memberships in one statement. Only an expired session (delete) or one not seen for a minute
+ * (touch) costs a second statement.
+ */
+export async function resolveSession(db: Tx, token: string, now = new Date()): Promise<ResolvedSession> {
+  const none = { session: null, actor: null } as const;
+  if (!/^[a-z2-7]{16,64}$/.test(token)) return none;
+  const id = hashSessionToken(token);
+  const result = await db.execute<{
+    user_id: string;
+    last_seen_at: string | Date;
+    expires_at: string | Date;
+    idle_timeout_seconds: number;
+    active_organization_id: string | null;
+    second_factor_done: boolean;
+    email: string | null;
+    name: string | null;
+    locale: string | null;
+    is_demo: boolean | null;
+    totp_enabled: boolean | null;
+    memberships: MembershipRow[];
+  }>(sql`
+    SELECT s.user_id, s.last_seen_at, s.expires_at, s.idle_timeout_seconds, s.active_organization_id, s.second_factor_done,
+           u.email, u.name, u.locale, u.is_demo, u.totp_enabled_at IS NOT NULL AS totp_enabled,
+           coalesce((SELECT json_agg(json_build_object('organizationId', m.organization_id, 'organizationName', o.name, 'role', m.role) ORDER BY o.name)
+                       FROM ${memberships} m JOIN ${organizations} o ON o.id = m.organization_id
+                      WHERE m.user_id = s.user_id), '[]'::json) AS memberships
+      FROM ${sessions} s LEFT JOIN ${users} u ON u.id = s.user_id
+     WHERE s.id = ${id}
+     LIMIT 1`);
+  const row = result.rows[0];
+  if (!row) return none;
+  const lastSeenAt = new Date(row.last_seen_at);
+  const expiresAt = new Date(row.expires_at);
+  if (now.getTime() >= expiresAt.getTime() || now.getTime() >= lastSeenAt.getTime() + row.idle_timeout_seconds * 1000) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return none;
+  }
+  if (now.getTime() - lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  const session: ValidSession = { id, userId: row.user_id, secondFactorDone: row.second_factor_done, activeOrganizationId: row.active_organization_id, expiresAt };
+  if (!session.secondFactorDone || row.email === null) return { session, actor: null };
+  const rows = row.memberships;
+  const isAdmin = rows.some((r) => r.role === 'admin');
+  const active = rows.find((r) => r.organizationId === session.activeOrganizationId) ?? rows.find((r) => r.role !== 'admin') ?? rows[0];
+  return {
+    session,
+    actor: {
+      userId: row.user_id,
+      email: row.email,
+      name: row.name ?? '',
+      locale: isLocale(row.locale) ? row.locale : null,
+      isDemo: row.is_demo === true,
+      totpEnabled: row.totp_enabled === true,
+      isAdmin,
+      memberships: rows,
+      organizationId: active?.organizationId ?? null,
+      role: active?.role ?? null,
+    },
+  };
+}
+
 export async function listSessions(db: Tx, userId: string) {
   return db
     .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, userAgent: sessions.userAgent, expiresAt: sessions.expiresAt })

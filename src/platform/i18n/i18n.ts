@@ -1,8 +1,7 @@
 // ICU messages from one catalog per language; Finnish is the source and the default.
 import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
-import { en } from '../../i18n/en.ts';
-import { fi, type MessageKey } from '../../i18n/fi.ts';
-import { sv } from '../../i18n/sv.ts';
+import type { MessageKey } from '../../i18n/fi.ts';
+import { catalogs } from './catalogs.ts';
 
 export type { MessageKey };
 export const supportedLocales = ['fi', 'sv', 'en'] as const;
@@ -10,7 +9,7 @@ export type Locale = (typeof supportedLocales)[number];
 export const defaultLocale: Locale = 'fi';
 export const timeZone = 'Europe/Helsinki';
 
-export const catalogs: Record<Locale, Record<MessageKey, string>> = { fi, sv, en };
+export { catalogs, loadCatalog } from './catalogs.ts';
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);
@@ -47,7 +46,8 @@ export function translate(locale: Locale, key: MessageKey, values?: MessageValue
   const cacheKey = locale + '\u0000' + key;
   let format = cache.get(cacheKey);
   if (!format) {
-    format = new IntlMessageFormat(catalogs[locale][key], locale);
+    // (In the browser only the page's language is loaded; another one shows the key rather than failing.)
+    format = new IntlMessageFormat(catalogs[locale]?.[key] ?? key, locale);
     cache.set(cacheKey, format);
   }
   return String(format.format(values));
@@ -62,7 +62,7 @@ const intlLocale: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-G
 /** 'short' is the numeric date (7.5.2026) for narrow table columns. */
 export type DateStyle = 'date' | 'short' | 'datetime' | 'time' | 'weekday';
 
-export function formatDateTime(locale: Locale, date: Date, style: DateStyle = 'datetime'): string {
+function dateTimeOptions(style: DateStyle): Intl.DateTimeFormatOptions {
   const options: Intl.DateTimeFormatOptions =
     style === 'weekday'
       ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }
@@ -73,9 +73,30 @@ export function formatDateTime(locale: Locale, date: Date, style: DateStyle = 'd
       : style === 'time'
         ? { timeStyle: 'short', timeZone }
         : { dateStyle: 'long', timeStyle: 'short', timeZone };
-  return new Intl.DateTimeFormat(intlLocale[locale], options).format(date);
+  return options;
+}
+
+// Building an Intl formatter costs ~50 µs, formatting ~1 µs: pages format dozens of dates, so keep them (issue 13).
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatDateTime(locale: Locale, date: Date, style: DateStyle = 'datetime'): string {
+  const key = locale + ' ' + style;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale[locale], dateTimeOptions(style));
+    dateFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(intlLocale[locale], options).format(value);
+  const key = locale + ' ' + (options ? JSON.stringify(options) : '');
+  let format = numberFormats.get(key);
+  if (!format) {
+    if (numberFormats.size > 200) numberFormats.clear(); // options come from code, but never grow without bound
+    format = new Intl.NumberFormat(intlLocale[locale], options);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
