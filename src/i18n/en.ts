@@ -1316,4 +1316,21 @@ export const en: Record<MessageKey, string> = {
   'admin.research.filePrefix': "research-data",
   'admin.research.validation.purposeRequired': "Write the purpose of the data.",
   'admin.research.validation.purposeTooLong': "The purpose can be at most 500 characters.",
+
+  // ---- disclosure control (docs/decisions/012-disclosure-control.md) ----
+  'disclosure.reason.small': "Empty cells are protected: they have fewer than {n} people.",
+  'disclosure.reason.complementary': "Some cells are hidden so that a small or hidden figure cannot be worked out from the other figures of this or earlier reports.",
+  'disclosure.reason.earlier': "Some figures are hidden because a report published earlier (by anyone in the organisation or by the funder) covered almost the same people: the difference between it and these figures would reveal one person's answer. They are shown once at least {n} more people have answered.",
+  'disclosure.reason.homogeneous': "Some figures are hidden because the answers are so alike that the mean would tell each person's result.",
+  'disclosure.rounding': "Means, the standard deviation and the confidence interval are rounded to whole points and p-values to three decimals, in the downloads too.",
+  'disclosure.tableWithheld': "The table is not shown: none of its cells can be published without revealing a group of fewer than {n} people, and then hiding only the small cells protects nobody.",
+  'disclosure.fewer': "fewer than {n}",
+  'disclosure.form.period': "Period (when the baseline was answered)",
+  'disclosure.form.periodHint': "Periods are whole years or half-years, so that the difference between two reports cannot reveal one person.",
+  'disclosure.form.periodRecent': "The last three years",
+  'disclosure.form.periodYear': "Year {year}",
+  'disclosure.form.periodHalf': "{half, select, 1 {January–June} other {July–December}} {year}",
+  'disclosure.form.periodError': "The period was not recognised, so the last three years are shown.",
+  'disclosure.howTo.combined': "Figures are also protected together: every published figure is checked against everything published before (other people's reports too). If the difference between two reports, periods or tables would give a figure about fewer than {n} people, the figure is hidden and the reason is given below the table.",
+  'disclosure.howTo.lattice': "That is why a report can only cover whole periods and the whole organisation; a single group's results are seen by its facilitators on the group's page.",
 };

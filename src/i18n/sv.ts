@@ -1316,4 +1316,21 @@ export const sv: Record<MessageKey, string> = {
   'admin.research.filePrefix': "forskningsmaterial",
   'admin.research.validation.purposeRequired': "Skriv syftet med materialet.",
   'admin.research.validation.purposeTooLong': "Syftet kan vara högst 500 tecken.",
+
+  // ---- disclosure control (docs/decisions/012-disclosure-control.md) ----
+  'disclosure.reason.small': "Tomma celler är skyddade: de har färre än {n} personer.",
+  'disclosure.reason.complementary': "Några celler är dolda så att ett litet eller dolt tal inte kan räknas ut ur de andra talen i denna eller tidigare rapporter.",
+  'disclosure.reason.earlier': "Några tal är dolda eftersom en tidigare publicerad rapport (gjord av vem som helst i organisationen eller av finansiären) gällde nästan samma personer: skillnaden mellan den och dessa tal skulle avslöja en enskild persons svar. Talen visas när minst {n} nya personer har svarat.",
+  'disclosure.reason.homogeneous': "Några tal är dolda eftersom svaren är så lika att medelvärdet skulle avslöja varje svarandes resultat.",
+  'disclosure.rounding': "Medelvärden, standardavvikelse och konfidensintervall är avrundade till hela poäng och p-värden till tre decimaler, även i de nedladdade filerna.",
+  'disclosure.tableWithheld': "Tabellen visas inte: ingen av dess celler kan publiceras utan att avslöja en grupp med färre än {n} personer, och då skyddar det ingen att bara dölja de små cellerna.",
+  'disclosure.fewer': "färre än {n}",
+  'disclosure.form.period': "Period (när utgångsmätningen gjordes)",
+  'disclosure.form.periodHint': "Perioderna är hela år eller halvår, så att skillnaden mellan två rapporter inte kan avslöja en enskild person.",
+  'disclosure.form.periodRecent': "De tre senaste åren",
+  'disclosure.form.periodYear': "År {year}",
+  'disclosure.form.periodHalf': "{half, select, 1 {Januari–juni} other {Juli–december}} {year}",
+  'disclosure.form.periodError': "Perioden kändes inte igen, så de tre senaste åren visas.",
+  'disclosure.howTo.combined': "Talen skyddas också tillsammans: varje publicerat tal jämförs med alla tidigare publicerade (också andras rapporter). Om skillnaden mellan två rapporter, perioder eller tabeller skulle ge ett tal om färre än {n} personer döljs talet och orsaken anges under tabellen.",
+  'disclosure.howTo.lattice': "Därför kan rapporten avgränsas bara till hela perioder och hela organisationen; en enskild grupps resultat ser dess handledare på gruppens sida.",
 };
