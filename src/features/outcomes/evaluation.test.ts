@@ -22,12 +22,20 @@ const row = (baseline: number, after: number | null, attrs: Partial<EvaluationRo
 });
 
 const audited = (instrument: Instrument, rows: readonly EvaluationRow[], counts: EvaluationCounts, prior: string[][] = []) =>
-  buildEvaluationReport(instrument, rows, counts, decisionOf(planRelease(prior, evaluationCandidates(instrument, rows), { k: 5, minSpan: minSpanOf(instrument) })));
+  buildEvaluationReport(
+    instrument,
+    rows,
+    counts,
+    decisionOf(planRelease(prior, evaluationCandidates(instrument, rows), { k: 5, minSpan: minSpanOf(instrument) })),
+  );
 
 // 7 women aged 30 in Pori (609): six +10, one +4  → mean change 64/7 = 9.14
 // 5 men: +0, +4, +8, −4, +12 → mean change 20/5 = 4; ages 50, 50, 50, 70, 70; Helsinki (091) ×4, unknown ×1
 // one man's group is a walking group.
-const women = [...Array.from({ length: 6 }, () => row(40, 50, { gender: 'female', ageAtBaseline: 30, municipality: '609' })), row(40, 44, { gender: 'female', ageAtBaseline: 30, municipality: '609' })];
+const women = [
+  ...Array.from({ length: 6 }, () => row(40, 50, { gender: 'female', ageAtBaseline: 30, municipality: '609' })),
+  row(40, 44, { gender: 'female', ageAtBaseline: 30, municipality: '609' }),
+];
 const men = [
   row(60, 60, { gender: 'male', ageAtBaseline: 50, municipality: '091' }),
   row(60, 64, { gender: 'male', ageAtBaseline: 50, municipality: '091' }),
@@ -63,7 +71,15 @@ describe('buildEvaluationReport', () => {
 
   it('meaningful change (≥ 10 points) and reliable change (S_diff = √2·17·√0.16 = 9.62; |Δ| > 18.85), shares to 0.1 %', () => {
     // improved: six women (+10) and the man with +12 = 7; unchanged 5; deteriorated 0
-    expect(report.meaningfulChange).toEqual({ n: 12, improved: 7, unchanged: 5, deteriorated: 0, shareImproved: 0.583, shareUnchanged: 0.417, shareDeteriorated: 0 });
+    expect(report.meaningfulChange).toEqual({
+      n: 12,
+      improved: 7,
+      unchanged: 5,
+      deteriorated: 0,
+      shareImproved: 0.583,
+      shareUnchanged: 0.417,
+      shareDeteriorated: 0,
+    });
     expect(report.reliableChange).toEqual({ n: 12, improved: 0, unchanged: 12, deteriorated: 0, shareImproved: 0, shareUnchanged: 1, shareDeteriorated: 0 });
   });
 
@@ -120,6 +136,16 @@ describe('buildEvaluationReport', () => {
 
 describe('ageBandOf', () => {
   it('bands', () => {
-    expect([34, 35, 44, 45, 54, 55, 64, 65, null].map(ageBandOf)).toEqual(['under-35', '35-44', '35-44', '45-54', '45-54', '55-64', '55-64', '65-plus', 'unknown']);
+    expect([34, 35, 44, 45, 54, 55, 64, 65, null].map(ageBandOf)).toEqual([
+      'under-35',
+      '35-44',
+      '35-44',
+      '45-54',
+      '45-54',
+      '55-64',
+      '55-64',
+      '65-plus',
+      'unknown',
+    ]);
   });
 });

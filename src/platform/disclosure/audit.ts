@@ -9,7 +9,8 @@
  *
  * 1. Primary: a figure over 0 < n < k people is withheld.
  * 2. Homogeneity: a mean whose rounded value, with its n and the per-person bounds, pins every member to a
- *    span ≤ `minSpan` points (e.g. five people all at 100) is withheld.
+ *    span ≤ 3 × `minSpan` points (e.g. five people all at 100) is withheld (three times: the before, after and
+ *    change means of one set bound each other).
  * 3. Differencing and linear combinations: the people are split into atoms (people who belong to exactly
  *    the same sets, earlier releases included); every vector of the span is constant on atoms. A release
  *    is refused while the span of the earlier sets plus the new ones contains the indicator of an atom of
@@ -130,7 +131,8 @@ export function screen(candidates: readonly Candidate[], { k, minSpan }: AuditOp
   for (const c of candidates) {
     const n = new Set(c.members).size;
     if (c.withheld || (n > 0 && n < k)) withheld.set(c.id, 'small');
-    else if (n > 0 && c.means?.some((m) => memberSpan(n, m) <= minSpan)) withheld.set(c.id, 'homogeneous');
+    // Three times the span: the means of one set (before, after, change) bound each other's sums too.
+    else if (n > 0 && c.means?.some((m) => memberSpan(n, m) <= 3 * minSpan)) withheld.set(c.id, 'homogeneous');
   }
   return withheld;
 }
