@@ -1324,6 +1324,7 @@ export const en: Record<MessageKey, string> = {
   'disclosure.reason.homogeneous': "Some figures are hidden because the answers are so alike that the mean would tell each person's result.",
   'disclosure.rounding': "Means, the standard deviation and the confidence interval are rounded to whole points and p-values to three decimals, in the downloads too.",
   'disclosure.tableWithheld': "The table is not shown: none of its cells can be published without revealing a group of fewer than {n} people, and then hiding only the small cells protects nobody.",
+  'disclosure.withheldCell': "hidden: the difference from an average shown earlier would reveal one answer; shown once at least 5 more answers have come in",
   'disclosure.fewer': "fewer than {n}",
   'disclosure.form.period': "Period (when the baseline was answered)",
   'disclosure.form.periodHint': "Periods are whole years or half-years, so that the difference between two reports cannot reveal one person.",

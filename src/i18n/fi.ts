@@ -1323,6 +1323,7 @@ export const fi = {
   'disclosure.reason.homogeneous': "Osa luvuista on piilotettu, koska vastaukset ovat niin samanlaisia, että keskiarvo kertoisi jokaisen vastaajan tuloksen.",
   'disclosure.rounding': "Keskiarvot, keskihajonta ja luottamusväli on pyöristetty kokonaisiksi pisteiksi ja p-arvot kolmeen desimaaliin, myös ladattavissa tiedostoissa.",
   'disclosure.tableWithheld': "Taulukkoa ei näytetä: yhtäkään sen solua ei voi julkaista paljastamatta alle {n} ihmisen ryhmää, eikä pelkkä pienten solujen piilottaminen silloin suojaa ketään.",
+  'disclosure.withheldCell': "piilotettu: erotus aiemmin näytettyyn keskiarvoon paljastaisi yksittäisen vastauksen; näytetään, kun vastauksia on tullut vähintään 5 lisää",
   'disclosure.fewer': "alle {n}",
   'disclosure.form.period': "Jakso (alkumittauksen ajankohta)",
   'disclosure.form.periodHint': "Jaksot ovat kokonaisia vuosia tai puolivuotisia, jotta kahden raportin erotus ei voi paljastaa yksittäistä ihmistä.",

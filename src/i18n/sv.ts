@@ -1324,6 +1324,7 @@ export const sv: Record<MessageKey, string> = {
   'disclosure.reason.homogeneous': "Några tal är dolda eftersom svaren är så lika att medelvärdet skulle avslöja varje svarandes resultat.",
   'disclosure.rounding': "Medelvärden, standardavvikelse och konfidensintervall är avrundade till hela poäng och p-värden till tre decimaler, även i de nedladdade filerna.",
   'disclosure.tableWithheld': "Tabellen visas inte: ingen av dess celler kan publiceras utan att avslöja en grupp med färre än {n} personer, och då skyddar det ingen att bara dölja de små cellerna.",
+  'disclosure.withheldCell': "dolt: skillnaden mot ett tidigare visat medelvärde skulle avslöja ett enskilt svar; visas när minst 5 nya svar har kommit",
   'disclosure.fewer': "färre än {n}",
   'disclosure.form.period': "Period (när utgångsmätningen gjordes)",
   'disclosure.form.periodHint': "Perioderna är hela år eller halvår, så att skillnaden mellan två rapporter inte kan avslöja en enskild person.",

@@ -22,6 +22,11 @@ export type Released<T> = T & { readonly [releasedBrand]: true };
 // The one cast that makes a Released value; not exported.
 const markReleased = <T>(value: T): Released<T> => value as Released<T>;
 
+/** Several releases (e.g. one per domain) reshaped into one published shape. */
+export function combineReleased<T, U>(parts: readonly Released<T>[], reshape: (parts: readonly T[]) => U): Released<U> {
+  return markReleased(reshape(parts));
+}
+
 /** A pure reshaping of released figures (formatting, labelling): it may drop or reshape, never add figures. */
 export function deriveReleased<T, U>(value: Released<T>, reshape: (value: T) => U): Released<U> {
   return markReleased(reshape(value));
