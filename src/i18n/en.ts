@@ -1305,7 +1305,7 @@ export const en: Record<MessageKey, string> = {
   'admin.research.contentsTitle': "What the data contains",
   'admin.research.contentsPerson': "Person code: a code made for this download only. The same person gets a different code in each download, and the data has no names or e-mail addresses.",
   'admin.research.contentsKind': "The kind of check-in (for example the baseline or the 6-month check-in) and the follow-up wave.",
-  'admin.research.contentsSubmitted': "When the answers were sent.",
+  'admin.research.contentsSubmitted': "The month the answers were sent (yyyy-mm, Finnish time): not the exact day, so that a row cannot be matched to a meeting or attendance.",
   'admin.research.contentsAnswer': "The instrument, the question and the value of the answer: one row per answer.",
   'admin.research.consent': "Only sent check-ins are included, and only of people whose consent to measurement is active.",
   'admin.research.audit': "The download and its purpose are recorded in the audit log.",

@@ -1304,7 +1304,7 @@ export const fi = {
   'admin.research.contentsTitle': "Mitä aineisto sisältää",
   'admin.research.contentsPerson': "Henkilökoodi: tunniste, joka on muodostettu vain tätä latausta varten. Sama henkilö saa eri latauksissa eri koodin, eikä aineistossa ole nimiä eikä sähköpostiosoitteita.",
   'admin.research.contentsKind': "Kyselyn laji (esimerkiksi aloituskysely tai puolivuotiskysely) ja seurantakierros.",
-  'admin.research.contentsSubmitted': "Vastausten lähetysaika.",
+  'admin.research.contentsSubmitted': "Vastausten lähetyskuukausi (vvvv-kk, Suomen aikaa): tarkkaa päivää ei anneta, jottei riviä voi yhdistää tapaamiseen tai läsnäoloon.",
   'admin.research.contentsAnswer': "Mittari, kysymys ja vastauksen arvo: yksi rivi jokaista vastausta kohden.",
   'admin.research.consent': "Mukana ovat vain lähetetyt kyselyt ja vain ne henkilöt, joiden suostumus mittaamiseen on voimassa.",
   'admin.research.audit': "Lataus ja sen käyttötarkoitus kirjataan tapahtumalokiin.",

@@ -1305,7 +1305,7 @@ export const sv: Record<MessageKey, string> = {
   'admin.research.contentsTitle': "Vad materialet innehåller",
   'admin.research.contentsPerson': "Personkod: en kod som skapas enbart för den här nedladdningen. Samma person får olika koder i olika nedladdningar, och materialet innehåller inga namn eller e-postadresser.",
   'admin.research.contentsKind': "Enkätens typ (till exempel startenkät eller halvårsenkät) och uppföljningsomgång.",
-  'admin.research.contentsSubmitted': "Tidpunkten då svaren skickades.",
+  'admin.research.contentsSubmitted': "Månaden då svaren skickades (åååå-mm, finsk tid): den exakta dagen anges inte, så att en rad inte kan kopplas till en träff eller närvaro.",
   'admin.research.contentsAnswer': "Mätinstrument, fråga och svarets värde: en rad för varje svar.",
   'admin.research.consent': "Med finns endast skickade enkäter och endast personer vars samtycke till mätning är giltigt.",
   'admin.research.audit': "Nedladdningen och dess syfte registreras i händelseloggen.",
