@@ -182,7 +182,8 @@ function grouped(pairs: readonly Pair[], dimension: BreakdownDimension): { categ
  * after and change, SD, CI, t, p, dz, the change tables) and one per breakdown cell (count and mean change).
  */
 export function evaluationCandidates(instrument: Instrument, rows: readonly EvaluationRow[], k = EVALUATION_MIN_N): Candidate[] {
-  const pairs = pairsOf(rows);
+  // Sorted by person, so every set's members come out sorted (the layer then need not sort them).
+  const pairs = pairsOf(rows).sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
   const { min, max } = scoreRange(instrument);
   const step = meanStep(instrument);
   const score = (sum: number) => ({ sum, min, max, step });

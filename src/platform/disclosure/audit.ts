@@ -125,11 +125,17 @@ class Basis {
   }
 }
 
+function distinctCount(members: readonly string[]): number {
+  let ordered = true;
+  for (let i = 1; i < members.length && ordered; i++) ordered = members[i - 1]! < members[i]!;
+  return ordered ? members.length : new Set(members).size;
+}
+
 /** Steps 1 and 2: what each figure alone decides (too few people, all members alike). */
 export function screen(candidates: readonly Candidate[], { k, minSpan }: AuditOptions): Map<string, WithholdReason> {
   const withheld = new Map<string, WithholdReason>();
   for (const c of candidates) {
-    const n = new Set(c.members).size;
+    const n = distinctCount(c.members);
     if (c.withheld || (n > 0 && n < k)) withheld.set(c.id, 'small');
     // Three times the span: the means of one set (before, after, change) bound each other's sums too.
     else if (n > 0 && c.means?.some((m) => memberSpan(n, m) <= 3 * minSpan)) withheld.set(c.id, 'homogeneous');

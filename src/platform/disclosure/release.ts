@@ -67,6 +67,21 @@ export function decisionOf(plan: ReleasePlan): Decision {
  * concurrent reports are audited one after the other), the earlier sets that share a person with this
  * report are read, the plan is made and the newly released sets are recorded.
  */
+/** Members as a sorted, duplicate-free list (a linear check first: callers usually pass them sorted). */
+function sortedMembers(members: readonly string[]): readonly string[] {
+  let ordered = true;
+  for (let i = 1; i < members.length && ordered; i++) ordered = members[i - 1]! < members[i]!;
+  return ordered ? members : [...new Set(members)].sort();
+}
+
+/**
+ * Plans already made in this process, by a fingerprint of every candidate's set and screen result: a plan
+ * is reused only while everything it released is still in the register, so it releases nothing new (its
+ * withheld figures stay withheld, which is always safe).
+ */
+const planCache = new Map<string, ReleasePlan>();
+const PLAN_CACHE_SIZE = 500;
+
 export async function releaseFigures<T>(
   db: Db,
   scope: ReleaseScope,
@@ -74,10 +89,15 @@ export async function releaseFigures<T>(
   build: (decision: Decision) => T,
   options: AuditOptions = defaultAudit,
 ): Promise<Released<T>> {
-  const screened = screen(candidates, options);
-  const sorted = candidates.map((c) => [...new Set(c.members)].sort());
+  const sorted = candidates.map((c) => sortedMembers(c.members));
+  const input = candidates.map((c, i) => ({ ...c, members: sorted[i]! }));
+  const screened = screen(input, options);
+  const setHashes = sorted.map((m) => (m.length === 0 ? '' : hashOf(m)));
   const open = candidates.flatMap((c, i) => (screened.get(c.id) === 'small' || sorted[i]!.length === 0 ? [] : [i]));
-  const hashes = open.map((i) => hashOf(sorted[i]!));
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([scope.domain, options, candidates.map((c, i) => [c.id, setHashes[i], screened.get(c.id) ?? null, c.table ?? null])]))
+    .digest('hex');
+  const hashes = open.map((i) => setHashes[i]!);
   if (hashes.length > 0) {
     const known = await db.execute<{ set_hash: string }>(
       sql`SELECT set_hash FROM disclosure_releases WHERE domain = ${scope.domain} AND set_hash = ANY(${arrayLiteral(hashes)}::text[])`,
@@ -87,6 +107,10 @@ export async function releaseFigures<T>(
       // Everything to release was released before (so it passed the audit then): only the size rule applies.
       const released = new Set(candidates.filter((c) => !screened.has(c.id)).map((c) => c.id));
       return markReleased(build(decisionOf({ released, withheld: screened })));
+    }
+    const cached = planCache.get(fingerprint);
+    if (cached && candidates.every((c, i) => !cached.released.has(c.id) || sorted[i]!.length === 0 || knownSet.has(setHashes[i]!))) {
+      return markReleased(build(decisionOf(cached)));
     }
   }
   const plan = await db.transaction(async (tx) => {
@@ -100,10 +124,10 @@ export async function releaseFigures<T>(
               sql`SELECT members::text[] AS members FROM disclosure_releases WHERE domain = ${scope.domain} AND members && ${arrayLiteral(everyone)}::uuid[]`,
             )
           ).rows.map((r) => r.members);
-    const made = planRelease(prior, candidates, options);
+    const made = planRelease(prior, input, options);
     const fresh = new Map<string, string[]>();
     candidates.forEach((c, i) => {
-      if (made.released.has(c.id) && sorted[i]!.length > 0) fresh.set(hashOf(sorted[i]!), sorted[i]!);
+      if (made.released.has(c.id) && sorted[i]!.length > 0) fresh.set(setHashes[i]!, [...sorted[i]!]);
     });
     for (const [setHash, members] of fresh) {
       await tx.execute(sql`
@@ -113,5 +137,7 @@ export async function releaseFigures<T>(
     }
     return made;
   });
+  if (planCache.size >= PLAN_CACHE_SIZE) planCache.delete(planCache.keys().next().value!);
+  planCache.set(fingerprint, plan);
   return markReleased(build(decisionOf(plan)));
 }
