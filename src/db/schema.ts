@@ -3,6 +3,7 @@ export * from '../features/accounts/accounts.schema.ts';
 export * from '../features/organizations/organizations.schema.ts';
 export * from '../features/companies/companies.schema.ts';
 export * from '../platform/audit/audit.schema.ts';
+export * from '../platform/disclosure/disclosure.schema.ts';
 export * from '../platform/mail/mail.schema.ts';
 export * from '../platform/http/rate-limit.schema.ts';
 export * from '../features/intake/intake.schema.ts';

@@ -4,6 +4,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../tests/setup/database.ts';
 import { seedDemo } from './seed.ts';
+import { actorFor } from '../../tests/factories/organizations.ts';
+import { who5 } from '../features/outcomes/instruments/index.ts';
+import { parseEvaluationParams, runEvaluation } from '../features/outcomes/run-evaluation.ts';
 
 let database: TestDatabase;
 let seconds = 0;
@@ -40,5 +43,19 @@ describe('demo outcomes', () => {
     expect(counts[0]!.pulses).toBeGreaterThan(100);
     expect(counts[0]!.feedback).toBeGreaterThan(50);
     console.log(`demo seed with outcomes: ${seconds.toFixed(2)} s; baseline n=${baseline.n}, 12 mo n=${twelve.n}, paired change ${paired[0]!.mean.toFixed(1)} (n=${paired[0]!.n})`);
+  });
+
+  it('shows the demo coordinator and then the funder real figures on /evaluation (through the disclosure layer)', async () => {
+    const { rows } = await database.db.execute<{ id: string; email: string }>(
+      sql`SELECT id, email FROM users WHERE email IN ('koordinaattori@demo.tyopeili.fi', 'rahoittaja@demo.tyopeili.fi') ORDER BY email`,
+    );
+    const params = parseEvaluationParams(new URLSearchParams(), [who5]);
+    for (const row of rows) {
+      const actor = await actorFor(database.db, row.id);
+      const report = await runEvaluation(actor, { db: database.db }, { organizationId: actor.organizationId!, from: params.from, to: params.to, comparison: params.comparison, instrument: who5 });
+      expect(report.published, row.email).toBe(true);
+      expect(report.paired!.meanChange).toBeGreaterThan(4);
+      expect(report.breakdowns.filter((b) => b.published).length).toBeGreaterThan(2);
+    }
   });
 });

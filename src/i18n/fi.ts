@@ -1307,7 +1307,7 @@ export const fi = {
   'admin.research.contentsTitle': "Mitä aineisto sisältää",
   'admin.research.contentsPerson': "Henkilökoodi: tunniste, joka on muodostettu vain tätä latausta varten. Sama henkilö saa eri latauksissa eri koodin, eikä aineistossa ole nimiä eikä sähköpostiosoitteita.",
   'admin.research.contentsKind': "Kyselyn laji (esimerkiksi aloituskysely tai puolivuotiskysely) ja seurantakierros.",
-  'admin.research.contentsSubmitted': "Vastausten lähetysaika.",
+  'admin.research.contentsSubmitted': "Vastausten lähetyskuukausi (vvvv-kk, Suomen aikaa): tarkkaa päivää ei anneta, jottei riviä voi yhdistää tapaamiseen tai läsnäoloon.",
   'admin.research.contentsAnswer': "Mittari, kysymys ja vastauksen arvo: yksi rivi jokaista vastausta kohden.",
   'admin.research.consent': "Mukana ovat vain lähetetyt kyselyt ja vain ne henkilöt, joiden suostumus mittaamiseen on voimassa.",
   'admin.research.audit': "Lataus ja sen käyttötarkoitus kirjataan tapahtumalokiin.",
@@ -1346,6 +1346,24 @@ export const fi = {
   'everyday.error.forbidden.member': "Tämä sivu on ryhmän ohjaajille tai organisaation henkilökunnalle. Jos tarvitset siltä jotakin, kysy ryhmäsi ohjaajalta.",
   'everyday.error.forbidden.staff': "Roolisi ei anna oikeutta tähän. Jos tarvitset sitä työssäsi, pyydä oikeutta organisaatiosi koordinaattorilta.",
   'everyday.error.backToOwnHome': "Omalle sivulle",
+
+  // ---- disclosure control (docs/decisions/015-disclosure-control.md) ----
+  'disclosure.reason.small': "Tyhjät solut on suojattu: niissä on alle {n} ihmistä.",
+  'disclosure.reason.complementary': "Osa soluista on piilotettu, jottei pientä tai piilotettua lukua voisi laskea muista tämän tai aiempien raporttien luvuista.",
+  'disclosure.reason.earlier': "Osa luvuista on piilotettu, koska aiemmin julkaistu raportti (kenen tahansa organisaatiossa tai rahoittajalla tekemä) koski lähes samoja ihmisiä: näiden lukujen ja sen erotus paljastaisi yksittäisen ihmisen vastauksen. Luvut näytetään, kun mukaan on tullut vähintään {n} uutta vastaajaa.",
+  'disclosure.reason.homogeneous': "Osa luvuista on piilotettu, koska vastaukset ovat niin samanlaisia, että keskiarvo kertoisi jokaisen vastaajan tuloksen.",
+  'disclosure.rounding': "Keskiarvot, keskihajonta ja luottamusväli on pyöristetty kokonaisiksi pisteiksi ja p-arvot kolmeen desimaaliin, myös ladattavissa tiedostoissa.",
+  'disclosure.tableWithheld': "Taulukkoa ei näytetä: yhtäkään sen solua ei voi julkaista paljastamatta alle {n} ihmisen ryhmää, eikä pelkkä pienten solujen piilottaminen silloin suojaa ketään.",
+  'disclosure.withheldCell': "piilotettu: erotus aiemmin näytettyyn keskiarvoon paljastaisi yksittäisen vastauksen; näytetään, kun vastauksia on tullut vähintään 5 lisää",
+  'disclosure.fewer': "alle {n}",
+  'disclosure.form.period': "Jakso (alkumittauksen ajankohta)",
+  'disclosure.form.periodHint': "Jaksot ovat kokonaisia vuosia tai puolivuotisia, jotta kahden raportin erotus ei voi paljastaa yksittäistä ihmistä.",
+  'disclosure.form.periodRecent': "Kolme viimeistä vuotta",
+  'disclosure.form.periodYear': "Vuosi {year}",
+  'disclosure.form.periodHalf': "{half, select, 1 {Tammi–kesäkuu} other {Heinä–joulukuu}} {year}",
+  'disclosure.form.periodError': "Jaksoa ei tunnistettu, joten näytetään kolme viimeistä vuotta.",
+  'disclosure.howTo.combined': "Luvut suojataan myös yhdessä: jokaista julkaistua lukua verrataan kaikkiin aiemmin julkaistuihin (myös muiden tekemiin raportteihin). Jos kahden raportin, jakson tai taulukon erotuksesta voisi laskea alle {n} ihmisen luvun, luku piilotetaan ja syy kerrotaan taulukon alla.",
+  'disclosure.howTo.lattice': "Siksi raportin voi rajata vain kokonaisiin jaksoihin ja koko organisaatioon; yksittäisen ryhmän tuloksia näkevät sen ohjaajat ryhmän sivulla.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -1,6 +1,6 @@
 // Programme evaluation in Chromium on a phone-sized screen, by keyboard: a funder opens
-// /evaluation, chooses the 6-month comparison and a group with arrow keys and Space, sends the
-// GET form with Enter and reads the tables; axe finds nothing (fi and en), no sideways scroll.
+// /evaluation, chooses the year 2025 (a period of the release lattice) and the 6-month comparison, sends the
+// GET form with Enter and reads the tables the disclosure layer released; axe finds nothing (fi and en), no sideways scroll.
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +53,7 @@ async function contextFor(locale = 'fi-FI'): Promise<BrowserContext> {
 }
 
 describe('/evaluation by keyboard', () => {
-  it('chooses the comparison and a group, sends the form and reads the tables', async () => {
+  it('chooses the period and the comparison, sends the form and reads the tables', async () => {
     const context = await contextFor();
     const page = await context.newPage();
     await page.goto(app.url + '/home');
@@ -63,28 +63,33 @@ describe('/evaluation by keyboard', () => {
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
 
+    // periods come from the release lattice (whole years and half-years); there are no free dates and no group choice
+    expect(await page.locator('input[type="date"], input[name="group"]').count()).toBe(0);
+    await tabTo(page, /^Jakso/);
+    await page.keyboard.type('Vuosi 2025');
     await tabTo(page, /^Viimeisin seuranta/);
     await page.keyboard.press('ArrowDown');
-    await tabTo(page, /^Porin aamuryhmä$/);
-    await page.keyboard.press('Space');
     await tabTo(page, /^Näytä luvut$/);
     await page.keyboard.press('Enter');
     await page.waitForURL(/comparison=wave1/);
-    expect(page.url()).toContain(`group=${groupId}`);
+    expect(page.url()).toContain('period=2025');
 
     await expect.poll(() => page.locator('caption', { hasText: 'Muutos alusta seurantaan' }).count()).toBe(1);
     const pairs = await page.locator('tr', { hasText: 'Vastanneita sekä alussa että seurannassa' }).locator('td').textContent();
     expect(pairs).toBe('12');
-    // municipality: Rauma 4 (primary) and Pori 8 (complementary) are both protected
-    const byMunicipality = page.locator('table#by-municipality');
-    expect(await byMunicipality.locator('td', { hasText: 'suojattu' }).count()).toBe(4);
+    // whole points: mean change (6 × 10 + 4 + 0 + 4 + 8 − 4 + 12) / 12 = 7
+    expect(await page.locator('tr', { hasText: 'Keskimääräinen muutos' }).locator('td').textContent()).toBe('7');
+    // municipality: Rauma 4 is withheld, and then Pori 8 would give Rauma away from the total: the table is withheld whole, and says so
+    expect(await page.locator('table#by-municipality').count()).toBe(0);
+    await expect.poll(() => page.getByText('Taulukkoa ei näytetä').count()).toBeGreaterThan(0);
+    expect(await page.locator('table#by-gender td', { hasText: /^7$/ }).count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
 
     // the download links carry the same choices
     const csvHref = await page.getByRole('link', { name: 'CSV-tiedosto' }).getAttribute('href');
     expect(csvHref).toContain('comparison=wave1');
-    expect(csvHref).toContain(`group=${groupId}`);
+    expect(csvHref).toContain('period=2025');
     await context.close();
   });
 
@@ -92,9 +97,11 @@ describe('/evaluation by keyboard', () => {
     const context = await contextFor('en-GB');
     const page = await context.newPage();
     await app.database.db.update(users).set({ locale: 'en' }).where(eq(users.id, funderId));
-    await page.goto(app.url + '/evaluation?comparison=wave1');
+    await page.goto(app.url + '/evaluation?comparison=wave1&period=2025');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await expect.poll(() => page.locator('caption', { hasText: 'Change by municipality' }).count()).toBe(1);
+    // withheld whole: its caption becomes a heading with the reason below it
+    await expect.poll(() => page.locator('#by-municipality-caption', { hasText: 'Change by municipality' }).count()).toBe(1);
+    expect(await page.getByText('The table is not shown').count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page);
     await context.close();
   });

@@ -6,7 +6,7 @@ import { evaluationXlsx } from '../../../src/features/outcomes/evaluation-tables
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const page = await loadEvaluation(context, request, 'xlsx');
-  const body = await evaluationXlsx(page.tables);
+  const body = await evaluationXlsx(page.tables, page.locale);
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

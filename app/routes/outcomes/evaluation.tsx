@@ -1,19 +1,27 @@
 // /evaluation: programme evaluation for coordinators and funders (admins: any organisation with
-// ?organization=). A GET form (instrument, period, comparison, groups), then the aggregated,
-// suppressed tables with captions, how to read them, and CSV/XLSX downloads of the same tables.
+// ?organization=). A GET form (instrument, period of the release lattice, comparison), then the
+// tables the disclosure layer released, with captions, how to read them, why a figure is withheld,
+// and CSV/XLSX downloads of the same tables.
 import { Form, useLoaderData } from 'react-router';
 import type { Route } from './+types/evaluation';
 import { loadEvaluation } from '../../lib/evaluation.server';
 import { useFormat, useT } from '../../lib/i18n';
 import { evaluationComparisons } from '../../../src/features/outcomes/evaluation.queries.ts';
-import type { TableCell } from '../../../src/features/outcomes/evaluation-tables.ts';
+import { pText, type TableCell } from '../../../src/features/outcomes/evaluation-tables.ts';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return loadEvaluation(context, request);
 }
 
-const errorKeys: Record<'from' | 'to' | 'order', MessageKey> = { from: 'evaluation.form.errorFrom', to: 'evaluation.form.errorTo', order: 'evaluation.form.errorOrder' };
+const errorKeys: Record<'period', MessageKey> = { period: 'disclosure.form.periodError' };
+
+function periodLabel(t: ReturnType<typeof useT>, key: string): string {
+  if (key === 'recent') return t('disclosure.form.periodRecent');
+  const m = /^(\d{4})(?:-H([12]))?$/.exec(key);
+  if (!m) return key;
+  return m[2] ? t('disclosure.form.periodHalf', { year: m[1]!, half: m[2] }) : t('disclosure.form.periodYear', { year: m[1]! });
+}
 
 export default function Evaluation() {
   const t = useT();
@@ -25,6 +33,10 @@ export default function Evaluation() {
         return c.value;
       case 'suppressed':
         return <span className="muted">{t('evaluation.suppressedCell')}</span>;
+      case 'fewer':
+        return t('disclosure.fewer', { n: c.k });
+      case 'p':
+        return c.value === null ? t('evaluation.notAvailable') : pText(page.locale, c.value);
       case 'number':
         return c.value === null ? t('evaluation.notAvailable') : format.number(c.value, { minimumFractionDigits: c.digits, maximumFractionDigits: c.digits });
       case 'percent':
@@ -67,15 +79,17 @@ export default function Evaluation() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="from">{t('evaluation.form.from')}</label>
-          <p className="hint" id="date-hint">
-            {t('evaluation.form.dateHint')}
+          <label htmlFor="period">{t('disclosure.form.period')}</label>
+          <p className="hint" id="period-hint">
+            {t('disclosure.form.periodHint')}
           </p>
-          <input id="from" name="from" type="date" defaultValue={page.params.from} aria-describedby="date-hint" />
-        </div>
-        <div className="field">
-          <label htmlFor="to">{t('evaluation.form.to')}</label>
-          <input id="to" name="to" type="date" defaultValue={page.params.to} aria-describedby="date-hint" />
+          <select id="period" name="period" defaultValue={page.params.period} aria-describedby="period-hint">
+            {page.periods.map((p) => (
+              <option key={p} value={p}>
+                {periodLabel(t, p)}
+              </option>
+            ))}
+          </select>
         </div>
         <fieldset className="field">
           <legend>{t('evaluation.form.comparison')}</legend>
@@ -83,18 +97,6 @@ export default function Evaluation() {
             <label className="checkbox" key={c}>
               <input type="radio" name="comparison" value={c} defaultChecked={page.params.comparison === c} />
               {t(`evaluation.comparison.${c}`)}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="field" aria-describedby="groups-hint">
-          <legend>{t('evaluation.form.groups')}</legend>
-          <p className="hint" id="groups-hint">
-            {page.groups.length === 0 ? t('evaluation.form.noGroups') : t('evaluation.form.groupsHint')}
-          </p>
-          {page.groups.map((g) => (
-            <label className="checkbox" key={g.id}>
-              <input type="checkbox" name="group" value={g.id} defaultChecked={page.params.groupIds.includes(g.id)} />
-              {g.name}
             </label>
           ))}
         </fieldset>
@@ -115,6 +117,8 @@ export default function Evaluation() {
         <p>{t('evaluation.howTo.attrition')}</p>
         <h3>{t('evaluation.suppression.title')}</h3>
         <p>{t('evaluation.suppression.text', { n: 5 })}</p>
+        <p>{t('disclosure.howTo.combined', { n: 5 })}</p>
+        <p>{t('disclosure.howTo.lattice')}</p>
       </section>
 
       {page.tables.map((table) => (

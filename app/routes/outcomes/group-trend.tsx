@@ -1,6 +1,7 @@
 // /groups/:groupId/trend: the group's averages for the facilitators (and coordinators):
 // by wave (baseline, every 6 months, exit) and by meeting (pulses), each only when at least
-// 5 members answered; never individual values. Meeting feedback per meeting, without names.
+// 5 members answered and the disclosure layer released it (no difference with an earlier release may
+// reveal a late answer); never individual values. Meeting feedback per meeting, without names.
 import { data, useLoaderData } from 'react-router';
 import type { Route } from './+types/group-trend';
 import { requireActor } from '../../lib/state.server';
@@ -46,7 +47,7 @@ export default function GroupTrend() {
   const page = useLoaderData<typeof loader>();
   const names = Object.fromEntries(page.instruments.map((i) => [i.id, i.name[locale]]));
   const cell = (c: { n: number; mean: number | null } | undefined) =>
-    !c ? '–' : c.mean === null ? t('outcomes.trend.notEnough', { n: c.n }) : t('outcomes.trend.cell', { mean: format.number(c.mean, { maximumFractionDigits: 1 }), n: c.n });
+    !c ? '–' : c.mean === null ? (c.n >= page.minN ? t('disclosure.withheldCell') : t('outcomes.trend.notEnough', { n: c.n })) : t('outcomes.trend.cell', { mean: format.number(c.mean, { maximumFractionDigits: 1 }), n: c.n });
   const waveLabel = (w: number | 'exit') => (w === 'exit' ? t('outcomes.kind.exit') : w === 0 ? t('outcomes.kind.baseline') : t('outcomes.trend.months', { months: w * 6 }));
   return (
     <div className="page">
@@ -131,7 +132,7 @@ export function FeedbackSummary({ summary, level = 4 }: { summary: { n: number; 
   const Heading = level === 3 ? 'h3' : 'h4';
   const t = useT();
   const format = useFormat();
-  const avg = (v: number | null) => (v === null ? t('outcomes.feedback.notEnough') : format.number(v, { maximumFractionDigits: 1 }));
+  const avg = (v: number | null) => (v === null ? (summary.n >= MIN_GROUP_N ? t('disclosure.withheldCell') : t('outcomes.feedback.notEnough')) : format.number(v, { maximumFractionDigits: 1 }));
   return (
     <>
       <p>{t('outcomes.feedback.count', { n: summary.n })}</p>

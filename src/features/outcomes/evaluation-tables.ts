@@ -1,5 +1,7 @@
 // The evaluation report as labelled tables: the one shape the /evaluation page renders and the
-// CSV/XLSX exports serialise, so what is downloaded is exactly what is shown. Aggregates only.
+// CSV/XLSX exports serialise, so what is downloaded is exactly what is shown — with the same
+// rounding (the report's figures are rounded by the disclosure layer's release; nothing here adds
+// precision). Aggregates only; every function takes and gives `Released` values.
 //
 // CSV: UTF-8 with a byte-order mark (so Excel detects UTF-8), fields separated by a semicolon ";" in
 // every language (Finnish and Swedish Excel expect it; the decimal separator follows the language:
@@ -11,15 +13,20 @@ import ExcelJS from 'exceljs';
 import { sectorLabel } from '../companies/sectors.ts';
 import { municipalityName } from '../places/municipalities.ts';
 import type { Locale, MessageKey, Translate } from '../../platform/i18n/i18n.ts';
-import { UNKNOWN, type Breakdown, type ChangeTable, type EvaluationReport } from './evaluation.ts';
+import { deriveReleased, type Released, type WithholdReason } from '../../platform/disclosure/release.ts';
+import { EVALUATION_MIN_N, P_FLOOR, UNKNOWN, type Breakdown, type ChangeTable, type EvaluationReport } from './evaluation.ts';
 import type { EvaluationComparison } from './evaluation.queries.ts';
 
 export type TableCell =
   | { kind: 'text'; value: string }
   | { kind: 'number'; value: number | null; digits: number }
   | { kind: 'percent'; value: number | null }
-  /** Hidden to protect small groups. */
-  | { kind: 'suppressed' };
+  /** A p-value: three decimals, "< 0.001" below that. */
+  | { kind: 'p'; value: number | null }
+  /** A count under K: "fewer than K". */
+  | { kind: 'fewer'; k: number }
+  /** Withheld by the disclosure layer (why: see the table's note). */
+  | { kind: 'suppressed'; reason?: WithholdReason };
 
 export interface EvaluationTable {
   id: string;
@@ -27,8 +34,17 @@ export interface EvaluationTable {
   /** Column headers; the first is the row-header column. */
   columns: string[];
   rows: { header: string; cells: TableCell[] }[];
-  /** Shown instead of / below the rows, e.g. why a breakdown is not published. */
+  /** Shown instead of / below the rows, e.g. why a breakdown is not published or a cell is withheld. */
   note: string | null;
+}
+
+const reasonOrder: WithholdReason[] = ['small', 'complementary', 'earlier', 'homogeneous'];
+
+/** The plain-language explanation of the withheld cells of one table (each reason once). */
+function withheldNote(t: Translate, reasons: readonly (WithholdReason | null | undefined)[]): string | null {
+  const present = reasonOrder.filter((r) => reasons.includes(r));
+  if (present.length === 0) return null;
+  return present.map((r) => t(`disclosure.reason.${r}`, { n: EVALUATION_MIN_N })).join(' ');
 }
 
 export interface EvaluationContext {
@@ -41,7 +57,9 @@ export interface EvaluationContext {
 }
 
 const int = (value: number | null): TableCell => ({ kind: 'number', value, digits: 0 });
+const count = (value: number | null): TableCell => (value === null ? { kind: 'fewer', k: EVALUATION_MIN_N } : int(value));
 const num = (value: number | null, digits = 1): TableCell => ({ kind: 'number', value, digits });
+const pv = (value: number | null): TableCell => ({ kind: 'p', value });
 const pct = (value: number | null): TableCell => ({ kind: 'percent', value });
 const text = (value: string): TableCell => ({ kind: 'text', value });
 
@@ -61,6 +79,10 @@ function categoryLabel(t: Translate, locale: Locale, b: Breakdown, category: str
   }
 }
 
+function changeNote(t: Translate, c: ChangeTable): string | null {
+  return [c.improved, c.unchanged, c.deteriorated].some((v) => v === null) ? t('disclosure.reason.small', { n: EVALUATION_MIN_N }) : null;
+}
+
 function changeRows(t: Translate, c: ChangeTable): EvaluationTable['rows'] {
   const cell = (v: number | null): TableCell => (v === null ? { kind: 'suppressed' } : int(v));
   const share = (n: number | null, v: number | null): TableCell => (n === null ? { kind: 'suppressed' } : pct(v));
@@ -74,17 +96,27 @@ function changeRows(t: Translate, c: ChangeTable): EvaluationTable['rows'] {
 
 /** Why reliable change is missing, or that the figures it rests on are not verified against their source. */
 function reliableNote(t: Translate, report: EvaluationReport): string | null {
-  if (report.reliableChange) return report.reliableChangeBasis === 'unverified' ? t('reliableChange.note.unverified') : null;
+  if (report.reliableChange) {
+    const notes = [changeNote(t, report.reliableChange), report.reliableChangeBasis === 'unverified' ? t('reliableChange.note.unverified') : null].filter((n) => n !== null);
+    return notes.length ? notes.join(' ') : null;
+  }
   if (!report.published) return t('evaluation.note.tooFew', { n: 5 });
+  if (report.changeTablesWithheld) return t('disclosure.tableWithheld', { n: 5 });
   return report.reliableChangeBasis === 'custom' ? t('reliableChange.note.custom') : t('evaluation.note.noReliable');
 }
 
-export function evaluationTables(report: EvaluationReport, ctx: EvaluationContext): EvaluationTable[] {
+/** The released report as tables (a reshaping: no figure is added, none gets more digits). */
+export function evaluationTables(released: Released<EvaluationReport>, ctx: EvaluationContext): Released<EvaluationTable[]> {
+  return deriveReleased(released, (report) => tablesOf(report, ctx));
+}
+
+function tablesOf(report: EvaluationReport, ctx: EvaluationContext): EvaluationTable[] {
   const { t, locale } = ctx;
+  const md = Math.max(0, Math.round(-Math.log10(report.step)));
   const tables: EvaluationTable[] = [];
   const p = report.paired;
-  const tt = p?.tTest.ok ? p.tTest : null;
-  const w = p?.wilcoxon.ok ? p.wilcoxon : null;
+  const tt = p?.tTest ?? null;
+  const w = p?.wilcoxon ?? null;
   tables.push({
     id: 'summary',
     caption: t('evaluation.table.summary', { instrument: ctx.instrumentName }),
@@ -93,27 +125,31 @@ export function evaluationTables(report: EvaluationReport, ctx: EvaluationContex
       { header: t('evaluation.row.instrument'), cells: [text(ctx.instrumentName)] },
       { header: t('evaluation.row.period'), cells: [text(`${ctx.from} – ${ctx.to}`)] },
       { header: t('evaluation.row.comparison'), cells: [text(t(`evaluation.comparison.${ctx.comparison}`))] },
-      { header: t('evaluation.row.nBaseline'), cells: [int(report.nBaseline)] },
-      { header: t('evaluation.row.nPaired'), cells: [int(report.nPaired)] },
+      { header: t('evaluation.row.nBaseline'), cells: [count(report.nBaseline)] },
+      { header: t('evaluation.row.nPaired'), cells: [count(report.nPaired)] },
       ...(report.published
         ? [
-            { header: t('evaluation.row.meanBefore'), cells: [num(p!.meanBefore)] },
-            { header: t('evaluation.row.meanAfter'), cells: [num(p!.meanAfter)] },
-            { header: t('evaluation.row.meanChange'), cells: [num(p!.meanChange)] },
-            { header: t('evaluation.row.ciLow'), cells: [num(tt?.ciLow ?? null)] },
-            { header: t('evaluation.row.ciHigh'), cells: [num(tt?.ciHigh ?? null)] },
-            { header: t('evaluation.row.t'), cells: [num(tt?.t ?? null, 2)] },
+            { header: t('evaluation.row.meanBefore'), cells: [num(p!.meanBefore, md)] },
+            { header: t('evaluation.row.meanAfter'), cells: [num(p!.meanAfter, md)] },
+            { header: t('evaluation.row.meanChange'), cells: [num(p!.meanChange, md)] },
+            { header: t('evaluation.row.ciLow'), cells: [num(tt?.ciLow ?? null, md)] },
+            { header: t('evaluation.row.ciHigh'), cells: [num(tt?.ciHigh ?? null, md)] },
+            { header: t('evaluation.row.t'), cells: [num(tt?.t ?? null, 1)] },
             { header: t('evaluation.row.df'), cells: [int(tt?.df ?? null)] },
-            { header: t('evaluation.row.pT'), cells: [num(tt?.p ?? null, 4)] },
+            { header: t('evaluation.row.pT'), cells: [pv(tt?.p ?? null)] },
             { header: t('evaluation.row.wilcoxonW'), cells: [num(w?.statistic ?? null)] },
             { header: t('evaluation.row.wilcoxonN'), cells: [int(w?.nUsed ?? null)] },
             { header: t('evaluation.row.wilcoxonMethod'), cells: [text(w ? t(`evaluation.method.${w.method}`) : '–')] },
-            { header: t('evaluation.row.pW'), cells: [num(w?.p ?? null, 4)] },
-            { header: t('evaluation.row.dz'), cells: [num(p!.cohensDz, 2)] },
+            { header: t('evaluation.row.pW'), cells: [pv(w?.p ?? null)] },
+            { header: t('evaluation.row.dz'), cells: [num(p!.cohensDz, 1)] },
           ]
         : []),
     ],
-    note: report.published ? null : t('evaluation.note.tooFew', { n: 5 }),
+    note: report.published
+      ? t('disclosure.rounding')
+      : report.withheldReason && report.withheldReason !== 'small'
+        ? t(`disclosure.reason.${report.withheldReason}`, { n: EVALUATION_MIN_N })
+        : t('evaluation.note.tooFew', { n: EVALUATION_MIN_N }),
   });
   tables.push({
     id: 'response',
@@ -143,7 +179,13 @@ export function evaluationTables(report: EvaluationReport, ctx: EvaluationContex
     caption: t('evaluation.table.meaningful', { threshold: report.meaningfulThreshold ?? 0 }),
     columns: changeColumns,
     rows: report.meaningfulChange ? changeRows(t, report.meaningfulChange) : [],
-    note: report.meaningfulChange ? null : report.published ? t('evaluation.note.noMeaningful') : t('evaluation.note.tooFew', { n: 5 }),
+    note: report.meaningfulChange
+      ? changeNote(t, report.meaningfulChange)
+      : !report.published
+        ? t('evaluation.note.tooFew', { n: 5 })
+        : report.changeTablesWithheld
+          ? t('disclosure.tableWithheld', { n: 5 })
+          : t('evaluation.note.noMeaningful'),
   });
   for (const b of report.breakdowns) {
     tables.push({
@@ -154,18 +196,35 @@ export function evaluationTables(report: EvaluationReport, ctx: EvaluationContex
         ? [
             ...b.rows.map((r) => ({
               header: categoryLabel(t, locale, b, r.category),
-              cells: r.suppressed ? [{ kind: 'suppressed' } as const, { kind: 'suppressed' } as const] : [int(r.n), num(r.meanChange)],
+              cells: r.suppressed ? [{ kind: 'suppressed', reason: r.reason ?? 'small' } as const, { kind: 'suppressed', reason: r.reason ?? 'small' } as const] : [int(r.n), num(r.meanChange, md)],
             })),
-            { header: t('evaluation.total'), cells: [int(b.total), num(report.paired?.meanChange ?? null)] },
+            { header: t('evaluation.total'), cells: [int(b.total), num(report.paired?.meanChange ?? null, md)] },
           ]
         : [],
-      note: b.published ? (b.rows.some((r) => r.suppressed) ? t('evaluation.note.suppressed', { n: 5 }) : null) : t('evaluation.note.smallMargins', { n: 5 }),
+      note: b.published ? withheldNote(t, b.rows.map((r) => (r.suppressed ? (r.reason ?? 'small') : null))) : t('disclosure.tableWithheld', { n: 5 }),
     });
   }
   return tables;
 }
 
 // ---- exports -------------------------------------------------------------------
+
+function xlsxValue(locale: Locale, c: TableCell): string | number | null {
+  switch (c.kind) {
+    case 'text':
+      return c.value === '–' ? null : c.value;
+    case 'number':
+      return c.value === null ? null : Number(c.value.toFixed(c.digits));
+    case 'percent':
+      return c.value === null ? null : Number(c.value.toFixed(3));
+    case 'p':
+      return c.value === null ? null : pText(locale, c.value);
+    case 'fewer':
+      return `< ${c.k}`;
+    case 'suppressed':
+      return null;
+  }
+}
 
 const decimalComma = (locale: Locale) => locale !== 'en';
 
@@ -188,12 +247,21 @@ function csvCell(locale: Locale, c: TableCell): string {
       return c.value === null ? '' : csvNumber(locale, c.value, c.digits);
     case 'percent':
       return c.value === null ? '' : csvNumber(locale, c.value * 100, 1);
+    case 'p':
+      return c.value === null ? '' : pText(locale, c.value);
+    case 'fewer':
+      return `< ${c.k}`;
     case 'suppressed':
       return '';
   }
 }
 
-export function evaluationCsv(tables: readonly EvaluationTable[], locale: Locale): string {
+/** A published p-value as text: three decimals, "< 0.001" below that (the language's decimal separator). */
+export function pText(locale: Locale, p: number): string {
+  return p < P_FLOOR ? `< ${csvNumber(locale, P_FLOOR, 3)}` : csvNumber(locale, p, 3);
+}
+
+export function evaluationCsv(tables: Released<readonly EvaluationTable[]>, locale: Locale): string {
   const lines: string[] = [];
   for (const table of tables) {
     if (lines.length > 0) lines.push('');
@@ -205,8 +273,11 @@ export function evaluationCsv(tables: readonly EvaluationTable[], locale: Locale
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
-/** One worksheet per table; numbers as numbers (percentages as fractions with a % format), suppressed cells empty. */
-export async function evaluationXlsx(tables: readonly EvaluationTable[]): Promise<Buffer> {
+/**
+ * One worksheet per table; numbers as numbers, already rounded as on the page (percentages as fractions
+ * with a % format), p-values and "fewer than" counts as the page's text, suppressed cells empty.
+ */
+export async function evaluationXlsx(tables: Released<readonly EvaluationTable[]>, locale: Locale): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Työpeili';
   const used = new Set<string>();
@@ -218,7 +289,7 @@ export async function evaluationXlsx(tables: readonly EvaluationTable[]): Promis
     sheet.addRow([table.caption]).font = { bold: true };
     sheet.addRow(table.columns).font = { bold: true };
     for (const row of table.rows) {
-      const added = sheet.addRow([row.header, ...row.cells.map((c) => (c.kind === 'text' ? (c.value === '–' ? null : c.value) : c.kind === 'suppressed' ? null : c.value))]);
+      const added = sheet.addRow([row.header, ...row.cells.map((c) => xlsxValue(locale, c))]);
       row.cells.forEach((c, i) => {
         const cell = added.getCell(i + 2);
         if (c.kind === 'percent') cell.numFmt = '0.0 %';

@@ -46,7 +46,7 @@ afterAll(async () => {
 const byBaseline = <T extends { baseline: number }>(rows: T[]) => [...rows].sort((a, b) => a.baseline - b.baseline);
 
 describe('evaluationRows', () => {
-  it('pairs each baseline in the period with the latest follow-up, with attributes and no identifiers', async () => {
+  it('pairs each baseline in the period with the latest follow-up, with attributes and the person id only as the query-set key', async () => {
     const rows = byBaseline(await evaluationRows(database.db, scope));
     expect(rows.map((r) => [r.baseline, r.after, r.followUpDue])).toEqual([
       [36, 56, true], // p4 exit
@@ -56,9 +56,10 @@ describe('evaluationRows', () => {
       [60, null, true], // p3 lost
       [70, null, false], // p8 not due yet
     ]);
-    expect(rows[1]).toEqual({ baseline: 40, after: 60, followUpDue: true, ageAtBaseline: 45, gender: 'female', sector: 'sote', municipality: '609', groupFormat: 'in_person' });
+    expect(rows[1]).toEqual({ personId: expect.any(String), baseline: 40, after: 60, followUpDue: true, ageAtBaseline: 45, gender: 'female', sector: 'sote', municipality: '609', groupFormat: 'in_person' });
     expect(rows[0]!.groupFormat).toBe('online');
-    for (const r of rows) expect(Object.keys(r)).not.toContain('userId');
+    // one distinct person per row (the disclosure layer's query sets are keyed on them)
+    expect(new Set(rows.map((r) => r.personId)).size).toBe(rows.length);
   });
 
   it('compares with the 6-month or 12-month wave', async () => {

@@ -1,5 +1,5 @@
-// Programme evaluation: the rows the report is built from. Per person (never returned with
-// an id): the baseline score and the comparison score of one instrument, with the person's
+// Programme evaluation: the rows the report is built from. Per person (the id only as the key of
+// the disclosure layer's query sets, never published): the baseline score and the comparison score of one instrument, with the person's
 // attributes for breakdowns. Every statement filters organization_id first (indexes start with it).
 // The callers (evaluation.ts, the /evaluation page and exports) publish aggregates only.
 import { sql, type SQL } from 'drizzle-orm';
@@ -20,8 +20,10 @@ export interface EvaluationScope {
   groupIds: readonly string[];
 }
 
-/** One paired (or unpaired) person, without any identifier. */
+/** One paired (or unpaired) person. */
 export interface EvaluationRow {
+  /** The person's user id: only the disclosure layer sees it (the key of its query sets). */
+  personId: string;
   baseline: number;
   /** null = no comparison score (yet). */
   after: number | null;
@@ -79,6 +81,7 @@ export async function evaluationRows(db: Tx, scope: EvaluationScope): Promise<Ev
   const { start, end } = periodBounds(scope.from, scope.to);
   const org = scope.organizationId;
   const result = await db.execute<{
+    user_id: string;
     baseline: number;
     after: number | null;
     follow_up_due: boolean;
@@ -107,7 +110,7 @@ export async function evaluationRows(db: Tx, scope: EvaluationScope): Promise<Ev
       FROM check_ins ci
       WHERE ci.organization_id = ${org} AND ${dueFilter(scope.comparison)} AND ci.due_on <= current_date
     )
-    SELECT b.score::float8 AS baseline, f.score::float8 AS after, (d.user_id IS NOT NULL) AS follow_up_due,
+    SELECT b.user_id, b.score::float8 AS baseline, f.score::float8 AS after, (d.user_id IS NOT NULL) AS follow_up_due,
       (extract(year FROM b.submitted_at AT TIME ZONE 'Europe/Helsinki')::int - p.birth_year) AS age,
       p.gender, c.sector, c.municipality, g.format AS group_format
     FROM base b
@@ -118,6 +121,7 @@ export async function evaluationRows(db: Tx, scope: EvaluationScope): Promise<Ev
     LEFT JOIN groups g ON g.organization_id = ${org} AND g.id = b.group_id
   `);
   return result.rows.map((r) => ({
+    personId: r.user_id,
     baseline: Number(r.baseline),
     after: r.after === null ? null : Number(r.after),
     followUpDue: r.follow_up_due || r.after !== null,

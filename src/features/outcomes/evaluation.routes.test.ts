@@ -1,6 +1,7 @@
 // /evaluation over HTTP against the real app: coordinators and funders see the tables and
 // download them; entrepreneurs and facilitators get 403, another organisation 404; the exports
-// hold aggregates only (no user ids, no names) and suppressed cells are empty.
+// hold aggregates only (no user ids, no names), rounded as on the page, and withheld cells are empty;
+// periods come from the release lattice and the register of releases is kept.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../tests/setup/app.ts';
@@ -13,7 +14,7 @@ let orgA = '';
 const cookies: Record<string, string> = {};
 const personIds: string[] = [];
 const personNames: string[] = [];
-const query = 'from=2025-01-01&to=2025-12-31&instrument=who-5&comparison=latest';
+const query = 'period=2025&instrument=who-5&comparison=latest';
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -71,8 +72,8 @@ describe('/evaluation', () => {
       const html = await res.text();
       expect(html).toContain('Ohjelman arviointi');
       expect(html).toContain('<caption id="summary-caption">');
-      // mean change 7,0 over 12 pairs
-      expect(html).toMatch(/Keskimääräinen muutos<\/th><td>7,0<\/td>/);
+      // mean change 7 (whole points) over 12 pairs
+      expect(html).toMatch(/Keskimääräinen muutos<\/th><td>7<\/td>/);
       expect(html).toContain('href="/evaluation"');
       for (const id of personIds) expect(html).not.toContain(id);
     }
@@ -97,12 +98,12 @@ describe('/evaluation', () => {
     const csv = new TextDecoder().decode(bytes);
     const lines = csv.split('\r\n');
     expect(lines).toContain('Vastanneita sekä alussa että seurannassa (parit);12');
-    expect(lines).toContain('Keskimääräinen muutos;7,0');
-    expect(lines).toContain('Nainen;7;9,1');
-    expect(lines).toContain('Mies;5;4,0');
+    expect(lines).toContain('Keskimääräinen muutos;7');
+    expect(lines).toContain('Nainen;7;9');
+    expect(lines).toContain('Mies;5;4');
     expect(lines).toContain('Helsinki;;');
     expect(lines).toContain('Rauma;;');
-    expect(lines).toContain('Pori;7;9,1');
+    expect(lines).toContain('Pori;7;9');
     // meaningful change: 7 improved, 5 unchanged, 0 deteriorated; reliable: 0 / 12 / 0
     expect(lines).toContain('Parani;7;58,3');
     for (const id of personIds) expect(csv).not.toContain(id);
@@ -113,7 +114,7 @@ describe('/evaluation', () => {
     const res = await get(`/evaluation/export.csv?${query}`, 'coordinator');
     const csv = await res.text();
     // age bands: all born 1975 → 50 at baseline → one category 45–54 with 12
-    expect(csv).toContain('45–54;12;7,0');
+    expect(csv).toContain('45–54;12;7');
     const xlsx = await get(`/evaluation/export.xlsx?${query}`, 'coordinator');
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
@@ -132,5 +133,26 @@ describe('/evaluation', () => {
     expect([rowOf('Helsinki').getCell(2).value, rowOf('Helsinki').getCell(3).value]).toEqual([null, null]);
     expect([rowOf('Rauma').getCell(2).value, rowOf('Rauma').getCell(3).value]).toEqual([null, null]);
     expect(rowOf('Pori').getCell(2).value).toBe(7);
+    // no more precision than the page: the mean change 9.142857… of Pori is 9 in the workbook too
+    expect(rowOf('Pori').getCell(3).value).toBe(9);
+    const meanBefore = summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(1).value === 'Keskiarvo alussa');
+    expect(meanBefore!.getCell(2).value).toBe(48);
+  });
+
+  it('offers periods only from the release lattice: an unknown period falls back with a note, free dates are ignored', async () => {
+    const html = await (await get('/evaluation?period=2025-03-01&from=2025-02-01&to=2025-02-01', 'coordinator')).text();
+    expect(html).toContain('Jaksoa ei tunnistettu');
+    expect(html).toContain('<option value="2025-H1">');
+    expect(html).not.toContain('name="from"');
+    expect(html).not.toContain('name="group"');
+  });
+
+  it('records each released set once in the register, never in the page', async () => {
+    const { rows } = await app.database.pool.query<{ n: number; sizes: number[] }>(
+      `SELECT count(*)::int AS n, array_agg(size ORDER BY size) AS sizes FROM disclosure_releases WHERE organization_id = $1 AND domain = 'score:who-5'`,
+      [orgA],
+    );
+    // the sets behind the published figures of period 2025: all 12 pairs, the 7 women (= Pori), the 5 men
+    expect(rows[0]).toEqual({ n: 3, sizes: [5, 7, 12] });
   });
 });

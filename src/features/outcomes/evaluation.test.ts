@@ -1,10 +1,15 @@
-// The evaluation report from hand-made rows; every expected value worked out by hand (in the comments).
+// The evaluation report from hand-made rows, through the disclosure layer's audit (no earlier releases);
+// every expected value worked out by hand (in the comments).
 import { describe, expect, it } from 'vitest';
-import { ageBandOf, breakdown, buildEvaluationReport } from './evaluation.ts';
-import type { EvaluationRow } from './evaluation.queries.ts';
-import { who5, threeItemLoneliness } from './instruments/index.ts';
+import { planRelease } from '../../platform/disclosure/audit.ts';
+import { decisionOf } from '../../platform/disclosure/release.ts';
+import { ageBandOf, buildEvaluationReport, evaluationCandidates, meanStep, minSpanOf, scoreRange } from './evaluation.ts';
+import type { EvaluationCounts, EvaluationRow } from './evaluation.queries.ts';
+import { who5, threeItemLoneliness, type Instrument } from './instruments/index.ts';
 
+let nextId = 0;
 const row = (baseline: number, after: number | null, attrs: Partial<EvaluationRow> = {}): EvaluationRow => ({
+  personId: `00000000-0000-7000-8000-${String(++nextId).padStart(12, '0')}`,
   baseline,
   after,
   followUpDue: after !== null,
@@ -16,10 +21,21 @@ const row = (baseline: number, after: number | null, attrs: Partial<EvaluationRo
   ...attrs,
 });
 
-// 7 women aged 30 in Pori (609): six +10, one +4  → mean change 64/7
+const audited = (instrument: Instrument, rows: readonly EvaluationRow[], counts: EvaluationCounts, prior: string[][] = []) =>
+  buildEvaluationReport(
+    instrument,
+    rows,
+    counts,
+    decisionOf(planRelease(prior, evaluationCandidates(instrument, rows), { k: 5, minSpan: minSpanOf(instrument) })),
+  );
+
+// 7 women aged 30 in Pori (609): six +10, one +4  → mean change 64/7 = 9.14
 // 5 men: +0, +4, +8, −4, +12 → mean change 20/5 = 4; ages 50, 50, 50, 70, 70; Helsinki (091) ×4, unknown ×1
 // one man's group is a walking group.
-const women = [...Array.from({ length: 6 }, () => row(40, 50, { gender: 'female', ageAtBaseline: 30, municipality: '609' })), row(40, 44, { gender: 'female', ageAtBaseline: 30, municipality: '609' })];
+const women = [
+  ...Array.from({ length: 6 }, () => row(40, 50, { gender: 'female', ageAtBaseline: 30, municipality: '609' })),
+  row(40, 44, { gender: 'female', ageAtBaseline: 30, municipality: '609' }),
+];
 const men = [
   row(60, 60, { gender: 'male', ageAtBaseline: 50, municipality: '091' }),
   row(60, 64, { gender: 'male', ageAtBaseline: 50, municipality: '091' }),
@@ -32,22 +48,22 @@ const unpaired = [row(50, null, { followUpDue: true }), row(50, null, { followUp
 const rows = [...women, ...men, ...unpaired];
 
 describe('buildEvaluationReport', () => {
-  const report = buildEvaluationReport(who5, rows, { invited: 20, responded: 15 });
+  const report = audited(who5, rows, { invited: 20, responded: 15 });
 
-  it('pairs, means and the change', () => {
+  it('pairs, means and the change, rounded to whole WHO-5 points', () => {
     expect(report.nBaseline).toBe(15);
     expect(report.nPaired).toBe(12);
     expect(report.published).toBe(true);
-    // before: 7·40 + 5·60 = 580 → 48.333…; change: (64 + 20) / 12 = 7; after = before + 7
-    expect(report.paired!.meanBefore).toBeCloseTo(580 / 12, 10);
-    expect(report.paired!.meanChange).toBeCloseTo(7, 10);
-    expect(report.paired!.meanAfter).toBeCloseTo(580 / 12 + 7, 10);
+    // before: 7·40 + 5·60 = 580 → 48.33 → 48; change: (64 + 20) / 12 = 7; after = 55.33 → 55
+    expect(report.paired!.meanBefore).toBe(48);
+    expect(report.paired!.meanChange).toBe(7);
+    expect(report.paired!.meanAfter).toBe(55);
     // ties (six +10) and one zero with n = 12 ≤ 13 → SciPy's method='auto' runs the complete permutation test
-    expect(report.paired!.wilcoxon.ok && report.paired!.wilcoxon.distribution).toBe('permutation');
     // python3 -c "import scipy.stats as st; print(st.wilcoxon([50]*6+[44,60,64,68,56,72], [40]*7+[60]*5))"
-    // -> WilcoxonResult(statistic=np.float64(2.0), pvalue=np.float64(0.00390625))
-    expect(report.paired!.wilcoxon.ok && report.paired!.wilcoxon.p).toBe(0.00390625);
-    expect(report.paired!.tTest.ok).toBe(true);
+    // -> WilcoxonResult(statistic=np.float64(2.0), pvalue=np.float64(0.00390625)); published to 0.001
+    expect(report.paired!.wilcoxon!.method).toBe('exact');
+    expect(report.paired!.wilcoxon!.p).toBe(0.004);
+    expect(report.paired!.tTest).not.toBeNull();
   });
 
   it('response and attrition', () => {
@@ -56,68 +72,83 @@ describe('buildEvaluationReport', () => {
     expect(report.attrition).toEqual({ due: 14, followedUp: 12, lost: 2, rate: 2 / 14 });
   });
 
-  it('meaningful change (≥ 10 points) and reliable change (S_diff = √2·17·√0.16 = 9.62; |Δ| > 18.85)', () => {
+  it('meaningful change (≥ 10 points) and reliable change (S_diff = √2·17·√0.16 = 9.62; |Δ| > 18.85), shares to 0.1 %', () => {
     // improved: six women (+10) and the man with +12 = 7; unchanged 5; deteriorated 0
-    expect(report.meaningfulChange).toEqual({ n: 12, improved: 7, unchanged: 5, deteriorated: 0, shareImproved: 7 / 12, shareUnchanged: 5 / 12, shareDeteriorated: 0 });
+    expect(report.meaningfulChange).toEqual({
+      n: 12,
+      improved: 7,
+      unchanged: 5,
+      deteriorated: 0,
+      shareImproved: 0.583,
+      shareUnchanged: 0.417,
+      shareDeteriorated: 0,
+    });
     expect(report.reliableChange).toEqual({ n: 12, improved: 0, unchanged: 12, deteriorated: 0, shareImproved: 0, shareUnchanged: 1, shareDeteriorated: 0 });
   });
 
-  it('breakdowns: published where n ≥ 5, complementary suppression, means only beside published counts', () => {
+  it('breakdowns: cells under 5 withheld, and the cells that would give one away through another table', () => {
     const by = Object.fromEntries(report.breakdowns.map((b) => [b.dimension, b]));
     expect(by.gender!.rows).toEqual([
-      { category: 'female', n: 7, meanChange: 64 / 7, suppressed: false },
-      { category: 'male', n: 5, meanChange: 4, suppressed: false },
+      { category: 'female', n: 7, meanChange: 9, suppressed: false, reason: null },
+      { category: 'male', n: 5, meanChange: 4, suppressed: false, reason: null },
     ]);
-    // 7 / 3 / 2: the two small ones are suppressed together; their sum (5) does not reveal either
-    expect(by.ageBand!.rows).toEqual([
-      { category: 'under-35', n: 7, meanChange: 64 / 7, suppressed: false },
-      { category: '45-54', n: null, meanChange: null, suppressed: true },
-      { category: '65-plus', n: null, meanChange: null, suppressed: true },
+    // 7 / 3 / 2: the two small ones are withheld; together they are the five men (published anyway)
+    expect(by.ageBand!.rows.map((r) => [r.category, r.n, r.reason])).toEqual([
+      ['under-35', 7, null],
+      ['45-54', null, 'small'],
+      ['65-plus', null, 'small'],
     ]);
-    expect(by.sector!.rows).toEqual([{ category: 'unknown', n: 12, meanChange: 7, suppressed: false }]);
-    // 091: 4, 609: 7, unknown: 1 → 4 and 1 suppressed
+    expect(by.sector!.rows.map((r) => [r.category, r.n])).toEqual([['unknown', 12]]);
+    // 091: 4, 609: 7, unknown: 1 → 4 and 1 withheld
     expect(by.municipality!.rows.map((r) => r.n)).toEqual([null, 7, null]);
-    // online 11, walking 1: the 1 is primary; with the total 12 published, 11 must go too
-    expect(by.groupFormat!.rows.map((r) => [r.category, r.n])).toEqual([
-      ['online', null],
-      ['walking', null],
-    ]);
-    expect(by.groupFormat!.total).toBe(12);
+    // online 11, walking 1: the 1 is primary; the total 12 minus online 11 would give the walker's change
+    // (attack 4 of issue 10), so online is withheld too and nothing of the table is left: withheld whole
+    expect(by.groupFormat).toEqual({ dimension: 'groupFormat', published: false, rows: [], total: null });
   });
 
-  it('publishes no statistic with fewer than 5 pairs', () => {
-    const small = buildEvaluationReport(who5, men.slice(0, 4), { invited: 4, responded: 4 });
+  it('publishes no statistic and no count with fewer than 5 pairs', () => {
+    const small = audited(who5, men.slice(0, 4), { invited: 4, responded: 4 });
     expect(small.published).toBe(false);
+    expect(small.nPaired).toBeNull();
     expect(small.paired).toBeNull();
     expect(small.meaningfulChange).toBeNull();
     expect(small.breakdowns).toEqual([]);
   });
 
-  it('an instrument without a reference SD has no reliable change; lower-is-better flips the direction', () => {
-    const lonely = buildEvaluationReport(threeItemLoneliness, men, { invited: 5, responded: 5 });
+  it('an instrument without a reference SD has no reliable change', () => {
+    const lonely = audited(threeItemLoneliness, men, { invited: 5, responded: 5 });
     expect(lonely.reliableChange).toBeNull();
     expect(lonely.meaningfulChange).toBeNull();
   });
 
-  it('suppresses more until the suppressed cells pool at least 5 people (the overall mean is published)', () => {
-    // ages 30 ×7, 50 ×3, 70 ×1 → 3 and 1 suppressed, pooling only 4: the 7 goes too
-    const pairs = [...women, ...men.slice(0, 3), men[4]!].map((r, i) => ({ ...r, after: r.after!, ageAtBaseline: i < 7 ? 30 : i < 10 ? 50 : 70 }));
-    expect(breakdown(pairs, 'ageBand').rows.map((r) => [r.category, r.n, r.meanChange])).toEqual([
-      ['under-35', null, null],
-      ['45-54', null, null],
-      ['65-plus', null, null],
-    ]);
+  it('withholds the pairs when an earlier release covered the same people but one (a late answer)', () => {
+    // the earlier report had every pair but the last woman's (she answered her follow-up late)
+    const earlier = [[...women.slice(0, 6), ...men].map((r) => r.personId)];
+    const later = audited(who5, rows, { invited: 20, responded: 15 }, earlier);
+    expect(later.published).toBe(false);
+    expect(later.withheldReason).toBe('earlier');
+    expect(later.paired).toBeNull();
   });
 
-  it('does not publish a breakdown whose total is small', () => {
-    const b = breakdown(men.slice(0, 3).map((r) => ({ ...r, after: r.after! })), 'gender');
-    expect(b.published).toBe(false);
-    expect(b.rows).toEqual([]);
+  it('scale range, rounding step and the ±5-point rule follow the instrument (WHO-5: 0–100, whole points, 10 points)', () => {
+    expect(scoreRange(who5)).toEqual({ min: 0, max: 100 });
+    expect(meanStep(who5)).toBe(1);
+    expect(minSpanOf(who5)).toBe(10);
   });
 });
 
 describe('ageBandOf', () => {
   it('bands', () => {
-    expect([34, 35, 44, 45, 54, 55, 64, 65, null].map(ageBandOf)).toEqual(['under-35', '35-44', '35-44', '45-54', '45-54', '55-64', '55-64', '65-plus', 'unknown']);
+    expect([34, 35, 44, 45, 54, 55, 64, 65, null].map(ageBandOf)).toEqual([
+      'under-35',
+      '35-44',
+      '35-44',
+      '45-54',
+      '45-54',
+      '55-64',
+      '55-64',
+      '65-plus',
+      'unknown',
+    ]);
   });
 });

@@ -1,5 +1,9 @@
 /**
  * Programme evaluation report, built from evaluation rows (evaluation.queries.ts). Pure; no I/O.
+ * What may be published is decided by the disclosure-control layer (src/platform/disclosure/,
+ * docs/decisions/015-disclosure-control.md): `evaluationCandidates` lists the report's figures with their
+ * query sets, the layer audits them against every earlier release, and `buildEvaluationReport` fills in
+ * only what it released, rounded (means to 1 % of the scale: whole points on WHO-5).
  *
  * - Overall: the paired analysis (n, means before/after, mean change with 95 % CI, paired t-test,
  *   Wilcoxon signed-rank as scipy.stats.wilcoxon's defaults — exact for n ≤ 50 without ties or zeros, the
@@ -18,9 +22,11 @@
  *   a table whose total is itself small (smallMargins) is not published at all.
  * Only aggregates leave this module.
  */
+import type { Candidate, Decision, WithholdReason } from '../../platform/disclosure/release.ts';
+import { itemScale } from './scoring.ts';
 import { reliableChangeBasis, type Instrument, type ReliableChangeStatus } from './instruments/index.ts';
 import type { EvaluationCounts, EvaluationRow } from './evaluation.queries.ts';
-import { attritionRate, mean, meaningfulChangeShares, pairedAnalysis, reliableChangeShares, responseRate, type ChangeShares, type PairedAnalysis } from './statistics.ts';
+import { attritionRate, mean, meaningfulChangeShares, pairedAnalysis, reliableChangeShares, responseRate, type ChangeShares } from './statistics.ts';
 import { suppressTable } from './suppression.ts';
 
 /** Smallest published count. */
@@ -45,15 +51,17 @@ export function ageBandOf(age: number | null): AgeBand | typeof UNKNOWN {
 
 export interface BreakdownRow {
   category: string;
-  /** null = suppressed */
+  /** null = withheld */
   n: number | null;
   meanChange: number | null;
   suppressed: boolean;
+  /** Why the cell is withheld (null when published). */
+  reason: WithholdReason | null;
 }
 
 export interface Breakdown {
   dimension: BreakdownDimension;
-  /** false: the table's total is itself under K, so no cell can be protected; nothing is shown. */
+  /** false: the whole table is withheld (no cell could be published). */
   published: boolean;
   rows: BreakdownRow[];
   total: number | null;
@@ -70,17 +78,35 @@ export interface ChangeTable {
   n: number;
 }
 
+/** The paired statistics as published: rounded (see `publishedPaired`), never more precise than the page. */
+export interface PublishedPaired {
+  meanBefore: number | null;
+  meanAfter: number | null;
+  meanChange: number | null;
+  sdChange: number | null;
+  /** null: not computable (e.g. zero variance). */
+  tTest: { t: number; df: number; p: number; ciLow: number; ciHigh: number } | null;
+  wilcoxon: { statistic: number; nUsed: number; method: 'exact' | 'approx'; p: number } | null;
+  cohensDz: number | null;
+}
+
 export interface EvaluationReport {
   instrumentId: string;
-  /** Baseline respondents in the period. */
-  nBaseline: number;
-  nPaired: number;
-  /** false when fewer than K pairs: no statistic is shown. */
+  /** Baseline respondents in the period; null when fewer than K (shown as "fewer than 5"). */
+  nBaseline: number | null;
+  nPaired: number | null;
+  /** false when the pairs' figures are withheld: no statistic is shown. */
   published: boolean;
-  paired: PairedAnalysis | null;
+  /** Why the pairs' figures are withheld (null when published). */
+  withheldReason: WithholdReason | null;
+  /** The rounding step of published means (1 = whole points). */
+  step: number;
+  paired: PublishedPaired | null;
   reliableChange: ChangeTable | null;
   /** What reliable change rests on: 'unverified' figures are shown with a note, 'custom' instruments get none. */
   reliableChangeBasis: ReliableChangeStatus;
+  /** true: the change tables are withheld whole (their own small cells could not be protected). */
+  changeTablesWithheld: boolean;
   meaningfulChange: ChangeTable | null;
   meaningfulThreshold: number | null;
   response: { invited: number; responded: number; rate: number | null };
@@ -108,55 +134,124 @@ function orderCategories(dimension: BreakdownDimension, seen: Set<string>): stri
   return seen.has(UNKNOWN) ? [...known, UNKNOWN] : [...known];
 }
 
-/** One breakdown: paired counts per category, suppressed, with the mean change where the count is published. */
-export function breakdown(pairs: readonly (EvaluationRow & { after: number })[], dimension: BreakdownDimension, k = EVALUATION_MIN_N): Breakdown {
-  const byCategory = new Map<string, number[]>();
-  for (const p of pairs) {
-    const c = categoryOf(p, dimension);
-    let list = byCategory.get(c);
-    if (!list) byCategory.set(c, (list = []));
-    list.push(p.after - p.baseline);
+type Pair = EvaluationRow & { after: number };
+const pairsOf = (rows: readonly EvaluationRow[]): Pair[] => rows.filter((r): r is Pair => r.after !== null);
+
+/** The total score's possible range (items' scales, sum or mean, times the multiplier). */
+export function scoreRange(instrument: Instrument): { min: number; max: number } {
+  if (instrument.scoring.kind !== 'scale') return { min: 0, max: 100 };
+  const scoring = instrument.scoring;
+  let lo = 0;
+  let hi = 0;
+  for (const item of instrument.items) {
+    const scale = itemScale(instrument, item);
+    if (scale.kind !== 'numeric') return { min: 0, max: 100 };
+    lo += scale.min;
+    hi += scale.max;
   }
-  const categories = orderCategories(dimension, new Set(byCategory.keys()));
-  if (categories.length === 0) return { dimension, published: false, rows: [], total: null };
-  const counts = categories.map((c) => byCategory.get(c)!.length);
-  const means = categories.map((c) => mean(byCategory.get(c)!));
-  const table = suppressTable([counts], { k, means: [means] });
-  if (table.smallMargins.length > 0) return { dimension, published: false, rows: [], total: null };
-  // The overall mean change is published, so the suppressed cells' pooled mean can be worked out from it and
-  // the published cells: keep suppressing the smallest published cell until the pooled group has at least k.
-  const suppressed = [...table.suppressed[0]!];
-  const pooled = () => counts.reduce((a, n, i) => a + (suppressed[i] ? n : 0), 0);
-  while (suppressed.some(Boolean) && pooled() < k) {
-    let pick = -1;
-    counts.forEach((n, i) => {
-      if (!suppressed[i] && (pick < 0 || n < counts[pick]!)) pick = i;
-    });
-    if (pick < 0) break;
-    suppressed[pick] = true;
-  }
-  return {
-    dimension,
-    published: true,
-    total: table.grandTotal,
-    rows: categories.map((category, i) => ({ category, n: suppressed[i] ? null : counts[i]!, meanChange: suppressed[i] ? null : means[i]!, suppressed: suppressed[i]! })),
-  };
+  const n = scoring.method === 'mean' ? instrument.items.length : 1;
+  return { min: (lo / n) * scoring.multiplier, max: (hi / n) * scoring.multiplier };
 }
 
-function changeTable(shares: ChangeShares | null, k: number): ChangeTable | null {
+/** Rounding step of published means and CI bounds: 1 % of the scale, as a power of ten (WHO-5 0–100: 1 point). */
+export function meanStep(instrument: Instrument): number {
+  const { min, max } = scoreRange(instrument);
+  return 10 ** Math.floor(Math.log10(Math.max(max - min, 1e-9) / 100));
+}
+
+/** The smallest span (points) a person's consistent values must exceed: 10 % of the scale (WHO-5: 10 points, ±5). */
+export function minSpanOf(instrument: Instrument): number {
+  const { min, max } = scoreRange(instrument);
+  return (max - min) / 10;
+}
+
+/** The disclosure-control domain of an instrument's scores: every report of them is audited together. */
+export const scoreDomain = (instrumentId: string) => `score:${instrumentId}`;
+
+const cellId = (dimension: BreakdownDimension, category: string) => `${dimension}:${category}`;
+
+function grouped(pairs: readonly Pair[], dimension: BreakdownDimension): { category: string; pairs: Pair[] }[] {
+  const by = new Map<string, Pair[]>();
+  for (const p of pairs) {
+    const c = categoryOf(p, dimension);
+    let list = by.get(c);
+    if (!list) by.set(c, (list = []));
+    list.push(p);
+  }
+  return orderCategories(dimension, new Set(by.keys())).map((category) => ({ category, pairs: by.get(category)! }));
+}
+
+/**
+ * The report's figures as candidates for the disclosure layer: 'overall' (the pairs: counts, means before,
+ * after and change, SD, CI, t, p, dz, the change tables) and one per breakdown cell (count and mean change).
+ */
+export function evaluationCandidates(instrument: Instrument, rows: readonly EvaluationRow[], k = EVALUATION_MIN_N): Candidate[] {
+  // Sorted by person, so every set's members come out sorted (the layer then need not sort them).
+  const pairs = pairsOf(rows).sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+  const { min, max } = scoreRange(instrument);
+  const step = meanStep(instrument);
+  const score = (sum: number) => ({ sum, min, max, step });
+  const change = (sum: number) => ({ sum, min: min - max, max: max - min, step });
+  const sum = (xs: readonly Pair[], f: (p: Pair) => number) => xs.reduce((a, p) => a + f(p), 0);
+  const candidates: Candidate[] = [
+    {
+      id: 'overall',
+      members: pairs.map((p) => p.personId),
+      means: [score(sum(pairs, (p) => p.baseline)), score(sum(pairs, (p) => p.after)), change(sum(pairs, (p) => p.after - p.baseline))],
+      withheld: pairs.length < k,
+    },
+  ];
+  if (pairs.length < k) return candidates;
+  for (const dimension of breakdownDimensions) {
+    for (const g of grouped(pairs, dimension)) {
+      candidates.push({ id: cellId(dimension, g.category), table: dimension, members: g.pairs.map((p) => p.personId), means: [change(sum(g.pairs, (p) => p.after - p.baseline))] });
+    }
+  }
+  return candidates;
+}
+
+const roundTo = (x: number | null, step: number): number | null => (x === null ? null : Number((Math.round(x / step) * step).toFixed(Math.max(0, -Math.log10(step)))));
+/** p as published: 3 decimals, and below 0.001 only "< 0.001" (stored as 0.001 with `pBelow`). */
+export const P_FLOOR = 0.001;
+const roundP = (p: number) => (p < P_FLOOR ? 0 : Math.round(p * 1000) / 1000);
+
+/** One breakdown as the layer released it; the whole table is withheld when fewer than two cells could be published. */
+function breakdown(pairs: readonly Pair[], dimension: BreakdownDimension, decision: Decision, step: number): Breakdown {
+  const cells = grouped(pairs, dimension);
+  const rows = cells.map(({ category, pairs: ps }) => {
+    const id = cellId(dimension, category);
+    const released = decision.released(id);
+    return {
+      category,
+      n: released ? ps.length : null,
+      meanChange: released ? roundTo(mean(ps.map((p) => p.after - p.baseline)), step) : null,
+      suppressed: !released,
+      reason: decision.reason(id),
+    };
+  });
+  // Nothing left to show: the whole table is withheld (and says so), not a table of empty cells.
+  if (rows.every((r) => r.suppressed)) return { dimension, published: false, rows: [], total: null };
+  return { dimension, published: true, total: pairs.length, rows };
+}
+
+function changeTable(shares: ChangeShares | null, k: number): ChangeTable | 'withheld' | null {
   if (!shares || shares.n < k) return null;
   const table = suppressTable([[shares.improved, shares.unchanged, shares.deteriorated]], { k });
-  if (table.smallMargins.length > 0) return null;
+  // The table's only margin is its total, published with the pairs; a small total cannot be protected by cell suppression.
+  if (table.smallMargins.length > 0) return 'withheld';
   const [improved, unchanged, deteriorated] = table.cells[0]! as [number | null, number | null, number | null];
-  const share = (v: number | null) => (v === null ? null : v / shares.n);
+  // Shares to 0.1 %: the same precision as the page.
+  const share = (v: number | null) => (v === null ? null : Math.round((v / shares.n) * 1000) / 1000);
   return { n: shares.n, improved, unchanged, deteriorated, shareImproved: share(improved), shareUnchanged: share(unchanged), shareDeteriorated: share(deteriorated) };
 }
 
-export function buildEvaluationReport(instrument: Instrument, rows: readonly EvaluationRow[], counts: EvaluationCounts, k = EVALUATION_MIN_N): EvaluationReport {
-  const pairs = rows.filter((r): r is EvaluationRow & { after: number } => r.after !== null);
+/** The published report: only what `decision` (the disclosure layer's audit of `evaluationCandidates`) released, rounded. */
+export function buildEvaluationReport(instrument: Instrument, rows: readonly EvaluationRow[], counts: EvaluationCounts, decision: Decision, k = EVALUATION_MIN_N): EvaluationReport {
+  const pairs = pairsOf(rows);
   const before = pairs.map((p) => p.baseline);
   const after = pairs.map((p) => p.after);
-  const published = pairs.length >= k;
+  const published = pairs.length >= k && decision.released('overall');
+  const step = meanStep(instrument);
   const higherIsBetter = instrument.scoring.kind === 'scale' ? instrument.scoring.higherIsBetter : true;
   const basis = reliableChangeBasis(instrument);
   const reliable =
@@ -166,19 +261,39 @@ export function buildEvaluationReport(instrument: Instrument, rows: readonly Eva
   const meaningful = published && instrument.meaningfulChange ? meaningfulChangeShares(before, after, { threshold: instrument.meaningfulChange.value, higherIsBetter }) : null;
   const due = rows.filter((r) => r.followUpDue).length;
   const followedUp = pairs.length;
+  const reliableTable = changeTable(reliable, k);
+  const meaningfulTable = changeTable(meaningful, k);
+  let paired: PublishedPaired | null = null;
+  if (published) {
+    const a = pairedAnalysis(before, after);
+    const tt = a.tTest.ok ? a.tTest : null;
+    const w = a.wilcoxon.ok ? a.wilcoxon : null;
+    paired = {
+      meanBefore: roundTo(a.meanBefore, step),
+      meanAfter: roundTo(a.meanAfter, step),
+      meanChange: roundTo(a.meanChange, step),
+      sdChange: roundTo(a.sdChange, step),
+      tTest: tt ? { t: Math.round(tt.t * 10) / 10, df: tt.df, p: roundP(tt.p), ciLow: roundTo(tt.ciLow, step)!, ciHigh: roundTo(tt.ciHigh, step)! } : null,
+      wilcoxon: w ? { statistic: w.statistic, nUsed: w.nUsed, method: w.method, p: roundP(w.p) } : null,
+      cohensDz: a.cohensDz === null ? null : Math.round(a.cohensDz * 10) / 10,
+    };
+  }
   return {
     instrumentId: instrument.id,
-    nBaseline: rows.length,
-    nPaired: pairs.length,
+    nBaseline: rows.length >= k ? rows.length : null,
+    nPaired: pairs.length >= k ? pairs.length : null,
     published,
-    paired: published ? pairedAnalysis(before, after) : null,
-    reliableChange: changeTable(reliable, k),
+    withheldReason: published ? null : (decision.reason('overall') ?? 'small'),
+    step,
+    paired,
+    reliableChange: reliableTable === 'withheld' ? null : reliableTable,
+    meaningfulChange: meaningfulTable === 'withheld' ? null : meaningfulTable,
+    changeTablesWithheld: reliableTable === 'withheld' || meaningfulTable === 'withheld',
     reliableChangeBasis: basis.status,
-    meaningfulChange: changeTable(meaningful, k),
     meaningfulThreshold: instrument.meaningfulChange?.value ?? null,
     response: { invited: counts.invited, responded: Math.min(counts.responded, counts.invited), rate: responseRate(Math.min(counts.responded, counts.invited), counts.invited) },
     // A pair implies its follow-up was due; people whose follow-up is not yet due are not lost.
     attrition: { due, followedUp, lost: due - followedUp, rate: attritionRate(due, followedUp) },
-    breakdowns: published ? breakdownDimensions.map((d) => breakdown(pairs, d, k)) : [],
+    breakdowns: published ? breakdownDimensions.map((d) => breakdown(pairs, d, decision, step)) : [],
   };
 }

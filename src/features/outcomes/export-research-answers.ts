@@ -1,6 +1,9 @@
 // Use case: an installation admin exports individual-level answers of an organisation for
 // research: pseudonymised (no names, no e-mail; a per-export keyed hash of the user id),
-// only of people whose consent is active, and audit-logged.
+// only of people whose consent is active, and audit-logged. Outside the disclosure-control layer
+// (individual rows for an admin with a stated purpose), but dates are coarsened to the Helsinki
+// month, so a row cannot be matched to a meeting, a pulse or an attendance date
+// (docs/decisions/015-disclosure-control.md).
 import { createHmac, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -10,8 +13,9 @@ import type { Locale } from '../../platform/i18n/i18n.ts';
 import { authorize, researchExportPolicy } from '../../platform/policy/index.ts';
 import { csvField } from './evaluation-tables.ts';
 import { checkInAnswers, checkIns, measurementConsents } from './outcomes.schema.ts';
+import { helsinkiDate } from './outcomes.queries.ts';
 
-export type ResearchRow = { person: string; kind: string; wave: number | null; submittedAt: string; instrumentId: string; itemId: string; value: number | string };
+export type ResearchRow = { person: string; kind: string; wave: number | null; /** YYYY-MM (Helsinki) */ submittedMonth: string; instrumentId: string; itemId: string; value: number | string };
 
 export async function exportResearchAnswers(actor: Actor | null, deps: { db: Db }, input: { organizationId: string; purpose: string }): Promise<ResearchRow[]> {
   const { organizationId } = input;
@@ -29,7 +33,7 @@ export async function exportResearchAnswers(actor: Actor | null, deps: { db: Db 
       person: createHmac('sha256', key).update(r.userId).digest('hex').slice(0, 16),
       kind: r.kind,
       wave: r.wave,
-      submittedAt: r.submittedAt!.toISOString(),
+      submittedMonth: helsinkiDate(r.submittedAt!).slice(0, 7),
       instrumentId: r.instrumentId,
       itemId: r.itemId,
       value: r.valueCode ?? Number(r.valueNumber),
@@ -37,7 +41,7 @@ export async function exportResearchAnswers(actor: Actor | null, deps: { db: Db 
   });
 }
 
-export const researchColumns = ['person', 'kind', 'wave', 'submitted_at', 'instrument', 'item', 'value'] as const;
+export const researchColumns = ['person', 'kind', 'wave', 'submitted_month', 'instrument', 'item', 'value'] as const;
 
 /**
  * The rows as CSV in the evaluation export's format (BOM, ";", CRLF, the language's decimal
@@ -48,7 +52,7 @@ export function researchCsv(rows: readonly ResearchRow[], locale: Locale): strin
   const number = (n: number) => (locale === 'en' ? String(n) : String(n).replace('.', ','));
   const lines = [researchColumns.join(';')];
   for (const r of rows) {
-    const cells = [r.person, r.kind, r.wave === null ? '' : String(r.wave), r.submittedAt, r.instrumentId, r.itemId, typeof r.value === 'number' ? number(r.value) : r.value];
+    const cells = [r.person, r.kind, r.wave === null ? '' : String(r.wave), r.submittedMonth, r.instrumentId, r.itemId, typeof r.value === 'number' ? number(r.value) : r.value];
     lines.push(cells.map(csvField).join(';'));
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';

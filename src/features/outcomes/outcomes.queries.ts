@@ -2,7 +2,9 @@
 // Individual answers and scores are returned only for one person (their own view, guarded
 // by outcomePolicy in the callers); group functions return aggregates only.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../platform/db/db.ts';
+import type { Db, Tx } from '../../platform/db/db.ts';
+import { combineReleased, releaseFigures, type Decision, type Released } from '../../platform/disclosure/release.ts';
+import { meanStep, minSpanOf, scoreDomain, scoreRange } from './evaluation.ts';
 import { groupMembers } from '../groups/groups.schema.ts';
 import { meetings } from '../meetings/meetings.schema.ts';
 import { utcToZoned } from '../meetings/zoned-time.ts';
@@ -95,17 +97,20 @@ export type GroupTrend = {
   pulses: { meetingId: string; startsAt: Date; instrumentId: string; cell: TrendCell }[];
 };
 
-const suppress = (n: number, mean: number | null): TrendCell => ({ n, mean: n >= MIN_GROUP_N && mean !== null ? Math.round(mean * 10) / 10 : null });
-
-/** Group averages by wave (baseline, every 6 months, exit) and by meeting (pulses); a mean only when n ≥ 5. */
-export async function groupTrend(db: Tx, { organizationId, groupId }: { organizationId: string; groupId: string }): Promise<GroupTrend> {
+/**
+ * Group averages by wave (baseline, every 6 months, exit) and by meeting (pulses), released through the
+ * disclosure-control layer (docs/decisions/015-disclosure-control.md): each cell's set of people is audited
+ * against every earlier release of the instrument's scores (the evaluation's too), so a mean needs n ≥ 5
+ * and no difference with an earlier one may reveal a late answer; means rounded to 1 % of the scale.
+ */
+export async function groupTrend(db: Db, { organizationId, groupId }: { organizationId: string; groupId: string }): Promise<Released<GroupTrend>> {
   const waveRows = await db
     .select({
       instrumentId: checkInScores.instrumentId,
       kind: checkInScores.kind,
       wave: checkInScores.wave,
-      n: sql<number>`count(DISTINCT ${checkInScores.userId})::int`,
-      mean: sql<string | null>`avg(${checkInScores.score})`,
+      members: sql<string[]>`array_agg(DISTINCT ${checkInScores.userId})::text[]`,
+      sum: sql<string>`sum(${checkInScores.score})`,
     })
     .from(checkInScores)
     .where(and(eq(checkInScores.organizationId, organizationId), eq(checkInScores.groupId, groupId), sql`${checkInScores.kind} <> 'pulse'`))
@@ -116,18 +121,47 @@ export async function groupTrend(db: Tx, { organizationId, groupId }: { organiza
       meetingId: checkInScores.meetingId,
       startsAt: meetings.startsAt,
       instrumentId: checkInScores.instrumentId,
-      n: sql<number>`count(DISTINCT ${checkInScores.userId})::int`,
-      mean: sql<string | null>`avg(${checkInScores.score})`,
+      members: sql<string[]>`array_agg(DISTINCT ${checkInScores.userId})::text[]`,
+      sum: sql<string>`sum(${checkInScores.score})`,
     })
     .from(checkInScores)
     .innerJoin(meetings, and(eq(meetings.organizationId, checkInScores.organizationId), eq(meetings.id, checkInScores.meetingId)))
     .where(and(eq(checkInScores.organizationId, organizationId), eq(checkInScores.groupId, groupId), eq(checkInScores.kind, 'pulse')))
     .groupBy(checkInScores.meetingId, meetings.startsAt, checkInScores.instrumentId)
     .orderBy(asc(meetings.startsAt));
-  return {
-    waves: waveRows.map((r) => ({ instrumentId: r.instrumentId, wave: r.kind === 'exit' ? 'exit' : (r.wave ?? 0), cell: suppress(r.n, r.mean === null ? null : Number(r.mean)) })),
-    pulses: pulseRows.map((r) => ({ meetingId: r.meetingId!, startsAt: r.startsAt, instrumentId: r.instrumentId, cell: suppress(r.n, r.mean === null ? null : Number(r.mean)) })),
+  const instruments = new Map((await organizationInstruments(db, { organizationId })).all.map((i) => [i.id, i]));
+  const cells = [
+    ...waveRows.map((r) => ({ id: `wave:${r.instrumentId}:${r.kind}:${r.wave ?? ''}`, instrumentId: r.instrumentId, members: r.members, sum: Number(r.sum) })),
+    ...pulseRows.map((r) => ({ id: `pulse:${r.instrumentId}:${r.meetingId}`, instrumentId: r.instrumentId, members: r.members, sum: Number(r.sum) })),
+  ];
+  const decisions = new Map<string, Decision>();
+  const parts: Released<Decision>[] = [];
+  for (const instrumentId of new Set(cells.map((c) => c.instrumentId))) {
+    const instrument = instruments.get(instrumentId);
+    const mine = cells.filter((c) => c.instrumentId === instrumentId);
+    if (!instrument) continue;
+    const { min, max } = scoreRange(instrument);
+    const step = meanStep(instrument);
+    const released = await releaseFigures(
+      db,
+      { organizationId, domain: scoreDomain(instrumentId) },
+      mine.map((c) => ({ id: c.id, members: c.members, means: [{ sum: c.sum, min, max, step }] })),
+      (decision) => decision,
+      { k: MIN_GROUP_N, minSpan: minSpanOf(instrument) },
+    );
+    parts.push(released);
+    for (const c of mine) decisions.set(c.id, released);
+  }
+  const cell = (c: (typeof cells)[number]): TrendCell => {
+    const instrument = instruments.get(c.instrumentId);
+    const released = instrument !== undefined && decisions.get(c.id)?.released(c.id) === true;
+    const step = instrument ? meanStep(instrument) : 1;
+    return { n: c.members.length, mean: released ? Number((Math.round(c.sum / c.members.length / step) * step).toFixed(Math.max(0, -Math.log10(step)))) : null };
   };
+  return combineReleased(parts, () => ({
+    waves: waveRows.map((r, i) => ({ instrumentId: r.instrumentId, wave: r.kind === 'exit' ? ('exit' as const) : (r.wave ?? 0), cell: cell(cells[i]!) })),
+    pulses: pulseRows.map((r, i) => ({ meetingId: r.meetingId!, startsAt: r.startsAt, instrumentId: r.instrumentId, cell: cell(cells[waveRows.length + i]!) })),
+  }));
 }
 
 export async function hasGivenFeedback(db: Tx, { organizationId, meetingId, userId }: { organizationId: string; meetingId: string; userId: string }): Promise<boolean> {
@@ -140,8 +174,17 @@ export async function hasGivenFeedback(db: Tx, { organizationId, meetingId, user
 
 export type FeedbackSummary = { meetingId: string; startsAt: Date; n: number; useful: number | null; safe: number | null; comments: string[] };
 
-/** Feedback per meeting of a group: counts, averages when n ≥ 5, and comments without names (sorted, not in arrival order). */
-export async function groupFeedback(db: Tx, { organizationId, groupId, meetingId }: { organizationId: string; groupId: string; meetingId?: string }): Promise<FeedbackSummary[]> {
+/** The domain of meeting feedback in the disclosure layer: the anonymous feedback rows are the members. */
+export const FEEDBACK_DOMAIN = 'meeting-feedback';
+/** Ratings 1–5: averages to one decimal; a person's rating must stay uncertain by more than 0.4 (10 % of the scale). */
+const feedbackMean = (sum: number) => ({ sum, min: 1, max: 5, step: 0.1 });
+
+/**
+ * Feedback per meeting of a group: counts, averages released through the disclosure layer (n ≥ 5, and no
+ * late answer revealed by difference with an earlier release), and comments without names (sorted, not in
+ * arrival order).
+ */
+export async function groupFeedback(db: Db, { organizationId, groupId, meetingId }: { organizationId: string; groupId: string; meetingId?: string }): Promise<Released<FeedbackSummary[]>> {
   const where = [eq(meetingFeedback.organizationId, organizationId), eq(meetingFeedback.groupId, groupId)];
   if (meetingId) where.push(eq(meetingFeedback.meetingId, meetingId));
   const rows = await db
@@ -149,8 +192,10 @@ export async function groupFeedback(db: Tx, { organizationId, groupId, meetingId
       meetingId: meetingFeedback.meetingId,
       startsAt: meetings.startsAt,
       n: sql<number>`count(*)::int`,
-      useful: sql<string | null>`avg(${meetingFeedback.useful})`,
-      safe: sql<string | null>`avg(${meetingFeedback.safe})`,
+      usefulIds: sql<string[]>`coalesce(array_agg(${meetingFeedback.id}) FILTER (WHERE ${meetingFeedback.useful} IS NOT NULL), '{}')::text[]`,
+      usefulSum: sql<string | null>`sum(${meetingFeedback.useful})`,
+      safeIds: sql<string[]>`coalesce(array_agg(${meetingFeedback.id}) FILTER (WHERE ${meetingFeedback.safe} IS NOT NULL), '{}')::text[]`,
+      safeSum: sql<string | null>`sum(${meetingFeedback.safe})`,
       comments: sql<string[] | null>`array_agg(${meetingFeedback.comment} ORDER BY ${meetingFeedback.comment}) FILTER (WHERE ${meetingFeedback.comment} IS NOT NULL)`,
     })
     .from(meetingFeedback)
@@ -158,14 +203,22 @@ export async function groupFeedback(db: Tx, { organizationId, groupId, meetingId
     .where(and(...where))
     .groupBy(meetingFeedback.meetingId, meetings.startsAt)
     .orderBy(desc(meetings.startsAt));
-  return rows.map((r) => ({
-    meetingId: r.meetingId,
-    startsAt: r.startsAt,
-    n: r.n,
-    useful: suppress(r.n, r.useful === null ? null : Number(r.useful)).mean,
-    safe: suppress(r.n, r.safe === null ? null : Number(r.safe)).mean,
-    comments: r.comments ?? [],
-  }));
+  const candidates = rows.flatMap((r) => [
+    { id: `useful:${r.meetingId}`, members: r.usefulIds, means: [feedbackMean(Number(r.usefulSum ?? 0))] },
+    { id: `safe:${r.meetingId}`, members: r.safeIds, means: [feedbackMean(Number(r.safeSum ?? 0))] },
+  ]);
+  const avg = (d: Decision, id: string, sum: string | null, n: number) => (d.released(id) && n > 0 ? Math.round((Number(sum) / n) * 10) / 10 : null);
+  return releaseFigures(db, { organizationId, domain: FEEDBACK_DOMAIN }, candidates, (d) =>
+    rows.map((r) => ({
+      meetingId: r.meetingId,
+      startsAt: r.startsAt,
+      n: r.n,
+      useful: avg(d, `useful:${r.meetingId}`, r.usefulSum, r.usefulIds.length),
+      safe: avg(d, `safe:${r.meetingId}`, r.safeSum, r.safeIds.length),
+      comments: r.comments ?? [],
+    })),
+    { k: MIN_GROUP_N, minSpan: 0.4 },
+  );
 }
 
 /** The organisation's own instruments, oldest first (active and retired). */

@@ -125,12 +125,12 @@ describe('/admin/organizations/:organizationId/research-export', () => {
     const body = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(body.startsWith('\uFEFF')).toBe(true);
     const lines = body.slice(1).split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('person;kind;wave;submitted_at;instrument;item;value');
+    expect(lines[0]).toBe('person;kind;wave;submitted_month;instrument;item;value');
     expect(lines).toHaveLength(1 + answerCount);
     const rows = lines.slice(1).map((l) => l.split(';'));
     expect(new Set(rows.map((r) => r[0])).size).toBe(1);
     expect(rows.every((r) => r.length === 7 && r[1] === 'baseline')).toBe(true);
-    expect(rows).toContainEqual([rows[0]![0], 'baseline', '0', expect.stringMatching(/^\d{4}-\d\d-\d\dT/), 'business-indicators', 'working-hours', '37,5']);
+    expect(rows).toContainEqual([rows[0]![0], 'baseline', '0', expect.stringMatching(/^\d{4}-\d\d$/), 'business-indicators', 'working-hours', '37,5']);
     for (const p of people) {
       expect(body).not.toContain(p.name);
       expect(body).not.toContain(p.email);

@@ -159,6 +159,17 @@ export const privacyRegistry: readonly RegistryEntry[] = [
     reason: 'append-only accountability record (GDPR art. 5(2), 17(3)(b)); holds ids only, which point nowhere once the user is deleted',
   },
   {
+    table: 'disclosure_releases',
+    personal: true,
+    description: 'Which sets of people were behind published figures (ids only, never shown), so that no later report reveals a person by difference.',
+    personalColumns: ['members'],
+    subject: { by: 'unlinked', reason: 'sets of ids across the installation, read only by the disclosure audit' },
+    export: 'none',
+    erase: 'retain',
+    reason:
+      'statistical disclosure control (GDPR art. 89(1)): not a record about the person, read only by the audit; erasing a member would open a one-person difference against an earlier release',
+  },
+  {
     table: 'dev_mailbox',
     personal: true,
     description: 'Mail kept instead of sent when no SMTP server is configured (demo and development only).',
