@@ -7,7 +7,8 @@ import type { Route } from './+types/evaluation';
 import { loadEvaluation } from '../../lib/evaluation.server';
 import { useFormat, useT } from '../../lib/i18n';
 import { evaluationComparisons } from '../../../src/features/outcomes/evaluation.queries.ts';
-import { pText, type TableCell } from '../../../src/features/outcomes/evaluation-tables.ts';
+import type { TableCell } from '../../../src/features/outcomes/evaluation-tables.ts';
+import { pText } from '../../../src/features/outcomes/published-numbers.ts';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {

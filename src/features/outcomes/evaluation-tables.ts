@@ -14,7 +14,8 @@ import { sectorLabel } from '../companies/sectors.ts';
 import { municipalityName } from '../places/municipalities.ts';
 import type { Locale, MessageKey, Translate } from '../../platform/i18n/i18n.ts';
 import { deriveReleased, type Released, type WithholdReason } from '../../platform/disclosure/release.ts';
-import { EVALUATION_MIN_N, P_FLOOR, UNKNOWN, type Breakdown, type ChangeTable, type EvaluationReport } from './evaluation.ts';
+import { csvNumber, pText } from './published-numbers.ts';
+import { EVALUATION_MIN_N, UNKNOWN, type Breakdown, type ChangeTable, type EvaluationReport } from './evaluation.ts';
 import type { EvaluationComparison } from './evaluation.queries.ts';
 
 export type TableCell =
@@ -226,13 +227,6 @@ function xlsxValue(locale: Locale, c: TableCell): string | number | null {
   }
 }
 
-const decimalComma = (locale: Locale) => locale !== 'en';
-
-/** A number for the CSV: fixed digits, no grouping, the language's decimal separator. */
-function csvNumber(locale: Locale, value: number, digits: number): string {
-  const s = value.toFixed(digits);
-  return decimalComma(locale) ? s.replace('.', ',') : s;
-}
 
 /** A CSV field, quoted only when it contains ; " or a line break (shared with the research export). */
 export function csvField(value: string): string {
@@ -257,9 +251,6 @@ function csvCell(locale: Locale, c: TableCell): string {
 }
 
 /** A published p-value as text: three decimals, "< 0.001" below that (the language's decimal separator). */
-export function pText(locale: Locale, p: number): string {
-  return p < P_FLOOR ? `< ${csvNumber(locale, P_FLOOR, 3)}` : csvNumber(locale, p, 3);
-}
 
 export function evaluationCsv(tables: Released<readonly EvaluationTable[]>, locale: Locale): string {
   const lines: string[] = [];

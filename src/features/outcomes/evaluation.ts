@@ -28,6 +28,7 @@ import { reliableChangeBasis, type Instrument, type ReliableChangeStatus } from 
 import type { EvaluationCounts, EvaluationRow } from './evaluation.queries.ts';
 import { attritionRate, mean, meaningfulChangeShares, pairedAnalysis, reliableChangeShares, responseRate, type ChangeShares } from './statistics.ts';
 import { suppressTable } from './suppression.ts';
+import { P_FLOOR } from './published-numbers.ts';
 
 /** Smallest published count. */
 export const EVALUATION_MIN_N = 5;
@@ -212,7 +213,7 @@ export function evaluationCandidates(instrument: Instrument, rows: readonly Eval
 
 const roundTo = (x: number | null, step: number): number | null => (x === null ? null : Number((Math.round(x / step) * step).toFixed(Math.max(0, -Math.log10(step)))));
 /** p as published: 3 decimals, and below 0.001 only "< 0.001" (stored as 0.001 with `pBelow`). */
-export const P_FLOOR = 0.001;
+export { P_FLOOR };
 const roundP = (p: number) => (p < P_FLOOR ? 0 : Math.round(p * 1000) / 1000);
 
 /** One breakdown as the layer released it; the whole table is withheld when fewer than two cells could be published. */

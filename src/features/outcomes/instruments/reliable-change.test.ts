@@ -2,12 +2,16 @@
 // figures are flagged in the table note (fi/sv/en), custom instruments get no reliable change, with a note.
 import { describe, expect, it } from 'vitest';
 import { createTranslator, supportedLocales, type Locale } from '../../../platform/i18n/i18n.ts';
-import { buildEvaluationReport } from '../evaluation.ts';
+import { planRelease } from '../../../platform/disclosure/audit.ts';
+import { decisionOf, type Released } from '../../../platform/disclosure/release.ts';
+import { buildEvaluationReport as buildReport, evaluationCandidates, minSpanOf, type EvaluationReport } from '../evaluation.ts';
 import { evaluationCsv, evaluationTables } from '../evaluation-tables.ts';
 import type { EvaluationRow } from '../evaluation.queries.ts';
 import { builtInInstruments, instrumentSchema, reliableChangeBasis, threeItemLoneliness, who5, type Instrument } from './index.ts';
 
+let nextId = 0;
 const row = (baseline: number, after: number): EvaluationRow => ({
+  personId: `00000000-0000-7000-8000-${String(++nextId).padStart(12, '0')}`,
   baseline,
   after,
   followUpDue: true,
@@ -21,6 +25,13 @@ const row = (baseline: number, after: number): EvaluationRow => ({
 // 6 × +24 (reliably improved), 6 × +4 (unchanged) → both cells ≥ 5, none suppressed.
 const rows = [...Array.from({ length: 6 }, () => row(40, 64)), ...Array.from({ length: 6 }, () => row(48, 52))];
 const counts = { invited: 12, responded: 12 };
+
+// The report as the disclosure layer's audit (with no earlier releases) lets it be built; the tables take a
+// Released report, which only the layer's register makes, so this pure test marks it itself.
+function buildEvaluationReport(instrument: Instrument, rs: readonly EvaluationRow[], c: typeof counts): Released<EvaluationReport> {
+  const decision = decisionOf(planRelease([], evaluationCandidates(instrument, rs), { k: 5, minSpan: minSpanOf(instrument) }));
+  return buildReport(instrument, rs, c, decision) as Released<EvaluationReport>;
+}
 
 const custom: Instrument = {
   ...who5,
