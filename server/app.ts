@@ -12,6 +12,7 @@ import { createApi } from '../src/platform/api/api.ts';
 import { migrationsApplied } from '../src/platform/db/migrate.ts';
 import { DomainError } from '../src/platform/errors.ts';
 import { isSameOriginRequest } from '../src/platform/http/csrf.ts';
+import { badQuery, checkFormBody } from '../src/platform/http/form-body.ts';
 import { renderErrorPage } from '../src/platform/http/error-page.ts';
 import type { RequestState } from '../src/platform/http/request-state.ts';
 import { securityHeaders } from '../src/platform/http/security-headers.ts';
@@ -77,7 +78,9 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
   const { config, log } = services;
   const app = new Hono<Env>();
   const appOrigin = new URL(config.appUrl).origin;
-  const handleRequest = createRequestHandler(build, config.isProduction ? 'production' : 'development');
+  // Always 'production': React Router's other modes put error messages and stack traces in the
+  // body. Our handleError (app/entry.server.tsx) logs them with the request id instead.
+  const handleRequest = createRequestHandler(build, 'production');
   type StateKey = Parameters<RouterContextProvider['set']>[0];
   const stateKeyOf = (b: ServerBuild) => (b.entry.module as unknown as { requestStateContext: StateKey }).requestStateContext;
   const loadBuild = typeof build === 'function' ? build : async () => build;
@@ -113,10 +116,10 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
     await next();
   });
 
-  // A path that is not valid percent-encoding names nothing we serve.
+  // A path that is not valid percent-encoding (or names a NUL) names nothing we serve.
   app.use('*', async (c, next) => {
     try {
-      decodeURIComponent(new URL(c.req.url).pathname);
+      if (decodeURIComponent(new URL(c.req.url).pathname).includes('\u0000')) throw new URIError('NUL');
     } catch {
       return c.html(renderErrorPage(defaultLocale, 400, c.get('nonce')), 400);
     }
@@ -175,6 +178,16 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
 
   app.route('/api/v1', createApi(services));
   app.all('/api/*', (c) => problem(c, 404, translate(c.get('state').locale, 'error.notFound')));
+
+  // Pages take forms only: the one body check before any action (src/platform/http/form-body.ts).
+  app.all('*', async (c, next) => {
+    const state = c.get('state');
+    const url = new URL(c.req.url);
+    const verdict = badQuery(url) ? ({ ok: false, status: 400 } as const) : await checkFormBody(c.req.raw, uploadPath.test(c.req.path));
+    if (verdict.ok) return next();
+    const key = verdict.status === 415 ? 'trust.error.notAForm' : 'trust.error.badForm';
+    return c.html(renderErrorPage(state.locale, verdict.status, c.get('nonce'), key), verdict.status);
+  });
 
   app.all('*', async (c) => {
     const context = new RouterContextProvider();

@@ -1316,4 +1316,7 @@ export const en: Record<MessageKey, string> = {
   'admin.research.filePrefix': "research-data",
   'admin.research.validation.purposeRequired': "Write the purpose of the data.",
   'admin.research.validation.purposeTooLong': "The purpose can be at most 500 characters.",
+  // Trust: bad input, privacy, audit (issue 18)
+  'trust.error.notAForm': "The form's data came in a format the service does not handle. Open the page again and send the form from there.",
+  'trust.error.badForm': "The form's data could not be read, or it held characters that cannot be stored. Open the page again and try once more.",
 };

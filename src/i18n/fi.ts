@@ -1315,6 +1315,9 @@ export const fi = {
   'admin.research.filePrefix': "tutkimusaineisto",
   'admin.research.validation.purposeRequired': "Kirjoita aineiston käyttötarkoitus.",
   'admin.research.validation.purposeTooLong': "Käyttötarkoitus voi olla enintään 500 merkkiä.",
+  // Trust: bad input, privacy, audit (issue 18)
+  'trust.error.notAForm': "Lomakkeen tiedot tulivat muodossa, jota palvelu ei käsittele. Avaa sivu uudelleen ja lähetä lomake sieltä.",
+  'trust.error.badForm': "Lomakkeen tietoja ei voitu lukea, tai niissä oli merkkejä, joita ei voi tallentaa. Avaa sivu uudelleen ja yritä vielä kerran.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

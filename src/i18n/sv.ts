@@ -1316,4 +1316,7 @@ export const sv: Record<MessageKey, string> = {
   'admin.research.filePrefix': "forskningsmaterial",
   'admin.research.validation.purposeRequired': "Skriv syftet med materialet.",
   'admin.research.validation.purposeTooLong': "Syftet kan vara högst 500 tecken.",
+  // Trust: bad input, privacy, audit (issue 18)
+  'trust.error.notAForm': "Formulärets uppgifter kom i ett format som tjänsten inte behandlar. Öppna sidan igen och skicka formuläret därifrån.",
+  'trust.error.badForm': "Formulärets uppgifter kunde inte läsas, eller så innehöll de tecken som inte kan sparas. Öppna sidan igen och försök en gång till.",
 };
