@@ -128,7 +128,7 @@ export default function Profile() {
       ) : null}
       {d.totpRequired ? <p className="notice">{t('profile.totpRequiredNotice')}</p> : null}
       <ErrorSummary errors={errors} order={['form', 'name', 'email', 'currentPassword', 'newPassword', 'confirm', 'code', 'totpPassword']} />
-      <ul className="plain-list"><li><a href="/profile/calendar">{t('calendar.profileLink')}</a></li><li><a href="/profile/attendance">{t('attendance.profileLink')}</a></li></ul>
+      <ul className="plain-list"><li><a href="/profile/calendar">{t('calendar.profileLink')}</a></li><li><a href="/profile/attendance">{t('attendance.profileLink')}</a></li><li><a href="/profile/data-access">{t('trust.access.profileLink')}</a></li></ul>
 
       <p>
         <a href="/profile/notifications">{t('notifications.link')}</a>
