@@ -91,6 +91,9 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
     const started = performance.now();
     await next();
     c.res.headers.set('X-Request-Id', requestId);
+    // Pages and files are personal (and carry a per-response CSP nonce): nothing is cached
+    // unless a route says otherwise (the built assets say `immutable`).
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
     // Paths only (query strings may carry personal data), with secret-looking segments masked.
     log.info({ reqId: requestId, method: c.req.method, path: logSafePath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
