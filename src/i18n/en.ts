@@ -1319,6 +1319,7 @@ export const en: Record<MessageKey, string> = {
   // Trust: bad input, privacy, audit (issue 18)
   'trust.error.notAForm': "The form's data came in a format the service does not handle. Open the page again and send the form from there.",
   'trust.error.badForm': "The form's data could not be read, or it held characters that cannot be stored. Open the page again and try once more.",
+  'trust.auth.codeRejected': "The code is not accepted: it is wrong, has expired or has been used. Check the code in the e-mail or ask for a new code.",
   'trust.purpose.intake.application': "Handling an application",
   'trust.purpose.intake.queue': "Viewing the application queue",
   'trust.purpose.organization.members': "Viewing the member list",

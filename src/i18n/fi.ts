@@ -1318,6 +1318,7 @@ export const fi = {
   // Trust: bad input, privacy, audit (issue 18)
   'trust.error.notAForm': "Lomakkeen tiedot tulivat muodossa, jota palvelu ei käsittele. Avaa sivu uudelleen ja lähetä lomake sieltä.",
   'trust.error.badForm': "Lomakkeen tietoja ei voitu lukea, tai niissä oli merkkejä, joita ei voi tallentaa. Avaa sivu uudelleen ja yritä vielä kerran.",
+  'trust.auth.codeRejected': "Koodi ei kelpaa: se on väärin, vanhentunut tai jo käytetty. Tarkista koodi sähköpostista tai pyydä uusi koodi.",
   'trust.purpose.intake.application': "Hakemuksen käsittely",
   'trust.purpose.intake.queue': "Hakemusjonon katselu",
   'trust.purpose.organization.members': "Jäsenluettelon katselu",

@@ -1319,6 +1319,7 @@ export const sv: Record<MessageKey, string> = {
   // Trust: bad input, privacy, audit (issue 18)
   'trust.error.notAForm': "Formulärets uppgifter kom i ett format som tjänsten inte behandlar. Öppna sidan igen och skicka formuläret därifrån.",
   'trust.error.badForm': "Formulärets uppgifter kunde inte läsas, eller så innehöll de tecken som inte kan sparas. Öppna sidan igen och försök en gång till.",
+  'trust.auth.codeRejected': "Koden godtas inte: den är fel, har gått ut eller redan använts. Kontrollera koden i e-postmeddelandet eller be om en ny kod.",
   'trust.purpose.intake.application': "Behandling av en ansökan",
   'trust.purpose.intake.queue': "Visning av ansökningskön",
   'trust.purpose.organization.members': "Visning av medlemsförteckningen",

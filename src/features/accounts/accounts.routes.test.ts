@@ -187,7 +187,8 @@ describe('sign in with a code by e-mail', () => {
     for (let i = 0; i < 5; i++) await post('/sign-in/code', { step: 'verify', email: user.email, code: code === '000000' ? '111111' : '000000' });
     const res = await post('/sign-in/code', { step: 'verify', email: user.email, code: String(code) });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain('Pyydä uusi koodi');
+    // The same answer as any other refused code (issue 18: it must not tell that the account exists).
+    expect(await res.text()).toContain('pyydä uusi koodi');
   });
 });
 
@@ -244,5 +245,31 @@ describe('sign out everywhere', () => {
     const res = await post('/profile', { intent: 'sign-out-everywhere' }, { cookie: a });
     expect(res.status).toBe(302);
     for (const cookie of [a, b]) expect((await fetch(app.url + '/profile', { headers: { cookie }, redirect: 'manual' })).status).toBe(302);
+  });
+});
+
+describe('the code step does not tell whether an address has an account (issue 18)', () => {
+  it('a used code of a real account, a real account with no code and an unknown address get the same answer', async () => {
+    const user = await person();
+    await post('/sign-in/code', { step: 'request', email: user.email });
+    const { code } = await lastMailValues(user.email);
+    expect((await post('/sign-in/code', { step: 'verify', email: user.email, code: String(code) })).status).toBe(302);
+    const withoutCode = await person();
+    const answers = await Promise.all(
+      [
+        { step: 'verify', email: user.email, code: String(code) },
+        { step: 'verify', email: withoutCode.email, code: '123456' },
+        { step: 'verify', email: 'nobody-here@example.fi', code: '123456' },
+      ].map(async (form) => {
+        const res = await post('/sign-in/code', form);
+        const html = await res.text();
+        return { status: res.status, message: /<p[^>]*id="code-error"[^>]*>(.*?)<\/p>/.exec(html)?.[1] ?? /Koodi ei kelpaa[^<]*/.exec(html)?.[0] ?? null };
+      }),
+    );
+    expect(answers[0]!.message).toContain('Koodi ei kelpaa');
+    expect(answers).toEqual([answers[0], answers[0], answers[0]]);
+    // The unknown address took the same path: a failed attempt in the audit log like the others.
+    const { rows } = await app.database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.sign_in_failed' AND actor_user_id IS NULL AND metadata->>'method' = 'code'`);
+    expect(rows[0]!.n).toBeGreaterThanOrEqual(1);
   });
 });
