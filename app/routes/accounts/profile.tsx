@@ -18,6 +18,7 @@ import { listSessions, mustSetUpTotp } from '../../../src/features/accounts/sess
 import { clearedSessionCookie } from '../../../src/features/accounts/cookies.ts';
 import { base32Secret, totpUri } from '../../../src/features/accounts/totp.ts';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
+import { RateLimitedError } from '../../../src/platform/errors.ts';
 
 const locale = z.enum(['fi', 'sv', 'en']);
 const schemas = {
@@ -59,6 +60,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = Object.fromEntries(await request.formData());
   const intent = String(form.intent ?? '');
   const fail = (errors: FieldErrors, status = 400) => data<ActionResult>({ intent, errors }, { status });
+  // Re-authentication (the current password) is rate limited per person: too many tries answer 429.
+  const rateLimited = (error: unknown): null => {
+    if (error instanceof RateLimitedError) return null;
+    throw error;
+  };
   switch (intent) {
     case 'details': {
       const p = schemas.details.safeParse(form);
@@ -76,7 +82,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       const p = schemas.password.safeParse(form);
       if (!p.success) return fail(fieldErrors(p.error));
       if (p.data.newPassword !== p.data.confirm) return fail({ confirm: 'auth.passwordsDiffer' });
-      const r = await changePassword(services, actor.userId, { current: p.data.currentPassword, next: p.data.newPassword }, state.sessionId);
+      const r = await changePassword(services, actor.userId, { current: p.data.currentPassword, next: p.data.newPassword }, state.sessionId).catch(rateLimited);
+      if (r === null) return fail({ form: 'error.rateLimited' }, 429);
       if (!r.ok) return fail({ [r.field]: r.error });
       return data<ActionResult>({ intent, saved: 'profile.passwordChanged' });
     }
@@ -98,7 +105,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     case 'totp-off': {
       const p = schemas.totpOff.safeParse(form);
       if (!p.success) return fail(fieldErrors(p.error));
-      if (!(await turnOffTotp(services, actor.userId, p.data.password))) return fail({ totpPassword: 'profile.currentPasswordWrong' });
+      const off = await turnOffTotp(services, actor.userId, p.data.password).catch(rateLimited);
+      if (off === null) return fail({ form: 'error.rateLimited' }, 429);
+      if (!off) return fail({ totpPassword: 'profile.currentPasswordWrong' });
       return data<ActionResult>({ intent, saved: 'profile.totpDisabled' });
     }
     case 'sign-out-everywhere': {

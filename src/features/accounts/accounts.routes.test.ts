@@ -273,3 +273,45 @@ describe('the code step does not tell whether an address has an account (issue 1
     expect(rows[0]!.n).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('reset links and re-authentication (issue 18)', () => {
+  async function resetPath(email: string): Promise<string> {
+    expect((await post('/reset-password', { email })).status).toBe(200);
+    return new URL(String((await lastMailValues(email)).url)).pathname;
+  }
+
+  it('an older reset link stops working once a newer one is used', async () => {
+    const user = await person();
+    const older = await resetPath(user.email);
+    const newer = await resetPath(user.email);
+    expect(older).not.toBe(newer);
+    expect((await post(newer, { password: 'uusi pitkä salasana tähän', confirm: 'uusi pitkä salasana tähän' })).status).toBe(302);
+    expect((await fetch(app.url + older)).status).toBe(410);
+    expect((await post(older, { password: 'toinen pitkä salasana', confirm: 'toinen pitkä salasana' })).status).not.toBe(302);
+  });
+
+  it('a reset link stops working once the password is changed on the profile', async () => {
+    const user = await person();
+    const link = await resetPath(user.email);
+    const cookie = cookieFrom(await post('/sign-in', { email: user.email, password: PASSWORD }));
+    const changed = await post('/profile', { intent: 'password', currentPassword: PASSWORD, newPassword: 'vaihdettu pitkä salasana', confirm: 'vaihdettu pitkä salasana' }, { cookie });
+    expect(changed.status).toBe(200);
+    expect((await fetch(app.url + link)).status).toBe(410);
+  });
+
+  it('the current-password check on the profile is rate limited per person', async () => {
+    const user = await person();
+    const cookie = cookieFrom(await post('/sign-in', { email: user.email, password: PASSWORD }));
+    const statuses: number[] = [];
+    for (let i = 0; i < rateLimitRules.reauthPerAccount.limit + 2; i++) {
+      const res = await post('/profile', { intent: 'password', currentPassword: 'väärä salasana ' + i, newPassword: 'vaihdettu pitkä salasana', confirm: 'vaihdettu pitkä salasana' }, { cookie, 'x-forwarded-for': `10.9.0.${i}` });
+      statuses.push(res.status);
+      await res.text();
+    }
+    expect(statuses.slice(0, rateLimitRules.reauthPerAccount.limit).every((s) => s === 400)).toBe(true);
+    expect(statuses.slice(rateLimitRules.reauthPerAccount.limit)).toEqual([429, 429]);
+    // Even the right password waits now.
+    const right = await post('/profile', { intent: 'password', currentPassword: PASSWORD, newPassword: 'vaihdettu pitkä salasana', confirm: 'vaihdettu pitkä salasana' }, { cookie });
+    expect(right.status).toBe(429);
+  });
+});
