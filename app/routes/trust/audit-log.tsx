@@ -105,12 +105,12 @@ export default function AuditLog() {
                 <tr key={e.id}>
                   <td>{f.date(e.createdAt, 'datetime')}</td>
                   <td>{e.actorName ?? t('trust.audit.system')}</td>
-                  <td>
+                  <td className="break-anywhere">
                     {e.isRead ? purposeLabel(e.purpose) : null}
                     {e.isRead ? <br /> : null}
                     <code>{e.action}</code>
                   </td>
-                  <td>
+                  <td className="break-anywhere">
                     {e.targetType ? <code>{e.targetType}</code> : null} {e.targetId ? <code>{e.targetId}</code> : null}
                   </td>
                   <td>{e.subjectCount}</td>
