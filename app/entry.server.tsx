@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { renderToPipeableStream } from 'react-dom/server';
 import type { EntryContext, RouterContextProvider } from 'react-router';
-import { ServerRouter } from 'react-router';
+import { isRouteErrorResponse, ServerRouter } from 'react-router';
 import { requestStateContext } from './context';
 
 // The server reads the context key from the built module, so both sides share one key.
@@ -58,7 +58,7 @@ export default function handleRequest(
       },
       onError(error: unknown) {
         responseStatusCode = 500;
-        if (shellRendered) state.services.log.error({ reqId: state.requestId, err: error }, 'render error');
+        if (shellRendered) state.services.log.error({ reqId: state.requestId, err: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } }, 'render error');
       },
     });
   });
@@ -67,7 +67,10 @@ export default function handleRequest(
 /** Unexpected errors go to our logger (with the request id), never to the console. */
 export function handleError(error: unknown, { request, context }: { request: Request; context: RouterContextProvider }) {
   if (request.signal.aborted) return;
-  const message = error instanceof Error ? error.message : String(error);
+  // A thrown 4xx response (not found, forbidden, bad request) is an answer, not an error: the
+  // request log line already has its status at info level.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  const message = error instanceof Error ? error.message : isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
   // Expected "no route" / "no action" answers are 404 / 405 responses, not errors.
   if (/^No route matches URL|did not provide an `action`|did not provide a `loader`/.test(message)) return;
   let requestId: string | undefined;

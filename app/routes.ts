@@ -98,6 +98,11 @@ export default [
   route('evaluation/export.csv', 'routes/outcomes/evaluation-export-csv.tsx'),
   route('evaluation/export.xlsx', 'routes/outcomes/evaluation-export-xlsx.tsx'),
 
+  // Trust: the audit log for the data controller, and who has handled my data
+  route('organization/audit', 'routes/trust/audit-log.tsx'),
+  route('organization/audit/export.csv', 'routes/trust/audit-export.tsx'),
+  route('profile/data-access', 'routes/trust/data-access.tsx'),
+
   // The bench's bare SSR page (npm run bench)
   route('bench/bare', 'routes/dev/bench-bare.tsx'),
 

@@ -13,6 +13,7 @@ import { apiModules } from './api.ts';
 import { migrationsApplied } from '../src/platform/db/migrate.ts';
 import { DomainError } from '../src/platform/errors.ts';
 import { isSameOriginRequest } from '../src/platform/http/csrf.ts';
+import { badQuery, checkFormBody } from '../src/platform/http/form-body.ts';
 import { renderErrorPage } from '../src/platform/http/error-page.ts';
 import type { RequestState } from '../src/platform/http/request-state.ts';
 import { compression } from '../src/platform/http/compression.ts';
@@ -79,7 +80,9 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
   const { config, log } = services;
   const app = new Hono<Env>();
   const appOrigin = new URL(config.appUrl).origin;
-  const handleRequest = createRequestHandler(build, config.isProduction ? 'production' : 'development');
+  // Always 'production': React Router's other modes put error messages and stack traces in the
+  // body. Our handleError (app/entry.server.tsx) logs them with the request id instead.
+  const handleRequest = createRequestHandler(build, 'production');
   type StateKey = Parameters<RouterContextProvider['set']>[0];
   const stateKeyOf = (b: ServerBuild) => (b.entry.module as unknown as { requestStateContext: StateKey }).requestStateContext;
   const loadBuild = typeof build === 'function' ? build : async () => build;
@@ -90,6 +93,9 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
     const started = performance.now();
     await next();
     c.res.headers.set('X-Request-Id', requestId);
+    // Pages and files are personal (and carry a per-response CSP nonce): nothing is cached
+    // unless a route says otherwise (the built assets say `immutable`).
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
     // Paths only (query strings may carry personal data), with secret-looking segments masked.
     log.info({ reqId: requestId, method: c.req.method, path: logSafePath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
@@ -116,10 +122,10 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
     await next();
   });
 
-  // A path that is not valid percent-encoding names nothing we serve.
+  // A path that is not valid percent-encoding (or names a NUL) names nothing we serve.
   app.use('*', async (c, next) => {
     try {
-      decodeURIComponent(new URL(c.req.url).pathname);
+      if (decodeURIComponent(new URL(c.req.url).pathname).includes('\u0000')) throw new URIError('NUL');
     } catch {
       return c.html(renderErrorPage(defaultLocale, 400, c.get('nonce')), 400);
     }
@@ -180,6 +186,16 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
 
   app.route('/api/v1', createApi(services, apiModules));
   app.all('/api/*', (c) => problem(c, 404, translate(c.get('state').locale, 'error.notFound')));
+
+  // Pages take forms only: the one body check before any action (src/platform/http/form-body.ts).
+  app.all('*', async (c, next) => {
+    const state = c.get('state');
+    const url = new URL(c.req.url);
+    const verdict = badQuery(url) ? ({ ok: false, status: 400 } as const) : await checkFormBody(c.req.raw, uploadPath.test(c.req.path));
+    if (verdict.ok) return next();
+    const key = verdict.status === 415 ? 'trust.error.notAForm' : 'trust.error.badForm';
+    return c.html(renderErrorPage(state.locale, verdict.status, c.get('nonce'), key), verdict.status);
+  });
 
   app.all('*', async (c) => {
     const context = new RouterContextProvider();

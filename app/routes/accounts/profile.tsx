@@ -20,6 +20,7 @@ import { base32Secret, totpUri } from '../../../src/features/accounts/totp.ts';
 import { profileSchemas } from '../../../src/features/accounts/profile.validation.ts';
 import { totpQrSvg } from '../../../src/features/accounts/totp-qr.ts';
 import { translate } from '../../../src/platform/i18n/i18n.ts';
+import { RateLimitedError } from '../../../src/platform/errors.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);
@@ -44,6 +45,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = Object.fromEntries(await request.formData());
   const intent = String(form.intent ?? '');
   const fail = (errors: FieldErrors, status = 400) => data<ActionResult>({ intent, errors }, { status });
+  // Re-authentication (the current password) is rate limited per person: too many tries answer 429.
+  const rateLimited = (error: unknown): null => {
+    if (error instanceof RateLimitedError) return null;
+    throw error;
+  };
   switch (intent) {
     case 'details': {
       const p = profileSchemas.details.safeParse(form);
@@ -61,7 +67,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       const p = profileSchemas.password.safeParse(form);
       if (!p.success) return fail(fieldErrors(p.error));
       if (p.data.newPassword !== p.data.confirm) return fail({ confirm: 'auth.passwordsDiffer' });
-      const r = await changePassword(services, actor.userId, { current: p.data.currentPassword, next: p.data.newPassword }, state.sessionId);
+      const r = await changePassword(services, actor.userId, { current: p.data.currentPassword, next: p.data.newPassword }, state.sessionId).catch(rateLimited);
+      if (r === null) return fail({ form: 'error.rateLimited' }, 429);
       if (!r.ok) return fail({ [r.field]: r.error });
       return data<ActionResult>({ intent, saved: 'profile.passwordChanged' });
     }
@@ -85,7 +92,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     case 'totp-off': {
       const p = profileSchemas.totpOff.safeParse(form);
       if (!p.success) return fail(fieldErrors(p.error));
-      if (!(await turnOffTotp(services, actor.userId, p.data.password))) return fail({ totpPassword: 'profile.currentPasswordWrong' });
+      const off = await turnOffTotp(services, actor.userId, p.data.password).catch(rateLimited);
+      if (off === null) return fail({ form: 'error.rateLimited' }, 429);
+      if (!off) return fail({ totpPassword: 'profile.currentPasswordWrong' });
       return data<ActionResult>({ intent, saved: 'profile.totpDisabled' });
     }
     case 'sign-out-everywhere': {
@@ -114,7 +123,7 @@ export default function Profile() {
       ) : null}
       {d.totpRequired ? <p className="notice">{t('profile.totpRequiredNotice')}</p> : null}
       <ErrorSummary errors={errors} order={['form', 'name', 'email', 'currentPassword', 'newPassword', 'confirm', 'code', 'totpPassword']} />
-      <ul className="plain-list"><li><a href="/profile/calendar">{t('calendar.profileLink')}</a></li><li><a href="/profile/attendance">{t('attendance.profileLink')}</a></li></ul>
+      <ul className="plain-list"><li><a href="/profile/calendar">{t('calendar.profileLink')}</a></li><li><a href="/profile/attendance">{t('attendance.profileLink')}</a></li><li><a href="/profile/data-access">{t('trust.access.profileLink')}</a></li></ul>
 
       <p>
         <a href="/profile/notifications">{t('notifications.link')}</a>

@@ -37,7 +37,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       if (!parsed.success) return data({ step: 'verify' as Step, email: rawEmail, errors: fieldErrors(parsed.error) }, { status: 400 });
       const result = await signInWithCode(state.services, { email: parsed.data.email, code: parsed.data.code, rememberMe: parsed.data.remember === 'on' }, client);
       if (!result.ok) {
-        const key: MessageKey = result.reason === 'expired' ? 'auth.codeExpired' : 'auth.codeWrong';
+        // One message for a wrong, used, expired or unknown code: it must not tell whether the address has an account.
+        const key: MessageKey = 'trust.auth.codeRejected';
         return data({ step: 'verify' as Step, email: rawEmail, errors: { code: key } as FieldErrors }, { status: 400 });
       }
       const { location, cookie } = signedInRedirect(state.services.config, result, parsed.data.next);

@@ -2,11 +2,11 @@ import { useLoaderData } from 'react-router';
 import type { Route } from './+types/mailbox-mail';
 import { getState } from '../../lib/state.server';
 import { useFormat, useT } from '../../lib/i18n';
-import { devMailboxEnabled, findDevMail } from '../../../src/platform/mail/dev-mailbox.ts';
+import { devMailboxOpenTo, findDevMail } from '../../../src/platform/mail/dev-mailbox.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const state = getState(context);
-  if (!devMailboxEnabled(state.services.config)) throw new Response('Not Found', { status: 404 });
+  if (!devMailboxOpenTo(state.services.config, { clientIp: state.clientIp, isAdmin: state.actor?.isAdmin ?? false })) throw new Response('Not Found', { status: 404 });
   const mail = await findDevMail(state.services.db, params.id);
   if (!mail) throw new Response('Not Found', { status: 404 });
   return { id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, createdAt: mail.createdAt.toISOString() };

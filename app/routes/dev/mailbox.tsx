@@ -2,11 +2,11 @@ import { useLoaderData } from 'react-router';
 import type { Route } from './+types/mailbox';
 import { getState } from '../../lib/state.server';
 import { useFormat, useT } from '../../lib/i18n';
-import { devMailboxEnabled, listDevMail } from '../../../src/platform/mail/dev-mailbox.ts';
+import { devMailboxOpenTo, listDevMail } from '../../../src/platform/mail/dev-mailbox.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {
   const state = getState(context);
-  if (!devMailboxEnabled(state.services.config)) throw new Response('Not Found', { status: 404 });
+  if (!devMailboxOpenTo(state.services.config, { clientIp: state.clientIp, isAdmin: state.actor?.isAdmin ?? false })) throw new Response('Not Found', { status: 404 });
   const mails = await listDevMail(state.services.db);
   return { mails: mails.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) };
 }

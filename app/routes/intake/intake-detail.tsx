@@ -17,6 +17,7 @@ import { assignSchema, contactNoteSchema, declineSchema } from '../../../src/fea
 import { saveContactNote } from '../../../src/features/intake/save-contact-note.ts';
 import { assignApplication } from '../../../src/features/intake/assign-application.ts';
 import { declineApplication } from '../../../src/features/intake/decline-application.ts';
+import { recordStaffRead } from '../../../src/platform/audit/staff-reads.ts';
 
 const notices = ['noted', 'assigned', 'declined'] as const;
 type Notice = (typeof notices)[number];
@@ -61,6 +62,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   } catch (error) {
     rethrowAsResponse(error);
   }
+  await recordStaffRead(db, actor, { organizationId, purpose: 'intake.application', targetType: 'application', targetId: application.id });
   const locale = state.locale;
   const [groups, group] = await Promise.all([
     listFormingGroups(db, { organizationId }),

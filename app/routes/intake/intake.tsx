@@ -14,6 +14,7 @@ import { findOrganization } from '../../../src/features/organizations/organizati
 import { applicationStatuses, meetingFormats } from '../../../src/features/intake/intake.schema.ts';
 import { listApplications } from '../../../src/features/intake/intake.queries.ts';
 import { queueFilterSchema, queueSorts } from '../../../src/features/intake/intake.validation.ts';
+import { recordStaffRead } from '../../../src/platform/audit/staff-reads.ts';
 
 /** Coordinators work in their active organisation; admins may name any with ?organization=. */
 function intakeOrganizationId(actor: Actor, value: string | null): string {
@@ -41,6 +42,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     rethrowAsResponse(error);
   }
   const rows = await listApplications(db, { organizationId, filter });
+  await recordStaffRead(db, actor, { organizationId, purpose: 'intake.queue', targetType: 'applications', targetId: null });
   const locale = state.locale;
   const collator = new Intl.Collator(locale);
   return {

@@ -12,6 +12,7 @@ import { authorize, groupPolicy } from '../../../src/platform/policy/index.ts';
 import { findGroupResource } from '../../../src/features/groups/groups.queries.ts';
 import { findGroupOrganizationId, groupAttendance } from '../../../src/features/meetings/attendance.queries.ts';
 import { StatusText } from '../../ui/attendance';
+import { recordStaffRead } from '../../../src/platform/audit/staff-reads.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);
@@ -27,6 +28,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     rethrowAsResponse(error);
   }
   const history = await groupAttendance(db, { organizationId: group.organizationId, groupId: group.id, now: new Date() });
+  await recordStaffRead(db, actor, { organizationId: group.organizationId, purpose: 'attendance.group', targetType: 'group', targetId: group.id, subjectUserIds: history.members.map((m) => m.userId) });
   return {
     groupId: group.id,
     groupName: group.name,

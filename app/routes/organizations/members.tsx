@@ -19,6 +19,7 @@ import { inviteMember } from '../../../src/features/organizations/invite-member.
 import { changeRole } from '../../../src/features/organizations/change-role.ts';
 import { removeMember } from '../../../src/features/organizations/remove-member.ts';
 import { revokeInvitation } from '../../../src/features/organizations/revoke-invitation.ts';
+import { recordStaffRead } from '../../../src/platform/audit/staff-reads.ts';
 
 const notices = ['invited', 'roleChanged', 'removed', 'revoked'] as const;
 type Notice = (typeof notices)[number];
@@ -62,6 +63,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     rethrowAsResponse(error);
   }
   const [members, invitations] = await Promise.all([listMembers(db, scope), listPendingInvitations(db, scope)]);
+  await recordStaffRead(db, actor, { organizationId, purpose: 'organization.members', targetType: 'organization', targetId: organizationId, subjectUserIds: members.map((m) => m.userId) });
   // The use cases keep the last coordinator: hide what they would refuse.
   const coordinators = members.filter((m) => m.role === 'coordinator').length;
   const isLastCoordinator = (role: string) => role === 'coordinator' && coordinators <= 1;

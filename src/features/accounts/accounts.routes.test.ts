@@ -187,7 +187,8 @@ describe('sign in with a code by e-mail', () => {
     for (let i = 0; i < 5; i++) await post('/sign-in/code', { step: 'verify', email: user.email, code: code === '000000' ? '111111' : '000000' });
     const res = await post('/sign-in/code', { step: 'verify', email: user.email, code: String(code) });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain('Pyydä uusi koodi');
+    // The same answer as any other refused code (issue 18: it must not tell that the account exists).
+    expect(await res.text()).toContain('pyydä uusi koodi');
   });
 });
 
@@ -244,5 +245,73 @@ describe('sign out everywhere', () => {
     const res = await post('/profile', { intent: 'sign-out-everywhere' }, { cookie: a });
     expect(res.status).toBe(302);
     for (const cookie of [a, b]) expect((await fetch(app.url + '/profile', { headers: { cookie }, redirect: 'manual' })).status).toBe(302);
+  });
+});
+
+describe('the code step does not tell whether an address has an account (issue 18)', () => {
+  it('a used code of a real account, a real account with no code and an unknown address get the same answer', async () => {
+    const user = await person();
+    await post('/sign-in/code', { step: 'request', email: user.email });
+    const { code } = await lastMailValues(user.email);
+    expect((await post('/sign-in/code', { step: 'verify', email: user.email, code: String(code) })).status).toBe(302);
+    const withoutCode = await person();
+    const answers = await Promise.all(
+      [
+        { step: 'verify', email: user.email, code: String(code) },
+        { step: 'verify', email: withoutCode.email, code: '123456' },
+        { step: 'verify', email: 'nobody-here@example.fi', code: '123456' },
+      ].map(async (form) => {
+        const res = await post('/sign-in/code', form);
+        const html = await res.text();
+        return { status: res.status, message: /<p[^>]*id="code-error"[^>]*>(.*?)<\/p>/.exec(html)?.[1] ?? /Koodi ei kelpaa[^<]*/.exec(html)?.[0] ?? null };
+      }),
+    );
+    expect(answers[0]!.message).toContain('Koodi ei kelpaa');
+    expect(answers).toEqual([answers[0], answers[0], answers[0]]);
+    // The unknown address took the same path: a failed attempt in the audit log like the others.
+    const { rows } = await app.database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.sign_in_failed' AND actor_user_id IS NULL AND metadata->>'method' = 'code'`);
+    expect(rows[0]!.n).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('reset links and re-authentication (issue 18)', () => {
+  async function resetPath(email: string): Promise<string> {
+    expect((await post('/reset-password', { email })).status).toBe(200);
+    return new URL(String((await lastMailValues(email)).url)).pathname;
+  }
+
+  it('an older reset link stops working once a newer one is used', async () => {
+    const user = await person();
+    const older = await resetPath(user.email);
+    const newer = await resetPath(user.email);
+    expect(older).not.toBe(newer);
+    expect((await post(newer, { password: 'uusi pitkä salasana tähän', confirm: 'uusi pitkä salasana tähän' })).status).toBe(302);
+    expect((await fetch(app.url + older)).status).toBe(410);
+    expect((await post(older, { password: 'toinen pitkä salasana', confirm: 'toinen pitkä salasana' })).status).not.toBe(302);
+  });
+
+  it('a reset link stops working once the password is changed on the profile', async () => {
+    const user = await person();
+    const link = await resetPath(user.email);
+    const cookie = cookieFrom(await post('/sign-in', { email: user.email, password: PASSWORD }));
+    const changed = await post('/profile', { intent: 'password', currentPassword: PASSWORD, newPassword: 'vaihdettu pitkä salasana', confirm: 'vaihdettu pitkä salasana' }, { cookie });
+    expect(changed.status).toBe(200);
+    expect((await fetch(app.url + link)).status).toBe(410);
+  });
+
+  it('the current-password check on the profile is rate limited per person', async () => {
+    const user = await person();
+    const cookie = cookieFrom(await post('/sign-in', { email: user.email, password: PASSWORD }));
+    const statuses: number[] = [];
+    for (let i = 0; i < rateLimitRules.reauthPerAccount.limit + 2; i++) {
+      const res = await post('/profile', { intent: 'password', currentPassword: 'väärä salasana ' + i, newPassword: 'vaihdettu pitkä salasana', confirm: 'vaihdettu pitkä salasana' }, { cookie, 'x-forwarded-for': `10.9.0.${i}` });
+      statuses.push(res.status);
+      await res.text();
+    }
+    expect(statuses.slice(0, rateLimitRules.reauthPerAccount.limit).every((s) => s === 400)).toBe(true);
+    expect(statuses.slice(rateLimitRules.reauthPerAccount.limit)).toEqual([429, 429]);
+    // Even the right password waits now.
+    const right = await post('/profile', { intent: 'password', currentPassword: PASSWORD, newPassword: 'vaihdettu pitkä salasana', confirm: 'vaihdettu pitkä salasana' }, { cookie });
+    expect(right.status).toBe(429);
   });
 });

@@ -94,6 +94,14 @@ export async function findLinkToken(db: Tx, token: string, purpose: TokenPurpose
   return row ?? null;
 }
 
+/** Every unused link of this purpose for the person stops working (a reset used, a password changed). */
+export async function revokeLinkTokens(db: Tx, userId: string, purpose: TokenPurpose, now = new Date()): Promise<void> {
+  await db
+    .update(verificationTokens)
+    .set({ usedAt: now })
+    .where(and(eq(verificationTokens.userId, userId), eq(verificationTokens.purpose, purpose), isNull(verificationTokens.usedAt)));
+}
+
 export async function markTokenUsed(db: Tx, id: string, now = new Date()): Promise<void> {
   await db.update(verificationTokens).set({ usedAt: now }).where(eq(verificationTokens.id, id));
 }

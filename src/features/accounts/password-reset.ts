@@ -8,7 +8,7 @@ import type { Locale, MessageKey } from '../../platform/i18n/i18n.ts';
 import { enqueueMail } from '../../platform/mail/mail.ts';
 import type { Services } from '../../platform/services.ts';
 import { users } from './accounts.schema.ts';
-import { createLinkToken, findLinkToken, markTokenUsed, RESET_LINK_TTL_MS } from './one-time-codes.ts';
+import { createLinkToken, findLinkToken, markTokenUsed, RESET_LINK_TTL_MS, revokeLinkTokens } from './one-time-codes.ts';
 import { checkPasswordPolicy, hashPassword } from './password.ts';
 import { deleteAllSessions } from './sessions.ts';
 import { findUserByEmail, normalizeEmail } from './sign-in.ts';
@@ -52,6 +52,8 @@ export async function resetPassword(services: Services, input: { token: string; 
     // The link proves the address: it also counts as verifying it.
     await tx.update(users).set({ passwordHash: await hashPassword(input.password), emailVerifiedAt: user.emailVerifiedAt ?? new Date() }).where(eq(users.id, user.id));
     await markTokenUsed(tx, row.id);
+    // Older and newer reset links of the person stop working too.
+    await revokeLinkTokens(tx, user.id, 'password_reset');
     await deleteAllSessions(tx, user.id);
     await recordAudit(tx, { actorUserId: user.id, action: 'auth.password_reset', targetType: 'user', targetId: user.id });
     return { ok: true } as const;

@@ -8,7 +8,8 @@ import type { Locale, MessageKey } from '../../platform/i18n/i18n.ts';
 import { enqueueMail } from '../../platform/mail/mail.ts';
 import type { Services } from '../../platform/services.ts';
 import { users } from './accounts.schema.ts';
-import { createLinkToken, EMAIL_VERIFICATION_TTL_MS, findLinkToken, hashLinkToken, markTokenUsed } from './one-time-codes.ts';
+import { createLinkToken, EMAIL_VERIFICATION_TTL_MS, findLinkToken, hashLinkToken, markTokenUsed, revokeLinkTokens } from './one-time-codes.ts';
+import { enforceRateLimits, rateLimitRules } from '../../platform/http/rate-limit.ts';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './password.ts';
 import { deleteAllSessions } from './sessions.ts';
 import { normalizeEmail, userById } from './sign-in.ts';
@@ -25,6 +26,7 @@ export async function updateProfile(db: Tx, userId: string, input: { name: strin
 export type Outcome = { ok: true } | { ok: false; field: string; error: MessageKey };
 
 export async function changePassword(services: Services, userId: string, input: { current: string; next: string }, keepSessionId: string | null): Promise<Outcome> {
+  await enforceRateLimits(services.db, [[rateLimitRules.reauthPerAccount, userId]]);
   const user = await userById(services.db, userId);
   if (!user) return { ok: false, field: 'form', error: 'error.notFound' };
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
@@ -36,6 +38,7 @@ export async function changePassword(services: Services, userId: string, input: 
   await services.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash: await hashPassword(input.next) }).where(eq(users.id, userId));
     await deleteAllSessions(tx, userId, keepSessionId ?? undefined);
+    await revokeLinkTokens(tx, userId, 'password_reset');
     await recordAudit(tx, { actorUserId: userId, action: 'auth.password_changed', targetType: 'user', targetId: userId });
   });
   return { ok: true };
@@ -111,6 +114,7 @@ export async function confirmTotpSetup(services: Services, userId: string, setup
 }
 
 export async function turnOffTotp(services: Services, userId: string, password: string): Promise<boolean> {
+  await enforceRateLimits(services.db, [[rateLimitRules.reauthPerAccount, userId]]);
   const user = await userById(services.db, userId);
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) return false;
   await services.db.transaction(async (tx) => {

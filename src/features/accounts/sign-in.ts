@@ -19,6 +19,9 @@ export interface ClientInfo {
 
 export type SignInResult = { ok: true; session: CreatedSession; needsSecondFactor: boolean; userId: string } | { ok: false; reason: 'invalid' | 'expired' };
 
+/** Stands for "no such account" in the code check (no row has it). */
+const NO_USER_ID = '00000000-0000-0000-0000-000000000000';
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -87,16 +90,16 @@ export async function signInWithCode(services: Services, input: { email: string;
     [rateLimitRules.signInPerIp, client.ip],
     [rateLimitRules.signInPerAccount, email],
   ]);
-  const user = await findUserByEmail(db, email);
-  if (!user || !user.emailVerifiedAt) {
-    await recordAudit(db, { action: 'auth.sign_in_failed', metadata: { method: 'code' } });
-    return { ok: false, reason: 'invalid' };
-  }
+  const found = await findUserByEmail(db, email);
+  const user = found?.emailVerifiedAt ? found : null;
+  // One path for known and unknown addresses: an unknown one checks its code against no
+  // user (a locked read that finds nothing, the same HMAC, the same audit row), and every
+  // failure has the same answer, so neither the reply nor the work tells an account exists.
   return db.transaction(async (tx) => {
-    const check = await consumeSignInCode(tx, config.sessionSecret, user.id, input.code.replace(/\s+/g, ''));
-    if (check !== 'ok') {
-      await recordAudit(tx, { actorUserId: user.id, action: 'auth.sign_in_failed', targetType: 'user', targetId: user.id, metadata: { method: 'code', result: check } });
-      return { ok: false, reason: check === 'expired' ? 'expired' : 'invalid' } as const;
+    const check = await consumeSignInCode(tx, config.sessionSecret, user?.id ?? NO_USER_ID, input.code.replace(/\s+/g, ''));
+    if (check !== 'ok' || !user) {
+      await recordAudit(tx, { actorUserId: user?.id ?? null, action: 'auth.sign_in_failed', targetType: 'user', targetId: user?.id, metadata: { method: 'code' } });
+      return { ok: false, reason: 'invalid' } as const;
     }
     return startSession(tx, user, input.rememberMe, client, 'code');
   });

@@ -24,6 +24,8 @@ export const rateLimitRules = {
   /** Calendar feeds: generous per IP (one calendar service fetches for many people), tighter per address. */
   calendarFeedPerIp: { name: 'calendar-feed:ip', limit: 600, windowSeconds: 15 * 60 },
   calendarFeedPerToken: { name: 'calendar-feed:token', limit: 60, windowSeconds: 15 * 60 },
+  /** Re-authentication on the profile (current password for a new password or to turn TOTP off), per person. */
+  reauthPerAccount: { name: 'reauth:account', limit: 10, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export interface RateLimitResult {

@@ -42,7 +42,13 @@ export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
 const cache = new Map<string, IntlMessageFormat>();
 
+/**
+ * A key that is not in the catalog (a library's own validation message that reached the page,
+ * e.g. zod's text for a missing field) shows the general "could not be processed" message:
+ * bad input must never turn into a 500 while rendering its error.
+ */
 export function translate(locale: Locale, key: MessageKey, values?: MessageValues): string {
+  if (!Object.hasOwn(catalogs[locale], key)) key = 'error.badRequest';
   const cacheKey = locale + '\u0000' + key;
   let format = cache.get(cacheKey);
   if (!format) {
