@@ -7,12 +7,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Locale, Translate } from '../i18n/i18n.ts';
-import type { EvaluationReport } from '../../features/outcomes/evaluation.ts';
-import { evaluationCsv, evaluationTables, evaluationXlsx, type EvaluationTable } from '../../features/outcomes/evaluation-tables.ts';
-import { groupFeedback, groupTrend, type FeedbackSummary, type GroupTrend } from '../../features/outcomes/outcomes.queries.ts';
-import { runEvaluation } from '../../features/outcomes/run-evaluation.ts';
-import type { Released } from './release.ts';
+import type { Locale, Translate } from '../../platform/i18n/i18n.ts';
+import type { EvaluationReport } from './evaluation.ts';
+import { evaluationCsv, evaluationTables, evaluationXlsx, type EvaluationTable } from './evaluation-tables.ts';
+import { groupFeedback, groupTrend, type FeedbackSummary, type GroupTrend } from './outcomes.queries.ts';
+import { runEvaluation } from './run-evaluation.ts';
+import type { Released } from '../../platform/disclosure/release.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
