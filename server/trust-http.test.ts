@@ -66,7 +66,8 @@ describe('headers and logs', () => {
       expect(res.headers.get('cache-control'), path).toBe('no-store');
     }
     expect((await fetch(app.url + '/')).headers.get('cache-control')).toBe('no-store');
-    const html = await (await fetch(app.url + '/')).text();
+    // Public and entrepreneur pages ship no script (ADR 014): a staff page's bundle is the asset to check.
+    const html = await (await fetch(app.url + '/home', { headers: { cookie } })).text();
     const asset = /\/assets\/[^"]+\.js/.exec(html)?.[0];
     expect(asset).toBeTruthy();
     expect((await fetch(app.url + asset!)).headers.get('cache-control')).toContain('immutable');
