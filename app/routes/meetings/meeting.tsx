@@ -1,14 +1,14 @@
 // /meetings/:meetingId: one meeting. Members see when and where (the online link is
 // theirs only), the agenda, their RSVP and the published summary; facilitators also see
 // who is coming, their own notes and the summary form; an expert sees only their segment.
-import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
+import { data, redirect, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/meeting';
 import { requireActor } from '../../lib/state.server';
 import { formFields, notice } from '../../lib/params.server';
 import { loadMeeting } from '../../lib/meeting.server';
 import { useFormat, useT } from '../../lib/i18n';
-import { ErrorSummary, Field, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
-import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
+import { ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
+import { NotesSection, RsvpList, RsvpSection, SummaryForm } from '../../ui/meeting-sections';
 import { can, meetingPolicy, or, meetingFeedbackPolicy } from '../../../src/platform/policy/index.ts';
 import { listGroupPeople } from '../../../src/features/groups/groups.queries.ts';
 import { firstName } from '../../../src/features/groups/group-rules.ts';
@@ -119,7 +119,6 @@ export default function MeetingPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const errors = result?.errors ?? {};
-  const err = (field: string) => (errors[field] ? t(errors[field] as MessageKey) : undefined);
   const m = page.meeting;
   const details: [string, string | null][] =
     m.format === 'in_person'
@@ -199,39 +198,7 @@ export default function MeetingPage() {
         </p>
       ) : null}
 
-      {page.can.rsvp ? (
-        <section className="card" aria-labelledby="rsvp-title">
-          <h2 id="rsvp-title">{t('meetings.rsvp.title')}</h2>
-          {page.myRsvp ? <p>{t(`meetings.rsvp.current.${page.myRsvp.response as 'coming'}`)}</p> : <p>{t('meetings.rsvp.none')}</p>}
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="rsvp" />
-            <fieldset aria-describedby={errors.response ? 'response-error' : undefined}>
-              <legend>{t('meetings.rsvp.question')}</legend>
-              {errors.response ? (
-                <p className="error-text" id="response-error">
-                  {err('response')}
-                </p>
-              ) : null}
-              <div className="checkbox">
-                <input type="radio" id="response-coming" name="response" value="coming" defaultChecked={page.myRsvp?.response === 'coming'} />
-                <label htmlFor="response-coming">{t('meetings.rsvp.coming')}</label>
-              </div>
-              <div className="checkbox">
-                <input type="radio" id="response-not" name="response" value="not_coming" defaultChecked={page.myRsvp?.response === 'not_coming'} />
-                <label htmlFor="response-not">{t('meetings.rsvp.notComing')}</label>
-              </div>
-            </fieldset>
-            <Field id="reason" label={t('meetings.rsvp.reason')} hint={t('meetings.rsvp.reasonHint')} error={err('reason')}>
-              {(p) => <input {...p} type="text" maxLength={300} defaultValue={page.myRsvp?.reason ?? ''} />}
-            </Field>
-            <p>
-              <button type="submit" className="button">
-                {t('meetings.rsvp.submit')}
-              </button>
-            </p>
-          </Form>
-        </section>
-      ) : null}
+      {page.can.rsvp ? <RsvpSection myRsvp={page.myRsvp} errors={errors} /> : null}
 
       {page.isMember && m.status !== 'cancelled' ? (
         <p>
@@ -291,26 +258,7 @@ export default function MeetingPage() {
         )}
       </section>
 
-      {page.rsvps ? (
-        <section aria-labelledby="rsvps-title">
-          <h2 id="rsvps-title">{t('meetings.rsvp.listTitle')}</h2>
-          <p>
-            {t('meetings.rsvp.counts', {
-              coming: page.rsvps.filter((r) => r.response === 'coming').length,
-              notComing: page.rsvps.filter((r) => r.response === 'not_coming').length,
-              unknown: page.rsvps.filter((r) => r.response === null).length,
-            })}
-          </p>
-          <ul className="plain-list">
-            {page.rsvps.map((r) => (
-              <li key={r.userId}>
-                {r.name}: {r.response ? t(`meetings.rsvp.status.${r.response as 'coming'}`) : t('meetings.rsvp.status.none')}
-                {r.reason ? ` (${r.reason})` : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {page.rsvps ? <RsvpList rsvps={page.rsvps} /> : null}
 
       {m.summary !== null && !page.can.writeSummary ? (
         <section aria-labelledby="summary-title">
@@ -321,57 +269,9 @@ export default function MeetingPage() {
         </section>
       ) : null}
 
-      {page.can.writeSummary ? (
-        <section className="card" aria-labelledby="summary-form-title">
-          <h2 id="summary-form-title">{t('meetings.summary.title')}</h2>
-          <p className="hint">{m.summaryPublished ? t('meetings.summary.published') : t('meetings.summary.notPublished')}</p>
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="summary" />
-            <Field id="summary" label={t('meetings.summary.label')} hint={t('meetings.summary.hint')} error={err('summary')}>
-              {(p) => <textarea {...p} rows={5} defaultValue={result?.intent === 'summary' ? result.values.summary : (m.summary ?? '')} />}
-            </Field>
-            <div className="checkbox">
-              <input type="checkbox" id="publish" name="publish" defaultChecked={m.summaryPublished} />
-              <label htmlFor="publish">{t('meetings.summary.publish')}</label>
-            </div>
-            <p>
-              <button type="submit" className="button button--secondary">
-                {t('meetings.summary.save')}
-              </button>
-            </p>
-          </Form>
-        </section>
-      ) : null}
+      {page.can.writeSummary ? <SummaryForm summary={m.summary} published={m.summaryPublished} result={result} errors={errors} /> : null}
 
-      {page.can.readNotes ? (
-        <section className="card" aria-labelledby="notes-title">
-          <h2 id="notes-title">{t('meetings.notes.title')}</h2>
-          <p className="hint">{t('meetings.notes.private')}</p>
-          {page.notes.length ? (
-            <ul className="plain-list">
-              {page.notes.map((n) => (
-                <li key={n.id}>
-                  <span className="muted">
-                    {n.author}, {format.date(n.createdAt, 'datetime')}:
-                  </span>{' '}
-                  {n.text}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="note" />
-            <Field id="text" label={t('meetings.notes.label')} error={err('text')}>
-              {(p) => <textarea {...p} rows={3} defaultValue={result?.intent === 'note' ? result.values.text : ''} />}
-            </Field>
-            <p>
-              <button type="submit" className="button button--secondary">
-                {t('meetings.notes.add')}
-              </button>
-            </p>
-          </Form>
-        </section>
-      ) : null}
+      {page.can.readNotes ? <NotesSection notes={page.notes} result={result} errors={errors} /> : null}
     </div>
   );
 }
