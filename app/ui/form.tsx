@@ -31,6 +31,12 @@ export function rethrowAsResponse(error: unknown): never {
   throw error;
 }
 
+/** A field's error as text, for `Field` and `RadioGroup` (undefined when the field is fine). */
+export function useFieldError(errors: FieldErrors) {
+  const t = useT();
+  return (field: string): string | undefined => (errors[field] ? t(errors[field]) : undefined);
+}
+
 export function ErrorSummary({ errors, order }: { errors: FieldErrors; order: string[] }) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
@@ -80,5 +86,38 @@ export function Field({
       ) : null}
       {children({ id, name: id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
     </div>
+  );
+}
+
+/**
+ * One choice among radios: a fieldset whose legend is the question and whose error is linked.
+ * The first radio's id is the field's name, so the error summary's `#name` link lands on it.
+ */
+export function RadioGroup({
+  name,
+  legend,
+  error,
+  options,
+}: {
+  name: string;
+  legend: string;
+  error?: string;
+  options: readonly { value: string; label: string; defaultChecked?: boolean }[];
+}) {
+  return (
+    <fieldset aria-describedby={error ? `${name}-error` : undefined}>
+      <legend>{legend}</legend>
+      {error ? (
+        <p className="error-text" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {options.map((o, i) => (
+        <div className="checkbox" key={o.value}>
+          <input type="radio" id={i === 0 ? name : `${name}-${o.value}`} name={name} value={o.value} defaultChecked={o.defaultChecked} />
+          <label htmlFor={i === 0 ? name : `${name}-${o.value}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
   );
 }

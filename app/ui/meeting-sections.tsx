@@ -2,15 +2,9 @@
 // facilitator's list of answers, the shared summary and the facilitators' private notes.
 import { Form } from 'react-router';
 import { useFormat, useT } from '../lib/i18n';
-import { Field, type FieldErrors } from './form';
-import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
+import { Field, RadioGroup, useFieldError, type FieldErrors } from './form';
 
 type Result = { intent: string; errors: FieldErrors; values: Record<string, string> } | undefined;
-
-function useFieldError(errors: FieldErrors) {
-  const t = useT();
-  return (field: string) => (errors[field] ? t(errors[field] as MessageKey) : undefined);
-}
 
 export function RsvpSection({ myRsvp, errors }: { myRsvp: { response: string | null; reason: string | null } | null; errors: FieldErrors }) {
   const t = useT();
@@ -21,22 +15,15 @@ export function RsvpSection({ myRsvp, errors }: { myRsvp: { response: string | n
       {myRsvp ? <p>{t(`meetings.rsvp.current.${myRsvp.response as 'coming'}`)}</p> : <p>{t('meetings.rsvp.none')}</p>}
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="rsvp" />
-        <fieldset aria-describedby={errors.response ? 'response-error' : undefined}>
-          <legend>{t('meetings.rsvp.question')}</legend>
-          {errors.response ? (
-            <p className="error-text" id="response-error">
-              {err('response')}
-            </p>
-          ) : null}
-          <div className="checkbox">
-            <input type="radio" id="response-coming" name="response" value="coming" defaultChecked={myRsvp?.response === 'coming'} />
-            <label htmlFor="response-coming">{t('meetings.rsvp.coming')}</label>
-          </div>
-          <div className="checkbox">
-            <input type="radio" id="response-not" name="response" value="not_coming" defaultChecked={myRsvp?.response === 'not_coming'} />
-            <label htmlFor="response-not">{t('meetings.rsvp.notComing')}</label>
-          </div>
-        </fieldset>
+        <RadioGroup
+          name="response"
+          legend={t('meetings.rsvp.question')}
+          error={err('response')}
+          options={[
+            { value: 'coming', label: t('meetings.rsvp.coming'), defaultChecked: myRsvp?.response === 'coming' },
+            { value: 'not_coming', label: t('meetings.rsvp.notComing'), defaultChecked: myRsvp?.response === 'not_coming' },
+          ]}
+        />
         <Field id="reason" label={t('meetings.rsvp.reason')} hint={t('meetings.rsvp.reasonHint')} error={err('reason')}>
           {(p) => <input {...p} type="text" maxLength={300} defaultValue={myRsvp?.reason ?? ''} />}
         </Field>

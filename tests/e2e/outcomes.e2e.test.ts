@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/features/accounts/accounts.schema.ts';
 import { SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
+import { measurementConsents } from '../../src/features/outcomes/outcomes.schema.ts';
 import { giveConsent } from '../../src/features/outcomes/give-consent.ts';
 import { giveMeetingFeedback } from '../../src/features/outcomes/give-meeting-feedback.ts';
 import { openDueCheckIns } from '../../src/features/outcomes/open-due-check-ins.ts';
@@ -147,6 +148,29 @@ describe('check-ins by keyboard', () => {
     await expectNoHorizontalScroll(page);
     await context.close();
   }, 240_000);
+
+  it('withdraws consent by keyboard: a missing choice is named, its link lands on the first choice, the answers are kept', async () => {
+    const context = await contextFor();
+    const page = await context.newPage();
+    await page.goto(app.url + '/profile/measurement');
+    await tabTo(page, /^Peru suostumus$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.error-summary').textContent(), { timeout: 30_000 }).toContain('Valitse, säilytetäänkö vai poistetaanko vastauksesi.');
+    expect(await page.getAttribute('fieldset:has(input[name="choice"])', 'aria-describedby')).toBe('choice-error');
+    await expectNoAxeViolations(page);
+    await page.locator('.error-summary a[href="#choice"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('choice');
+    await page.keyboard.press('Space');
+    expect(await checkedValue(page, 'choice')).toBe('keep');
+    await tabTo(page, /^Peru suostumus$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/profile\/measurement\?done=withdrawn$/);
+    const [consent] = await app.database.db.select().from(measurementConsents).where(eq(measurementConsents.userId, userId));
+    expect(consent).toMatchObject({ withdrawalChoice: 'keep' });
+    expect(consent!.withdrawnAt).toBeInstanceOf(Date);
+    await context.close();
+  }, 180_000);
 
   it('has no axe violations on the progress and consent pages in English', async () => {
     await app.database.db.update(users).set({ locale: 'en' }).where(eq(users.id, userId));

@@ -7,7 +7,7 @@ import { requireActor } from '../../lib/state.server';
 import { formFields, notice } from '../../lib/params.server';
 import { ownOutcomes } from '../../lib/outcomes.server';
 import { useFormat, useT } from '../../lib/i18n';
-import { ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
+import { ErrorSummary, fieldErrors, RadioGroup, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import { outcomePolicy } from '../../../src/platform/policy/index.ts';
 import { giveConsent } from '../../../src/features/outcomes/give-consent.ts';
 import { consentActive, findConsent } from '../../../src/features/outcomes/outcomes.queries.ts';
@@ -83,22 +83,15 @@ export default function ProfileMeasurement() {
           <p>{t('outcomes.consent.givenOn', { date: format.date(page.givenAt!) })}</p>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="withdraw" />
-            <fieldset aria-describedby={errors.choice ? 'choice-error' : undefined}>
-              <legend>{t('outcomes.consent.withdrawLegend')}</legend>
-              {errors.choice ? (
-                <p className="error-text" id="choice-error">
-                  {t(errors.choice)}
-                </p>
-              ) : null}
-              <div className="checkbox">
-                <input type="radio" id="choice" name="choice" value="keep" />
-                <label htmlFor="choice">{t('outcomes.consent.keep')}</label>
-              </div>
-              <div className="checkbox">
-                <input type="radio" id="choice-erase" name="choice" value="erase" />
-                <label htmlFor="choice-erase">{t('outcomes.consent.erase')}</label>
-              </div>
-            </fieldset>
+            <RadioGroup
+              name="choice"
+              legend={t('outcomes.consent.withdrawLegend')}
+              error={errors.choice ? t(errors.choice) : undefined}
+              options={[
+                { value: 'keep', label: t('outcomes.consent.keep') },
+                { value: 'erase', label: t('outcomes.consent.erase') },
+              ]}
+            />
             <p>
               <button type="submit" className="button button--secondary">
                 {t('outcomes.consent.withdraw')}
