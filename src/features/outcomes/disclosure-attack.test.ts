@@ -13,7 +13,15 @@ import { describe, expect, it } from 'vitest';
 import { solve, type Constraint, type Model } from 'yalps';
 import { planRelease, type Candidate } from '../../platform/disclosure/audit.ts';
 import { decisionOf, type Decision } from '../../platform/disclosure/release.ts';
-import { ageBandOf, breakdownDimensions, buildEvaluationReport, evaluationCandidates, type BreakdownDimension } from './evaluation.ts';
+import {
+  ageBandOf,
+  breakdownDimensions,
+  buildEvaluationReport,
+  evaluationCandidates,
+  PARTICIPATION,
+  participationCandidates,
+  type BreakdownDimension,
+} from './evaluation.ts';
 import type { EvaluationComparison, EvaluationRow } from './evaluation.queries.ts';
 import { who5 } from './instruments/index.ts';
 import { suppressTable } from './suppression.ts';
@@ -29,6 +37,8 @@ interface Person {
   age: 30 | 50 | 70;
   /** Half-year of the baseline: 0 = 2024 H1 … 3 = 2025 H2. */
   half: number;
+  /** Answered the baseline (else only invited: counted in the response rate, not in the rows). */
+  answered: boolean;
   b: number;
   /** 6-month follow-up and the time step when it arrives (null: never). */
   f1: number | null;
@@ -63,6 +73,7 @@ const personArb = (i: number) =>
       format: fc.constantFrom('online' as const, 'in_person' as const),
       age: fc.constantFrom(30 as const, 50 as const, 70 as const),
       half: fc.integer({ min: 0, max: 3 }),
+      answered: fc.integer({ min: 0, max: 5 }).map((x) => x > 0),
       b: score,
       f1: fc.option(score, { freq: 5 }),
       f1At: fc.integer({ min: 0, max: STEPS - 1 }),
@@ -82,10 +93,12 @@ function followUp(p: Person, comparison: EvaluationComparison, t: number): { val
 
 function rowsOf(people: readonly Person[], halves: readonly number[], comparison: EvaluationComparison, t: number): EvaluationRow[] {
   return people
-    .filter((p) => halves.includes(p.half))
+    .filter((p) => halves.includes(p.half) && p.answered)
     .map((p) => ({
       personId: p.id,
+      baselineKey: `${p.id}:b`,
       baseline: p.b,
+      afterKey: followUp(p, comparison, t) ? `${p.id}:${followUp(p, comparison, t)!.variable}` : null,
       after: followUp(p, comparison, t)?.value ?? null,
       followUpDue: true,
       ageAtBaseline: p.age,
@@ -111,7 +124,9 @@ const layer: Releaser = (prior, candidates) => {
 /** Before: every table protected on its own (primary, complementary, pooled ≥ 5), nothing remembered. */
 const oldRelease: Releaser = (_prior, candidates) => {
   const withheld = new Set<string>();
-  const overall = candidates.find((c) => c.id === 'overall')!;
+  const overall = candidates.find((c) => c.id === 'overall');
+  // the counts were printed whatever
+  if (!overall) return { decision: { released: () => true, reason: () => null }, released: [] };
   if (overall.members.length < 5) withheld.add('overall');
   for (const d of breakdownDimensions) {
     const cells = candidates.filter((c) => c.table === d);
@@ -151,6 +166,14 @@ interface WithheldCount {
   dimension: BreakdownDimension;
   category: string;
 }
+/** A published response or attrition count: how many of `members` (the invited) answered, were paired or were lost. */
+interface CountFact {
+  kind: 'answered' | 'paired' | 'lost';
+  members: readonly string[];
+  comparison: EvaluationComparison;
+  t: number;
+  value: number;
+}
 interface PublishedCount {
   leftOut: string | null;
   period: number[];
@@ -164,9 +187,11 @@ interface PublishedCount {
 /** `groupSelections`: today's form also let the coordinator pick groups ("all but one"); each format stands for a group here. */
 function play(people: readonly Person[], releaser: Releaser, step: number, groupSelections = false) {
   const register: string[][] = [];
+  const participationRegister: string[][] = [];
   const equations: Equation[] = [];
   const withheldCounts: WithheldCount[] = [];
   const publishedCounts: PublishedCount[] = [];
+  const countFacts: CountFact[] = [];
   const byId = new Map(people.map((p) => [p.id, p]));
   for (let t = 0; t < STEPS; t++) {
     for (const period of periods) {
@@ -174,17 +199,23 @@ function play(people: readonly Person[], releaser: Releaser, step: number, group
         [c, null] as const,
         ...(groupSelections ? (['online', 'in_person'] as const).map((g) => [c, g] as const) : []),
       ])) {
-        const rows = rowsOf(
-          people.filter((p) => p.format !== leftOut),
-          period.halves,
-          comparison,
-          t,
-        );
-        const candidates = evaluationCandidates(who5, rows);
-        const { decision, released } = releaser(register, candidates);
+        const selected = people.filter((p) => p.format !== leftOut);
+        const rows = rowsOf(selected, period.halves, comparison, t);
+        const invited = selected.filter((p) => period.halves.includes(p.half)).map((p) => p.id);
+        const counts = { invited, responded: rows.map((r) => r.personId) };
+        const part = releaser(participationRegister, participationCandidates(rows, counts));
+        participationRegister.push(...part.released);
+        const participation = { released: part.decision.released(PARTICIPATION), reason: part.decision.reason(PARTICIPATION) };
+        const { decision, released } = releaser(register, evaluationCandidates(who5, rows, participation.released));
         register.push(...released);
-        const report = buildEvaluationReport(who5, rows, { invited: rows.length, responded: rows.length }, decision);
+        const report = buildEvaluationReport(who5, rows, counts, decision, participation);
         const pairs = rows.filter((r) => r.after !== null).map((r) => byId.get(r.personId)!);
+        // what the counts say about who answered: Σ answered, Σ paired, Σ lost over the invited
+        const fact = (kind: CountFact['kind'], value: number | null) => (value === null ? undefined : countFacts.push({ kind, members: invited, comparison, t, value }));
+        fact('answered', report.response.responded);
+        fact('answered', report.attrition.due);
+        fact('paired', report.nPaired);
+        fact('lost', report.attrition.lost);
         const terms = (ps: readonly Person[], kind: 'b' | 'after' | 'change') => {
           const m = new Map<string, number>();
           for (const p of ps) {
@@ -228,7 +259,7 @@ function play(people: readonly Person[], releaser: Releaser, step: number, group
       }
     }
   }
-  return { equations, withheldCounts, publishedCounts };
+  return { equations, withheldCounts, publishedCounts, countFacts };
 }
 
 /** The unrounded mean (for today's rule, which printed one decimal and exported the full value). */
@@ -322,6 +353,80 @@ function recoveredCounts(people: readonly Person[], published: readonly Publishe
   return out;
 }
 
+/**
+ * Who answered, who was paired, who was lost: binaries per person (answered a, paired by time t in a
+ * comparison g ≤ a, monotone in t), constrained by every published count. For each person and indicator,
+ * whether the counts pin it (integer programmes); a pin is a finding unless at least 5 people who are in
+ * exactly the same published sets are pinned alike (then it is the group's fact, e.g. "all 12 answered").
+ */
+function pinnedIndicators(people: readonly Person[], facts: readonly CountFact[]): string[] {
+  if (facts.length === 0) return [];
+  const moments = [...new Set(facts.filter((f) => f.kind !== 'answered').map((f) => `${f.comparison}@${f.t}`))];
+  const a = (p: string) => `a:${p}`;
+  const g = (p: string, moment: string) => `g:${p}:${moment}`;
+  const variables = new Map<string, Map<string, number>>();
+  const constraints = new Map<string, Constraint>();
+  const coef = (v: string, c: string, x: number) => {
+    let m = variables.get(v);
+    if (!m) variables.set(v, (m = new Map()));
+    m.set(c, (m.get(c) ?? 0) + x);
+  };
+  for (const p of people) {
+    coef(a(p.id), `bin:${a(p.id)}`, 1);
+    constraints.set(`bin:${a(p.id)}`, { max: 1 });
+    for (const m of moments) {
+      coef(g(p.id, m), `bin:${g(p.id, m)}`, 1);
+      constraints.set(`bin:${g(p.id, m)}`, { max: 1 });
+      coef(g(p.id, m), `le:${g(p.id, m)}`, 1);
+      coef(a(p.id), `le:${g(p.id, m)}`, -1);
+      constraints.set(`le:${g(p.id, m)}`, { max: 0 });
+      const [comparison, t] = m.split('@');
+      const next = `${comparison}@${Number(t) + 1}`;
+      if (moments.includes(next)) {
+        coef(g(p.id, m), `mono:${g(p.id, m)}`, 1);
+        coef(g(p.id, next), `mono:${g(p.id, m)}`, -1);
+        constraints.set(`mono:${g(p.id, m)}`, { max: 0 });
+      }
+    }
+  }
+  facts.forEach((f, j) => {
+    const m = `${f.comparison}@${f.t}`;
+    for (const p of f.members) {
+      if (f.kind !== 'paired') coef(a(p), `f${j}`, 1);
+      if (f.kind !== 'answered') coef(g(p, m), `f${j}`, f.kind === 'paired' ? 1 : -1);
+    }
+    constraints.set(`f${j}`, { equal: f.value });
+  });
+  const integers = [...variables.keys()];
+  const range = (objective: Map<string, number>) => {
+    const vars = new Map([...variables].map(([v, cs]) => [v, new Map([...cs, ...(objective.has(v) ? [['objective', objective.get(v)!] as const] : [])])]));
+    const lo = solve({ direction: 'minimize', objective: 'objective', constraints, variables: vars, integers });
+    const hi = solve({ direction: 'maximize', objective: 'objective', constraints, variables: vars, integers });
+    if (lo.status !== 'optimal' || hi.status !== 'optimal') throw new Error(`ILP ${lo.status}/${hi.status}`);
+    return { lo: lo.result, hi: hi.result };
+  };
+  const signature = (p: string) => facts.map((f) => (f.members.includes(p) ? '1' : '0')).join('');
+  const pins = new Map<string, string[]>();
+  for (const p of people) {
+    const targets: [string, Map<string, number>][] = [['answered', new Map([[a(p.id), 1]])]];
+    for (const m of moments)
+      targets.push([
+        `lost@${m}`,
+        new Map([
+          [a(p.id), 1],
+          [g(p.id, m), -1],
+        ]),
+      ]);
+    for (const [what, objective] of targets) {
+      const r = range(objective);
+      if (r.hi - r.lo > 0.5) continue;
+      const key = `${what}=${Math.round(r.lo)}#${signature(p.id)}`;
+      pins.set(key, [...(pins.get(key) ?? []), p.id]);
+    }
+  }
+  return [...pins].filter(([, ids]) => ids.length < 5).flatMap(([key, ids]) => ids.map((p) => `${p} ${key.split('#')[0]}`));
+}
+
 // ---- the named attacks of issue 10 ---------------------------------------------------------------
 
 const base = (i: number, over: Partial<Person>): Person => ({
@@ -332,6 +437,7 @@ const base = (i: number, over: Partial<Person>): Person => ({
   format: 'online',
   age: 50,
   half: 2,
+  answered: true,
   b: 40 + (i % 3) * 8,
   f1: 48 + (i % 4) * 4,
   f1At: 0,
@@ -357,6 +463,15 @@ const suppressedCell: Person[] = [
   ...Array.from({ length: 6 }, (_, i) => base(i + 8, { sector: 'rakentaminen', format: 'online', municipality: i < 3 ? '609' : '091' })),
 ];
 const attacks = { twoBreakdowns, leftOutGroup, twoPeriods, suppressedCell };
+/** Attack 5: 2025 vs 2025-H1 response counts, with one person (who did not answer) in H2. */
+const responseTwoPeriods: Person[] = [
+  ...Array.from({ length: 6 }, (_, i) => base(i + 1, { half: 2 })),
+  ...Array.from({ length: 2 }, (_, i) => base(i + 7, { half: 2, answered: false })),
+  base(9, { half: 3, answered: false }),
+];
+/** Attack 6: the same for attrition: the H2 person answered the baseline but never the follow-up. */
+const lostTwoPeriods: Person[] = [...Array.from({ length: 8 }, (_, i) => base(i + 1, { half: 2 })), base(9, { half: 3, f1: null })];
+const countAttacks = { responseTwoPeriods, lostTwoPeriods };
 
 describe('the attacker harness', () => {
   for (const [name, people] of Object.entries(attacks)) {
@@ -366,6 +481,23 @@ describe('the attacker harness', () => {
       expect(recoveredCounts(people, seen.publishedCounts, seen.withheldCounts)).toEqual([]);
     });
   }
+
+  for (const [name, people] of Object.entries(countAttacks)) {
+    it(`attack "${name}": the counts pin nobody's answer or drop-out (only facts shared by 5 or more)`, () => {
+      const seen = play(people, layer, 1);
+      expect(seen.countFacts.length).toBeGreaterThan(0);
+      expect(pinnedIndicators(people, seen.countFacts)).toEqual([]);
+    });
+  }
+
+  it('with every count published as before this change, the same attacks pin the lone person (the harness can fail)', () => {
+    // before: the response and attrition counts were printed whatever the other reports said
+    const countsAlways: Releaser = (prior, candidates) =>
+      candidates.some((c) => c.id === PARTICIPATION) ? { released: [], decision: { released: () => true, reason: () => null } } : layer(prior, candidates);
+    const lone = id(9);
+    expect(pinnedIndicators(responseTwoPeriods, play(responseTwoPeriods, countsAlways, 1).countFacts)).toContain(`${lone} answered=0`);
+    expect(pinnedIndicators(lostTwoPeriods, play(lostTwoPeriods, countsAlways, 1).countFacts).some((x) => x.startsWith(`${lone} lost@`) && x.endsWith('=1'))).toBe(true);
+  });
 
   it('finds the people in the same attacks with the release rule of before this change (the harness can fail)', () => {
     const found = Object.entries(attacks).map(([name, people]) => {
@@ -385,6 +517,7 @@ describe('the attacker harness', () => {
   it('random organisations over four months of late answers: nobody within ±5 points, no count pinned', () => {
     let published = 0;
     let withheld = 0;
+    let facts = 0;
     fc.assert(
       fc.property(populationArb, (people) => {
         const seen = play(people, layer, 1);
@@ -393,11 +526,15 @@ describe('the attacker harness', () => {
         const worst = narrowest(seen.equations);
         expect(worst.span, worst.target).toBeGreaterThan(10);
         expect(recoveredCounts(people, seen.publishedCounts, seen.withheldCounts)).toEqual([]);
+        facts += seen.countFacts.length;
+        expect(pinnedIndicators(people, seen.countFacts)).toEqual([]);
       }),
       { numRuns: 100, seed: 20261202 },
     );
-    // not vacuous: the runs published figures and withheld some (measured: 1153 means published, 3583 cells withheld)
-    expect(published).toBeGreaterThan(1000);
+    // not vacuous: the runs published figures and withheld some (measured: 626 means and 6,310 response and
+    // attrition counts published, 2,024 cells withheld; a sixth of the invited do not answer)
+    expect(published).toBeGreaterThan(400);
+    expect(facts).toBeGreaterThan(4000);
     expect(withheld).toBeGreaterThan(100);
   });
 });

@@ -62,6 +62,9 @@ const count = (value: number | null): TableCell => (value === null ? { kind: 'fe
 const num = (value: number | null, digits = 1): TableCell => ({ kind: 'number', value, digits });
 const pv = (value: number | null): TableCell => ({ kind: 'p', value });
 const pct = (value: number | null): TableCell => ({ kind: 'percent', value });
+/** A count or share the audit may have withheld (`reason` set): then marked as withheld, not as "–". */
+const audited = (value: number | null, reason: WithholdReason | null): TableCell => (value === null && reason ? { kind: 'suppressed', reason } : int(value));
+const auditedShare = (value: number | null, reason: WithholdReason | null): TableCell => (value === null && reason ? { kind: 'suppressed', reason } : pct(value));
 const text = (value: string): TableCell => ({ kind: 'text', value });
 
 function categoryLabel(t: Translate, locale: Locale, b: Breakdown, category: string): string {
@@ -157,15 +160,15 @@ function tablesOf(report: EvaluationReport, ctx: EvaluationContext): EvaluationT
     caption: t('evaluation.table.response'),
     columns: [t('evaluation.col.figure'), t('evaluation.col.value')],
     rows: [
-      { header: t('evaluation.row.invited'), cells: [int(report.response.invited)] },
-      { header: t('evaluation.row.responded'), cells: [int(report.response.responded)] },
-      { header: t('evaluation.row.responseRate'), cells: [pct(report.response.rate)] },
-      { header: t('evaluation.row.followUpDue'), cells: [int(report.attrition.due)] },
-      { header: t('evaluation.row.followedUp'), cells: [int(report.attrition.followedUp)] },
-      { header: t('evaluation.row.lost'), cells: [int(report.attrition.lost)] },
-      { header: t('evaluation.row.attritionRate'), cells: [pct(report.attrition.rate)] },
+      { header: t('evaluation.row.invited'), cells: [audited(report.response.invited, report.response.reason)] },
+      { header: t('evaluation.row.responded'), cells: [audited(report.response.responded, report.response.reason)] },
+      { header: t('evaluation.row.responseRate'), cells: [auditedShare(report.response.rate, report.response.reason)] },
+      { header: t('evaluation.row.followUpDue'), cells: [audited(report.attrition.due, report.attrition.reason)] },
+      { header: t('evaluation.row.followedUp'), cells: [audited(report.attrition.followedUp, report.attrition.reason)] },
+      { header: t('evaluation.row.lost'), cells: [audited(report.attrition.lost, report.attrition.reason)] },
+      { header: t('evaluation.row.attritionRate'), cells: [auditedShare(report.attrition.rate, report.attrition.reason)] },
     ],
-    note: null,
+    note: withheldNote(t, [report.response.reason, report.attrition.reason]),
   });
   const changeColumns = [t('evaluation.col.change'), t('evaluation.col.n'), t('evaluation.col.share')];
   tables.push({

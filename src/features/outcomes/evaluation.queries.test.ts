@@ -56,7 +56,7 @@ describe('evaluationRows', () => {
       [60, null, true], // p3 lost
       [70, null, false], // p8 not due yet
     ]);
-    expect(rows[1]).toEqual({ personId: expect.any(String), baseline: 40, after: 60, followUpDue: true, ageAtBaseline: 45, gender: 'female', sector: 'sote', municipality: '609', groupFormat: 'in_person' });
+    expect(rows[1]).toEqual({ personId: expect.any(String), baselineKey: expect.any(String), afterKey: expect.any(String), baseline: 40, after: 60, followUpDue: true, ageAtBaseline: 45, gender: 'female', sector: 'sote', municipality: '609', groupFormat: 'in_person' });
     expect(rows[0]!.groupFormat).toBe('online');
     // one distinct person per row (the disclosure layer's query sets are keyed on them)
     expect(new Set(rows.map((r) => r.personId)).size).toBe(rows.length);
@@ -81,7 +81,17 @@ describe('evaluationRows', () => {
 describe('evaluationCounts', () => {
   it('counts consenting people invited to a baseline in the period, and those who answered', async () => {
     // p1–p5, p7, p8 (p6 was due before the period; p7 did not answer)
-    expect(await evaluationCounts(database.db, scope)).toEqual({ invited: 7, responded: 6 });
-    expect(await evaluationCounts(database.db, { ...scope, groupIds: [groupA] })).toEqual({ invited: 5, responded: 4 });
+    const all = await evaluationCounts(database.db, scope);
+    expect([all.invited.length, all.responded.length]).toEqual([7, 6]);
+    const a = await evaluationCounts(database.db, { ...scope, groupIds: [groupA] });
+    expect([a.invited.length, a.responded.length]).toEqual([5, 4]);
+    // the people, sorted and without repeats (the disclosure layer's query sets), the answered among the invited
+    expect([...all.invited].sort()).toEqual(all.invited);
+    expect(new Set(all.invited).size).toBe(7);
+    expect(all.responded.every((p) => all.invited.includes(p))).toBe(true);
+    // a baseline's and a follow-up's key are their check-ins: distinct values have distinct keys
+    const rows = await evaluationRows(database.db, scope);
+    const keys = rows.flatMap((r) => [r.baselineKey, ...(r.afterKey ? [r.afterKey] : [])]);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });

@@ -152,7 +152,14 @@ describe('/evaluation', () => {
       `SELECT count(*)::int AS n, array_agg(size ORDER BY size) AS sizes FROM disclosure_releases WHERE organization_id = $1 AND domain = 'score:who-5'`,
       [orgA],
     );
-    // the sets behind the published figures of period 2025: all 12 pairs, the 7 women (= Pori), the 5 men
-    expect(rows[0]).toEqual({ n: 3, sizes: [5, 7, 12] });
+    // the sets behind the published figures of period 2025: all 12 pairs, the 7 women (= Pori), the 5 men —
+    // each twice, as the baselines' and the follow-ups' check-ins (a mean change is a sum over both)
+    expect(rows[0]).toEqual({ n: 6, sizes: [5, 5, 7, 7, 12, 12] });
+    // and the report's counts as one set of people (the universe of who took part) in their own domain
+    const participation = await app.database.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM disclosure_releases WHERE organization_id = $1 AND domain = 'participation:who-5'`,
+      [orgA],
+    );
+    expect(participation.rows[0]!.n).toBeGreaterThanOrEqual(1);
   });
 });

@@ -3,14 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { planRelease } from '../../platform/disclosure/audit.ts';
 import { decisionOf } from '../../platform/disclosure/release.ts';
-import { ageBandOf, buildEvaluationReport, evaluationCandidates, meanStep, minSpanOf, scoreRange } from './evaluation.ts';
+import { ageBandOf, buildEvaluationReport, evaluationCandidates, meanStep, minSpanOf, PARTICIPATION, participationCandidates, scoreRange } from './evaluation.ts';
 import type { EvaluationCounts, EvaluationRow } from './evaluation.queries.ts';
 import { who5, threeItemLoneliness, type Instrument } from './instruments/index.ts';
 
 let nextId = 0;
 const row = (baseline: number, after: number | null, attrs: Partial<EvaluationRow> = {}): EvaluationRow => ({
   personId: `00000000-0000-7000-8000-${String(++nextId).padStart(12, '0')}`,
+  baselineKey: `00000000-0000-7000-a000-${String(nextId).padStart(12, '0')}`,
   baseline,
+  afterKey: after === null ? null : `00000000-0000-7000-b000-${String(nextId).padStart(12, '0')}`,
   after,
   followUpDue: after !== null,
   ageAtBaseline: null,
@@ -21,13 +23,18 @@ const row = (baseline: number, after: number | null, attrs: Partial<EvaluationRo
   ...attrs,
 });
 
-const audited = (instrument: Instrument, rows: readonly EvaluationRow[], counts: EvaluationCounts, prior: string[][] = []) =>
-  buildEvaluationReport(
-    instrument,
-    rows,
-    counts,
-    decisionOf(planRelease(prior, evaluationCandidates(instrument, rows), { k: 5, minSpan: minSpanOf(instrument) })),
-  );
+const audited = (instrument: Instrument, rows: readonly EvaluationRow[], counts: EvaluationCounts, prior: string[][] = [], priorParticipation: string[][] = []) => {
+  const options = { k: 5, minSpan: minSpanOf(instrument) };
+  const part = decisionOf(planRelease(priorParticipation, participationCandidates(rows, counts), options));
+  const participation = { released: part.released(PARTICIPATION), reason: part.reason(PARTICIPATION) };
+  return buildEvaluationReport(instrument, rows, counts, decisionOf(planRelease(prior, evaluationCandidates(instrument, rows, participation.released), options)), participation);
+};
+/** The response counts' people: everyone with a row answered; `invitedOnly` more were invited and did not. */
+const countsOf = (rs: readonly EvaluationRow[], invitedOnly = 0): EvaluationCounts => {
+  const answered = rs.map((r) => r.personId).sort();
+  const others = Array.from({ length: invitedOnly }, (_, i) => `00000000-0000-7000-9000-${String(i + 1).padStart(12, '0')}`);
+  return { invited: [...answered, ...others].sort(), responded: answered };
+};
 
 // 7 women aged 30 in Pori (609): six +10, one +4  → mean change 64/7 = 9.14
 // 5 men: +0, +4, +8, −4, +12 → mean change 20/5 = 4; ages 50, 50, 50, 70, 70; Helsinki (091) ×4, unknown ×1
@@ -48,7 +55,7 @@ const unpaired = [row(50, null, { followUpDue: true }), row(50, null, { followUp
 const rows = [...women, ...men, ...unpaired];
 
 describe('buildEvaluationReport', () => {
-  const report = audited(who5, rows, { invited: 20, responded: 15 });
+  const report = audited(who5, rows, countsOf(rows, 5));
 
   it('pairs, means and the change, rounded to whole WHO-5 points', () => {
     expect(report.nBaseline).toBe(15);
@@ -66,10 +73,34 @@ describe('buildEvaluationReport', () => {
     expect(report.paired!.tTest).not.toBeNull();
   });
 
-  it('response and attrition', () => {
-    expect(report.response).toEqual({ invited: 20, responded: 15, rate: 0.75 });
+  it('response and attrition: every count is a sum over one universe (the 20 invited), released as one figure', () => {
+    expect(report.response).toEqual({ invited: 20, responded: 15, rate: 0.75, reason: null });
     // due: 12 pairs + 2 lost = 14; the one not yet due is not counted
-    expect(report.attrition).toEqual({ due: 14, followedUp: 12, lost: 2, rate: 2 / 14 });
+    expect(report.attrition).toEqual({ due: 14, followedUp: 12, lost: 2, rate: 2 / 14, reason: null });
+  });
+
+  it('withholds the counts, and so every statistic, when an earlier report’s universe differs by fewer than 5 people', () => {
+    // the earlier report counted the same invited but one (say, a period a day shorter): the difference
+    // would tell whether that one person answered and stayed
+    const universe = participationCandidates(rows, countsOf(rows, 5))[0]!.members;
+    const later = audited(who5, rows, countsOf(rows, 5), [], [universe.slice(1)]);
+    expect(later.response).toEqual({ invited: null, responded: null, rate: null, reason: 'earlier' });
+    expect(later.attrition).toMatchObject({ due: null, followedUp: null, lost: null, reason: 'earlier' });
+    expect(later.published).toBe(false);
+    expect(later.withheldReason).toBe('earlier');
+    expect(later.nPaired).toBeNull();
+    expect(later.paired).toBeNull();
+  });
+
+  it('response and attrition: published where every derivable count holds 5 or more', () => {
+    // 12 pairs + 6 lost (due) + 5 not yet due = 23 answered, 30 invited
+    const lost = Array.from({ length: 6 }, () => row(52, null, { followUpDue: true }));
+    const notYet = Array.from({ length: 5 }, () => row(52, null, { followUpDue: false }));
+    const all = [...women, ...men, ...lost, ...notYet];
+    const big = audited(who5, all, countsOf(all, 7));
+    expect(big.published).toBe(true);
+    expect(big.response).toEqual({ invited: 30, responded: 23, rate: 23 / 30, reason: null });
+    expect(big.attrition).toEqual({ due: 18, followedUp: 12, lost: 6, rate: 6 / 18, reason: null });
   });
 
   it('meaningful change (≥ 10 points) and reliable change (S_diff = √2·17·√0.16 = 9.62; |Δ| > 18.85), shares to 0.1 %', () => {
@@ -107,24 +138,26 @@ describe('buildEvaluationReport', () => {
   });
 
   it('publishes no statistic and no count with fewer than 5 pairs', () => {
-    const small = audited(who5, men.slice(0, 4), { invited: 4, responded: 4 });
+    const small = audited(who5, men.slice(0, 4), countsOf(men.slice(0, 4)));
     expect(small.published).toBe(false);
     expect(small.nPaired).toBeNull();
     expect(small.paired).toBeNull();
     expect(small.meaningfulChange).toBeNull();
     expect(small.breakdowns).toEqual([]);
+    // the response counts are 4: under 5, withheld too
+    expect(small.response).toMatchObject({ invited: null, responded: null, reason: 'small' });
   });
 
   it('an instrument without a reference SD has no reliable change', () => {
-    const lonely = audited(threeItemLoneliness, men, { invited: 5, responded: 5 });
+    const lonely = audited(threeItemLoneliness, men, countsOf(men));
     expect(lonely.reliableChange).toBeNull();
     expect(lonely.meaningfulChange).toBeNull();
   });
 
   it('withholds the pairs when an earlier release covered the same people but one (a late answer)', () => {
     // the earlier report had every pair but the last woman's (she answered her follow-up late)
-    const earlier = [[...women.slice(0, 6), ...men].map((r) => r.personId)];
-    const later = audited(who5, rows, { invited: 20, responded: 15 }, earlier);
+    const earlier = [[...women.slice(0, 6), ...men].map((r) => r.baselineKey)];
+    const later = audited(who5, rows, countsOf(rows, 5), earlier);
     expect(later.published).toBe(false);
     expect(later.withheldReason).toBe('earlier');
     expect(later.paired).toBeNull();

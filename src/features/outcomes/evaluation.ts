@@ -110,8 +110,9 @@ export interface EvaluationReport {
   changeTablesWithheld: boolean;
   meaningfulChange: ChangeTable | null;
   meaningfulThreshold: number | null;
-  response: { invited: number; responded: number; rate: number | null };
-  attrition: { due: number; followedUp: number; lost: number; rate: number | null };
+  /** Counts of people, audited like every figure (null = withheld, with the reason). */
+  response: { invited: number | null; responded: number | null; rate: number | null; reason: WithholdReason | null };
+  attrition: { due: number | null; followedUp: number | null; lost: number | null; rate: number | null; reason: WithholdReason | null };
   breakdowns: Breakdown[];
 }
 
@@ -135,8 +136,8 @@ function orderCategories(dimension: BreakdownDimension, seen: Set<string>): stri
   return seen.has(UNKNOWN) ? [...known, UNKNOWN] : [...known];
 }
 
-type Pair = EvaluationRow & { after: number };
-const pairsOf = (rows: readonly EvaluationRow[]): Pair[] => rows.filter((r): r is Pair => r.after !== null);
+type Pair = EvaluationRow & { after: number; afterKey: string };
+const pairsOf = (rows: readonly EvaluationRow[]): Pair[] => rows.filter((r): r is Pair => r.after !== null && r.afterKey !== null);
 
 /** The total score's possible range (items' scales, sum or mean, times the multiplier). */
 export function scoreRange(instrument: Instrument): { min: number; max: number } {
@@ -169,6 +170,29 @@ export function minSpanOf(instrument: Instrument): number {
 /** The disclosure-control domain of an instrument's scores: every report of them is audited together. */
 export const scoreDomain = (instrumentId: string) => `score:${instrumentId}`;
 
+/**
+ * The disclosure-control domain of who took part: the per-person values are indicators (answered the
+ * baseline, follow-up due, paired, lost), and every count of the report — invited, answered, baselines,
+ * due, followed up, lost, and the rates — is their sum over one universe: everyone invited or answering
+ * in the period. So the counts are one figure over that set, audited like the scores: two periods (or any
+ * reports) whose universes differ by fewer than 5 people cannot both show counts, or they would tell
+ * whether the people in the difference answered or dropped out.
+ */
+export const participationDomain = (instrumentId: string) => `participation:${instrumentId}`;
+export const PARTICIPATION = 'participation';
+
+/** The one candidate of the participation domain: the universe of the report's counts. */
+export function participationCandidates(rows: readonly EvaluationRow[], counts: EvaluationCounts): Candidate[] {
+  const universe = [...new Set([...counts.invited, ...rows.map((r) => r.personId)])].sort();
+  return [{ id: PARTICIPATION, members: universe }];
+}
+
+/** What the participation audit decided (a `Decision` of `participationCandidates` reduced to its one figure). */
+export interface ParticipationDecision {
+  released: boolean;
+  reason: WithholdReason | null;
+}
+
 const cellId = (dimension: BreakdownDimension, category: string) => `${dimension}:${category}`;
 
 function grouped(pairs: readonly Pair[], dimension: BreakdownDimension): { category: string; pairs: Pair[] }[] {
@@ -185,27 +209,41 @@ function grouped(pairs: readonly Pair[], dimension: BreakdownDimension): { categ
 /**
  * The report's figures as candidates for the disclosure layer: 'overall' (the pairs: counts, means before,
  * after and change, SD, CI, t, p, dz, the change tables) and one per breakdown cell (count and mean change).
+ * `participationReleased`: whether the report's counts passed their own audit (`participationCandidates`);
+ * if not, nothing is published (the pair count is in every statistic: n, df).
  */
-export function evaluationCandidates(instrument: Instrument, rows: readonly EvaluationRow[], k = EVALUATION_MIN_N): Candidate[] {
-  // Sorted by person, so every set's members come out sorted (the layer then need not sort them).
-  const pairs = pairsOf(rows).sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+export function evaluationCandidates(instrument: Instrument, rows: readonly EvaluationRow[], participationReleased = true, k = EVALUATION_MIN_N): Candidate[] {
+  // The sets are of values, keyed by their check-ins: the baselines' keys and the follow-ups' keys (a mean
+  // change is Σ after − Σ before, two sets released as one bundle). Sorted by key, so every set comes out
+  // sorted (the layer then need not sort them).
+  const byKey = (key: (p: Pair) => string) => pairsOf(rows).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const before = byKey((p) => p.baselineKey);
+  const after = byKey((p) => p.afterKey);
   const { min, max } = scoreRange(instrument);
   const step = meanStep(instrument);
   const score = (sum: number) => ({ sum, min, max, step });
   const change = (sum: number) => ({ sum, min: min - max, max: max - min, step });
   const sum = (xs: readonly Pair[], f: (p: Pair) => number) => xs.reduce((a, p) => a + f(p), 0);
+  const withheld = before.length < k || !participationReleased;
   const candidates: Candidate[] = [
     {
       id: 'overall',
-      members: pairs.map((p) => p.personId),
-      means: [score(sum(pairs, (p) => p.baseline)), score(sum(pairs, (p) => p.after)), change(sum(pairs, (p) => p.after - p.baseline))],
-      withheld: pairs.length < k,
+      bundle: 'overall',
+      members: before.map((p) => p.baselineKey),
+      means: [score(sum(before, (p) => p.baseline)), score(sum(before, (p) => p.after)), change(sum(before, (p) => p.after - p.baseline))],
+      withheld,
     },
+    { id: 'overall:after', bundle: 'overall', members: after.map((p) => p.afterKey), withheld },
   ];
-  if (pairs.length < k) return candidates;
+  if (withheld) return candidates;
   for (const dimension of breakdownDimensions) {
-    for (const g of grouped(pairs, dimension)) {
-      candidates.push({ id: cellId(dimension, g.category), table: dimension, members: g.pairs.map((p) => p.personId), means: [change(sum(g.pairs, (p) => p.after - p.baseline))] });
+    const afterCells = new Map(grouped(after, dimension).map((g) => [g.category, g.pairs]));
+    for (const g of grouped(before, dimension)) {
+      const id = cellId(dimension, g.category);
+      candidates.push(
+        { id, bundle: id, table: dimension, members: g.pairs.map((p) => p.baselineKey), means: [change(sum(g.pairs, (p) => p.after - p.baseline))] },
+        { id: `${id}:after`, bundle: id, members: afterCells.get(g.category)!.map((p) => p.afterKey) },
+      );
     }
   }
   return candidates;
@@ -247,11 +285,18 @@ function changeTable(shares: ChangeShares | null, k: number): ChangeTable | 'wit
 }
 
 /** The published report: only what `decision` (the disclosure layer's audit of `evaluationCandidates`) released, rounded. */
-export function buildEvaluationReport(instrument: Instrument, rows: readonly EvaluationRow[], counts: EvaluationCounts, decision: Decision, k = EVALUATION_MIN_N): EvaluationReport {
+export function buildEvaluationReport(
+  instrument: Instrument,
+  rows: readonly EvaluationRow[],
+  counts: EvaluationCounts,
+  decision: Decision,
+  participation: ParticipationDecision,
+  k = EVALUATION_MIN_N,
+): EvaluationReport {
   const pairs = pairsOf(rows);
   const before = pairs.map((p) => p.baseline);
   const after = pairs.map((p) => p.after);
-  const published = pairs.length >= k && decision.released('overall');
+  const published = pairs.length >= k && participation.released && decision.released('overall');
   const step = meanStep(instrument);
   const higherIsBetter = instrument.scoring.kind === 'scale' ? instrument.scoring.higherIsBetter : true;
   const basis = reliableChangeBasis(instrument);
@@ -260,8 +305,14 @@ export function buildEvaluationReport(instrument: Instrument, rows: readonly Eva
       ? reliableChangeShares(before, after, { referenceSd: basis.referenceSd, reliability: basis.reliability, higherIsBetter })
       : null;
   const meaningful = published && instrument.meaningfulChange ? meaningfulChangeShares(before, after, { threshold: instrument.meaningfulChange.value, higherIsBetter }) : null;
-  const due = rows.filter((r) => r.followUpDue).length;
-  const followedUp = pairs.length;
+  // The counts only as the participation audit released them (all of them or none: one universe).
+  const shown = participation.released;
+  const countReason = shown ? null : (participation.reason ?? 'small');
+  const invited = shown ? counts.invited.length : null;
+  const responded = shown ? Math.min(counts.responded.length, counts.invited.length) : null;
+  const due = shown ? rows.filter((r) => r.followUpDue || r.after !== null).length : null;
+  const followedUp = shown ? pairs.length : null;
+  const lost = due !== null && followedUp !== null ? due - followedUp : null;
   const reliableTable = changeTable(reliable, k);
   const meaningfulTable = changeTable(meaningful, k);
   let paired: PublishedPaired | null = null;
@@ -281,10 +332,10 @@ export function buildEvaluationReport(instrument: Instrument, rows: readonly Eva
   }
   return {
     instrumentId: instrument.id,
-    nBaseline: rows.length >= k ? rows.length : null,
-    nPaired: pairs.length >= k ? pairs.length : null,
+    nBaseline: shown && rows.length >= k ? rows.length : null,
+    nPaired: shown && pairs.length >= k ? pairs.length : null,
     published,
-    withheldReason: published ? null : (decision.reason('overall') ?? 'small'),
+    withheldReason: published ? null : pairs.length >= k && !shown ? countReason : (decision.reason('overall') ?? 'small'),
     step,
     paired,
     reliableChange: reliableTable === 'withheld' ? null : reliableTable,
@@ -292,9 +343,15 @@ export function buildEvaluationReport(instrument: Instrument, rows: readonly Eva
     changeTablesWithheld: reliableTable === 'withheld' || meaningfulTable === 'withheld',
     reliableChangeBasis: basis.status,
     meaningfulThreshold: instrument.meaningfulChange?.value ?? null,
-    response: { invited: counts.invited, responded: Math.min(counts.responded, counts.invited), rate: responseRate(Math.min(counts.responded, counts.invited), counts.invited) },
+    response: { invited, responded, rate: invited !== null && responded !== null ? responseRate(responded, invited) : null, reason: countReason },
     // A pair implies its follow-up was due; people whose follow-up is not yet due are not lost.
-    attrition: { due, followedUp, lost: due - followedUp, rate: attritionRate(due, followedUp) },
+    attrition: {
+      due,
+      followedUp,
+      lost,
+      rate: due !== null && followedUp !== null ? attritionRate(due, followedUp) : null,
+      reason: countReason,
+    },
     breakdowns: published ? breakdownDimensions.map((d) => breakdown(pairs, d, decision, step)) : [],
   };
 }

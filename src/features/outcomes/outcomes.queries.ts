@@ -109,7 +109,9 @@ export async function groupTrend(db: Db, { organizationId, groupId }: { organiza
       instrumentId: checkInScores.instrumentId,
       kind: checkInScores.kind,
       wave: checkInScores.wave,
-      members: sql<string[]>`array_agg(DISTINCT ${checkInScores.userId})::text[]`,
+      // keyed by check-in (one key per value, as the evaluation keys its sets in the same domain)
+      members: sql<string[]>`array_agg(DISTINCT ${checkInScores.checkInId})::text[]`,
+      people: sql<number>`count(DISTINCT ${checkInScores.userId})::int`,
       sum: sql<string>`sum(${checkInScores.score})`,
     })
     .from(checkInScores)
@@ -121,7 +123,9 @@ export async function groupTrend(db: Db, { organizationId, groupId }: { organiza
       meetingId: checkInScores.meetingId,
       startsAt: meetings.startsAt,
       instrumentId: checkInScores.instrumentId,
-      members: sql<string[]>`array_agg(DISTINCT ${checkInScores.userId})::text[]`,
+      // keyed by check-in (one key per value, as the evaluation keys its sets in the same domain)
+      members: sql<string[]>`array_agg(DISTINCT ${checkInScores.checkInId})::text[]`,
+      people: sql<number>`count(DISTINCT ${checkInScores.userId})::int`,
       sum: sql<string>`sum(${checkInScores.score})`,
     })
     .from(checkInScores)
@@ -131,8 +135,8 @@ export async function groupTrend(db: Db, { organizationId, groupId }: { organiza
     .orderBy(asc(meetings.startsAt));
   const instruments = new Map((await organizationInstruments(db, { organizationId })).all.map((i) => [i.id, i]));
   const cells = [
-    ...waveRows.map((r) => ({ id: `wave:${r.instrumentId}:${r.kind}:${r.wave ?? ''}`, instrumentId: r.instrumentId, members: r.members, sum: Number(r.sum) })),
-    ...pulseRows.map((r) => ({ id: `pulse:${r.instrumentId}:${r.meetingId}`, instrumentId: r.instrumentId, members: r.members, sum: Number(r.sum) })),
+    ...waveRows.map((r) => ({ id: `wave:${r.instrumentId}:${r.kind}:${r.wave ?? ''}`, instrumentId: r.instrumentId, members: r.members, people: Number(r.people), sum: Number(r.sum) })),
+    ...pulseRows.map((r) => ({ id: `pulse:${r.instrumentId}:${r.meetingId}`, instrumentId: r.instrumentId, members: r.members, people: Number(r.people), sum: Number(r.sum) })),
   ];
   const decisions = new Map<string, Decision>();
   const parts: Released<Decision>[] = [];
@@ -156,7 +160,7 @@ export async function groupTrend(db: Db, { organizationId, groupId }: { organiza
     const instrument = instruments.get(c.instrumentId);
     const released = instrument !== undefined && decisions.get(c.id)?.released(c.id) === true;
     const step = instrument ? meanStep(instrument) : 1;
-    return { n: c.members.length, mean: released ? Number((Math.round(c.sum / c.members.length / step) * step).toFixed(Math.max(0, -Math.log10(step)))) : null };
+    return { n: c.people, mean: released ? Number((Math.round(c.sum / c.members.length / step) * step).toFixed(Math.max(0, -Math.log10(step)))) : null };
   };
   return combineReleased(parts, () => ({
     waves: waveRows.map((r, i) => ({ instrumentId: r.instrumentId, wave: r.kind === 'exit' ? ('exit' as const) : (r.wave ?? 0), cell: cell(cells[i]!) })),

@@ -8,7 +8,17 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { authorize, evaluationPolicy } from '../../platform/policy/index.ts';
 import { releaseFigures, type Released } from '../../platform/disclosure/release.ts';
-import { buildEvaluationReport, EVALUATION_MIN_N, evaluationCandidates, minSpanOf, scoreDomain, type EvaluationReport } from './evaluation.ts';
+import {
+  buildEvaluationReport,
+  EVALUATION_MIN_N,
+  evaluationCandidates,
+  minSpanOf,
+  PARTICIPATION,
+  participationCandidates,
+  participationDomain,
+  scoreDomain,
+  type EvaluationReport,
+} from './evaluation.ts';
 import { evaluationComparisons, evaluationCounts, evaluationRows, type EvaluationScope } from './evaluation.queries.ts';
 import type { Instrument } from './instruments/index.ts';
 import { helsinkiDate } from './outcomes.queries.ts';
@@ -83,12 +93,21 @@ export async function runEvaluation(
   if (instrument.scoring.kind !== 'scale') throw new RangeError('an indicator has no score to evaluate');
   const scope: EvaluationScope = { organizationId, from: input.from, to: input.to, comparison: input.comparison, instrumentId: instrument.id, groupIds: [] };
   const [rows, counts] = await Promise.all([evaluationRows(deps.db, scope), evaluationCounts(deps.db, scope)]);
+  const audit = { k: EVALUATION_MIN_N, minSpan: minSpanOf(instrument) };
+  // First who took part (the counts: their own domain of per-person indicators), then the scores.
+  const participation = await releaseFigures(
+    deps.db,
+    { organizationId, domain: participationDomain(instrument.id) },
+    participationCandidates(rows, counts),
+    (decision) => ({ released: decision.released(PARTICIPATION), reason: decision.reason(PARTICIPATION) }),
+    audit,
+  );
   const report = await releaseFigures(
     deps.db,
     { organizationId, domain: scoreDomain(instrument.id) },
-    evaluationCandidates(instrument, rows),
-    (decision) => buildEvaluationReport(instrument, rows, counts, decision),
-    { k: EVALUATION_MIN_N, minSpan: minSpanOf(instrument) },
+    evaluationCandidates(instrument, rows, participation.released),
+    (decision) => buildEvaluationReport(instrument, rows, counts, decision, participation),
+    audit,
   );
   if (options.export) {
     await recordAudit(deps.db, {

@@ -44,6 +44,11 @@ export interface Candidate {
   withheld?: boolean;
   /** The table whose cells partition a published total: the withheld cells of one table together must not be derivable either. */
   table?: string;
+  /**
+   * Candidates published as one figure over several sets (e.g. a mean change: Σ after over the follow-ups'
+   * keys minus Σ before over the baselines' keys) share a bundle and are released or withheld together.
+   */
+  bundle?: string;
 }
 
 /** Why a figure is withheld: too few people; it would reveal a withheld or small group; an earlier report overlaps; all members alike. */
@@ -200,11 +205,29 @@ export function planRelease(prior: readonly (readonly string[])[], candidates: r
   const candidateRows = candidates.map((c) => vector(c.members));
   const priorBasis = new Basis(width, priorRows);
   const priorUnits = priorBasis.unitColumns();
-  // Figures over the same set stand or fall together (withholding one of them alone would hide nothing).
+  // Figures over the same set stand or fall together (withholding one of them alone would hide nothing), and so do the sets of one bundle.
   const keys = candidates.map((c) => setKey(c.members));
+  // Components of "same set or same bundle", closed transitively (a bundle's set may be another bundle's too).
+  const component = candidates.map((_, i) => i);
+  const root = (i: number): number => (component[i] === i ? i : (component[i] = root(component[i]!)));
+  const firstOf = new Map<string, number>();
+  candidates.forEach((c, i) => {
+    for (const tag of [`set:${keys[i]}`, `bundle:${c.bundle ?? c.id}`]) {
+      const j = firstOf.get(tag);
+      if (j === undefined) firstOf.set(tag, i);
+      else component[root(i)] = root(j);
+    }
+  });
+  const together = (i: number, j: number) => root(i) === root(j);
   const bySize = candidates.map((c, i) => ({ c, i, n: new Set(c.members).size })).sort((a, b) => a.n - b.n || (a.c.id < b.c.id ? -1 : 1));
-  const releasedRows = (skip?: string) =>
-    candidates.flatMap((c, i) => (withheld.has(c.id) || keys[i] === skip || candidateRows[i]!.every((x) => x === 0) ? [] : [candidateRows[i]!]));
+  // A component partly withheld by the screen (one of its sets small or alike) is withheld whole.
+  candidates.forEach((c, i) => {
+    if (withheld.has(c.id)) return;
+    const j = candidates.findIndex((d, jj) => withheld.has(d.id) && together(i, jj));
+    if (j >= 0) withheld.set(c.id, withheld.get(candidates[j]!.id)!);
+  });
+  const releasedRows = (skip?: number) =>
+    candidates.flatMap((c, i) => (withheld.has(c.id) || (skip !== undefined && together(i, skip)) || candidateRows[i]!.every((x) => x === 0) ? [] : [candidateRows[i]!]));
   const unit = (a: number) => {
     const v = new Float64Array(width);
     v[a] = 1;
@@ -248,6 +271,25 @@ export function planRelease(prior: readonly (readonly string[])[], candidates: r
       }
     }
     if (!exposed) {
+      // Two released sets (one of them new) that differ by fewer than k people: their difference is a small
+      // group's sum, even when that group is split over several atoms (a tracker the unit check misses).
+      const rowsNow = [...priorRows, ...releasedRows()];
+      search: for (let i = priorRows.length; i < rowsNow.length; i++) {
+        const a = rowsNow[i]!;
+        for (let j = 0; j < i; j++) {
+          const b = rowsNow[j]!;
+          let n = 0;
+          for (let x = 0; x < width && n < k; x++) if (a[x] !== b[x]) n += atomSize[x]!;
+          if (n === 0 || n >= k) continue;
+          const d = a.map((v, x) => v - b[x]!);
+          if (!priorBasis.contains(d)) {
+            exposed = d;
+            break search;
+          }
+        }
+      }
+    }
+    if (!exposed) {
       // Any basis vector over fewer than k people (a small sum or difference of people's values).
       for (const row of basis.rows) {
         let n = 0;
@@ -263,12 +305,12 @@ export function planRelease(prior: readonly (readonly string[])[], candidates: r
     const needsEarlier = priorRows.length > 0 && !new Basis(width, releasedRows()).contains(target);
     const reason: WithholdReason = needsEarlier ? 'earlier' : 'complementary';
     const open = bySize.filter(({ c, n }) => !withheld.has(c.id) && n > 0);
-    const fix = open.find(({ i }) => !new Basis(width, [...priorRows, ...releasedRows(keys[i])]).contains(target));
+    const fix = open.find(({ i }) => !new Basis(width, [...priorRows, ...releasedRows(i)]).contains(target));
     // No single figure fixes it: withhold the smallest one touching the exposed atoms and look again.
     const touching = fix ?? open.find(({ i }) => candidateRows[i]!.some((x, j) => x !== 0 && target[j] !== 0)) ?? open[0];
     if (!touching) break;
     candidates.forEach((c, i) => {
-      if (keys[i] === keys[touching.i] && !withheld.has(c.id)) withheld.set(c.id, reason);
+      if (together(i, touching.i) && !withheld.has(c.id)) withheld.set(c.id, reason);
     });
   }
   const released = new Set(candidates.filter((c) => !withheld.has(c.id)).map((c) => c.id));

@@ -12,6 +12,8 @@ import { builtInInstruments, instrumentSchema, reliableChangeBasis, threeItemLon
 let nextId = 0;
 const row = (baseline: number, after: number): EvaluationRow => ({
   personId: `00000000-0000-7000-8000-${String(++nextId).padStart(12, '0')}`,
+  baselineKey: `00000000-0000-7000-a000-${String(nextId).padStart(12, '0')}`,
+  afterKey: `00000000-0000-7000-b000-${String(nextId).padStart(12, '0')}`,
   baseline,
   after,
   followUpDue: true,
@@ -24,13 +26,14 @@ const row = (baseline: number, after: number): EvaluationRow => ({
 // WHO-5: S_diff = √2 · 17 · √(1 − 0.84) = 9.617 → reliable beyond ±18.85 points.
 // 6 × +24 (reliably improved), 6 × +4 (unchanged) → both cells ≥ 5, none suppressed.
 const rows = [...Array.from({ length: 6 }, () => row(40, 64)), ...Array.from({ length: 6 }, () => row(48, 52))];
-const counts = { invited: 12, responded: 12 };
+const ids = rows.map((r) => r.personId).sort();
+const counts = { invited: ids, responded: ids };
 
 // The report as the disclosure layer's audit (with no earlier releases) lets it be built; the tables take a
 // Released report, which only the layer's register makes, so this pure test marks it itself.
 function buildEvaluationReport(instrument: Instrument, rs: readonly EvaluationRow[], c: typeof counts): Released<EvaluationReport> {
   const decision = decisionOf(planRelease([], evaluationCandidates(instrument, rs), { k: 5, minSpan: minSpanOf(instrument) }));
-  return buildReport(instrument, rs, c, decision) as Released<EvaluationReport>;
+  return buildReport(instrument, rs, c, decision, { released: true, reason: null }) as Released<EvaluationReport>;
 }
 
 const custom: Instrument = {
