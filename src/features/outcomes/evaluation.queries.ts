@@ -126,6 +126,7 @@ export async function evaluationRows(db: Tx, scope: EvaluationScope): Promise<Ev
     LEFT JOIN entrepreneur_profiles p ON p.organization_id = ${org} AND p.user_id = b.user_id
     LEFT JOIN companies c ON c.organization_id = ${org} AND c.id = p.company_id
     LEFT JOIN groups g ON g.organization_id = ${org} AND g.id = b.group_id
+    ORDER BY b.check_in_id
   `);
   return result.rows.map((r) => ({
     personId: r.user_id,

@@ -183,7 +183,10 @@ export const PARTICIPATION = 'participation';
 
 /** The one candidate of the participation domain: the universe of the report's counts. */
 export function participationCandidates(rows: readonly EvaluationRow[], counts: EvaluationCounts): Candidate[] {
-  const universe = [...new Set([...counts.invited, ...rows.map((r) => r.personId)])].sort();
+  // The invited come sorted; people who answered without being invited in the period are few.
+  const invited = new Set(counts.invited);
+  const extra = rows.filter((r) => !invited.has(r.personId)).map((r) => r.personId);
+  const universe = extra.length === 0 ? counts.invited : [...new Set([...counts.invited, ...extra])].sort();
   return [{ id: PARTICIPATION, members: universe }];
 }
 
@@ -195,14 +198,31 @@ export interface ParticipationDecision {
 
 const cellId = (dimension: BreakdownDimension, category: string) => `${dimension}:${category}`;
 
+/** Each row's categories, computed once (a report groups the same rows several times). */
+const categoriesCache = new WeakMap<EvaluationRow, string[]>();
+function categoriesOf(row: EvaluationRow): string[] {
+  let cats = categoriesCache.get(row);
+  if (!cats) categoriesCache.set(row, (cats = breakdownDimensions.map((d) => categoryOf(row, d))));
+  return cats;
+}
+
+/** The pairs by category, for every dimension in one pass (cached per list: a report's tables group the same list five times). */
+const groupedCache = new WeakMap<readonly Pair[], Map<string, Pair[]>[]>();
 function grouped(pairs: readonly Pair[], dimension: BreakdownDimension): { category: string; pairs: Pair[] }[] {
-  const by = new Map<string, Pair[]>();
-  for (const p of pairs) {
-    const c = categoryOf(p, dimension);
-    let list = by.get(c);
-    if (!list) by.set(c, (list = []));
-    list.push(p);
+  let all = groupedCache.get(pairs);
+  if (!all) {
+    all = breakdownDimensions.map(() => new Map<string, Pair[]>());
+    for (const p of pairs) {
+      const cats = categoriesOf(p);
+      for (let i = 0; i < all.length; i++) {
+        let list = all[i]!.get(cats[i]!);
+        if (!list) all[i]!.set(cats[i]!, (list = []));
+        list.push(p);
+      }
+    }
+    groupedCache.set(pairs, all);
   }
+  const by = all[breakdownDimensions.indexOf(dimension)]!;
   return orderCategories(dimension, new Set(by.keys())).map((category) => ({ category, pairs: by.get(category)! }));
 }
 
@@ -216,7 +236,13 @@ export function evaluationCandidates(instrument: Instrument, rows: readonly Eval
   // The sets are of values, keyed by their check-ins: the baselines' keys and the follow-ups' keys (a mean
   // change is Σ after − Σ before, two sets released as one bundle). Sorted by key, so every set comes out
   // sorted (the layer then need not sort them).
-  const byKey = (key: (p: Pair) => string) => pairsOf(rows).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  // (The rows come ordered by baseline check-in, so the first one is usually only checked.)
+  const byKey = (key: (p: Pair) => string) => {
+    const out = pairsOf(rows);
+    let ordered = true;
+    for (let i = 1; i < out.length && ordered; i++) ordered = key(out[i - 1]!) < key(out[i]!);
+    return ordered ? out : out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  };
   const before = byKey((p) => p.baselineKey);
   const after = byKey((p) => p.afterKey);
   const { min, max } = scoreRange(instrument);
@@ -236,16 +262,34 @@ export function evaluationCandidates(instrument: Instrument, rows: readonly Eval
     { id: 'overall:after', bundle: 'overall', members: after.map((p) => p.afterKey), withheld },
   ];
   if (withheld) return candidates;
-  for (const dimension of breakdownDimensions) {
-    const afterCells = new Map(grouped(after, dimension).map((g) => [g.category, g.pairs]));
-    for (const g of grouped(before, dimension)) {
-      const id = cellId(dimension, g.category);
+  // One pass per list over every dimension: per cell, the keys (in the list's order) and the change's sum.
+  const cellsOf = (list: readonly Pair[], key: (p: Pair) => string) => {
+    const out = breakdownDimensions.map(() => new Map<string, { keys: string[]; sum: number }>());
+    for (const p of list) {
+      const cats = categoriesOf(p);
+      const k = key(p);
+      const d = p.after - p.baseline;
+      for (let i = 0; i < out.length; i++) {
+        let cell = out[i]!.get(cats[i]!);
+        if (!cell) out[i]!.set(cats[i]!, (cell = { keys: [], sum: 0 }));
+        cell.keys.push(k);
+        cell.sum += d;
+      }
+    }
+    return out;
+  };
+  const beforeCells = cellsOf(before, (p) => p.baselineKey);
+  const afterCells = cellsOf(after, (p) => p.afterKey);
+  breakdownDimensions.forEach((dimension, i) => {
+    for (const category of orderCategories(dimension, new Set(beforeCells[i]!.keys()))) {
+      const id = cellId(dimension, category);
+      const cell = beforeCells[i]!.get(category)!;
       candidates.push(
-        { id, bundle: id, table: dimension, members: g.pairs.map((p) => p.baselineKey), means: [change(sum(g.pairs, (p) => p.after - p.baseline))] },
-        { id: `${id}:after`, bundle: id, members: afterCells.get(g.category)!.map((p) => p.afterKey) },
+        { id, bundle: id, table: dimension, members: cell.keys, means: [change(cell.sum)] },
+        { id: `${id}:after`, bundle: id, members: afterCells[i]!.get(category)!.keys },
       );
     }
-  }
+  });
   return candidates;
 }
 
