@@ -610,6 +610,7 @@ export const en: Record<MessageKey, string> = {
   'meetings.form.walking': "Walking: route",
   'meetings.form.repeat': "Repeating meeting",
   'meetings.joinOnline': "Join the online meeting",
+  'meetings.expertLinkLater': "The online meeting link appears here 15 minutes before your segment and stays until it ends.",
   'meetings.live': "Run the meeting",
   'meetings.materials': "Materials",
   'meetings.mySteps': "My steps from this meeting",

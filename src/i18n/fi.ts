@@ -609,6 +609,7 @@ export const fi = {
   'meetings.form.walking': "Kävellen: reitti",
   'meetings.form.repeat': "Toistuva tapaaminen",
   'meetings.joinOnline': "Liity etätapaamiseen",
+  'meetings.expertLinkLater': "Etätapaamisen linkki näkyy tässä 15 minuuttia ennen osuuttasi ja osuutesi loppuun asti.",
   'meetings.live': "Tapaaminen käyntiin",
   'meetings.materials': "Materiaalit",
   'meetings.mySteps': "Omat askeleeni tästä tapaamisesta",

@@ -610,6 +610,7 @@ export const sv: Record<MessageKey, string> = {
   'meetings.form.walking': "Promenad: rutt",
   'meetings.form.repeat': "Återkommande träff",
   'meetings.joinOnline': "Anslut till distansträffen",
+  'meetings.expertLinkLater': "Länken till distansträffen visas här 15 minuter före ditt avsnitt och fram till att det slutar.",
   'meetings.live': "Starta träffen",
   'meetings.materials': "Material",
   'meetings.mySteps': "Mina steg från denna träff",

@@ -4,7 +4,7 @@
 // ical.js), changes one (SEQUENCE 1) and cancels one (METHOD:CANCEL); RSVPs, attendance,
 // notes vs summary, the expert's own segment, and refusals for other organisations.
 import ICAL from 'ical.js';
-import { and, asc, eq, like } from 'drizzle-orm';
+import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../tests/setup/app.ts';
 import { createTestMember, createTestOrganization, signIn } from '../../../tests/factories/organizations.ts';
@@ -221,6 +221,33 @@ describe('meetings', () => {
     expect(html).not.toContain('Aloituskierros');
     expect(html).not.toContain('Puhuimme palautumisesta.');
     expect(html).not.toContain('Tulossa 1');
+  });
+
+  it('an expert sees the online link during their segment window (15 minutes before until its end), not outside it', async () => {
+    const db = app.database.db;
+    const agenda = [
+      { kind: 'opening_round' as const, minutes: 30 },
+      { kind: 'expert_segment' as const, minutes: 30, expertUserId: ids.expert!, topic: 'Hinnoittelu' },
+    ];
+    const link = 'https://meet.example.fi/tyopeili-testi';
+    // The segment begins 10 minutes from now: inside the window.
+    const soon = await createTestMeeting(db, { organizationId: orgA.id, groupId: ids.group!, startsAt: new Date(Date.now() - 20 * 60_000), format: 'online', agenda });
+    // The meeting has begun, but the segment is 40 minutes away: outside the window.
+    const later = await createTestMeeting(db, { organizationId: orgA.id, groupId: ids.group!, startsAt: new Date(Date.now() + 10 * 60_000), format: 'online', agenda });
+    // The segment ended 5 minutes ago.
+    const over = await createTestMeeting(db, { organizationId: orgA.id, groupId: ids.group!, startsAt: new Date(Date.now() - 65 * 60_000), format: 'online', agenda: [...agenda, { kind: 'closing' as const, minutes: 60 }] });
+    const inWindow = await (await get(`/meetings/${soon.id}`, 'expert')).text();
+    expect(inWindow).toContain(`href="${link}"`);
+    expect(inWindow).toContain('Liity etätapaamiseen');
+    for (const m of [later, over]) {
+      const html = await (await get(`/meetings/${m.id}`, 'expert')).text();
+      expect(html).toContain('Hinnoittelu');
+      expect(html).not.toContain(link);
+      expect(html).toContain('Etätapaamisen linkki näkyy tässä 15 minuuttia ennen osuuttasi');
+    }
+    // Members see the link at any time (their policy).
+    expect(await (await get(`/meetings/${later.id}`, 'aino')).text()).toContain(link);
+    await db.delete(meetings).where(and(eq(meetings.organizationId, orgA.id), inArray(meetings.id, [soon.id, later.id, over.id])));
   });
 
   it('attendance is recorded after the start; bad hours are refused', async () => {
