@@ -18,7 +18,7 @@ import { respondRsvp } from '../../../src/features/meetings/respond-rsvp.ts';
 import { addFacilitatorNote, listFacilitatorNotes, saveSummary } from '../../../src/features/meetings/notes-and-summary.ts';
 import { expertJoinUrl } from '../../../src/features/meetings/online-window.ts';
 
-const notices = ['created', 'updated', 'rsvp', 'noted', 'summarySaved', 'attendanceSaved', 'agendaSaved', 'cancelled'] as const;
+const notices = ['created', 'updated', 'rsvp', 'noted', 'summarySaved', 'attendanceSaved', 'agendaSaved', 'cancelled', 'restored'] as const;
 const viewRule = or(meetingPolicy.read, meetingPolicy.readOwnSegment);
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -158,6 +158,18 @@ export default function MeetingPage() {
         <p className="notice" role="status">
           <strong>{t('meetings.cancelledNotice')}</strong>
         </p>
+      ) : null}
+      {page.can.restore ? (
+        <section aria-labelledby="restore-title">
+          <h2 id="restore-title">{t('meetings.restore.title')}</h2>
+          <p>{t('meetings.restore.lead')}</p>
+          <form method="post" action={`/meetings/${m.id}/edit`}>
+            <input type="hidden" name="intent" value="restore" />
+            <button type="submit" className="button button--secondary">
+              {t('meetings.restore.submit')}
+            </button>
+          </form>
+        </section>
       ) : null}
       {page.notice ? (
         <p className="notice notice--success" role="status">
