@@ -472,7 +472,7 @@ export const en: Record<MessageKey, string> = {
   'groups.edit.title': "Edit group",
   'groups.edit.submit': "Save",
   'groups.edit.remove': "Remove from group",
-  'groups.edit.removeNamed': "Remove {name} from the group",
+  'groups.edit.removeNamed': "Remove from group: {name}",
   'groups.edit.confirmRemoveTitle': "Remove {name} from the group?",
   'groups.edit.confirmRemoveLead': "{name} will no longer get the group's meeting invitations or see its discussion, and will be told by e-mail. The attendance history stays, and the removal can be undone right after.",
   'groups.edit.confirmRemove': "Yes, remove from the group",

@@ -471,7 +471,7 @@ export const fi = {
   'groups.edit.title': "Muokkaa ryhmää",
   'groups.edit.submit': "Tallenna",
   'groups.edit.remove': "Poista ryhmästä",
-  'groups.edit.removeNamed': "Poista {name} ryhmästä",
+  'groups.edit.removeNamed': "Poista ryhmästä: {name}",
   'groups.edit.confirmRemoveTitle': "Poistetaanko {name} ryhmästä?",
   'groups.edit.confirmRemoveLead': "{name} ei enää saa ryhmän tapaamiskutsuja eikä näe ryhmän keskustelua. Hänelle lähetetään tieto sähköpostilla. Läsnäolohistoria säilyy, ja poiston voi perua heti sen jälkeen.",
   'groups.edit.confirmRemove': "Kyllä, poista ryhmästä",

@@ -472,7 +472,7 @@ export const sv: Record<MessageKey, string> = {
   'groups.edit.title': "Redigera gruppen",
   'groups.edit.submit': "Spara",
   'groups.edit.remove': "Ta bort ur gruppen",
-  'groups.edit.removeNamed': "Ta bort {name} ur gruppen",
+  'groups.edit.removeNamed': "Ta bort ur gruppen: {name}",
   'groups.edit.confirmRemoveTitle': "Ska {name} tas bort från gruppen?",
   'groups.edit.confirmRemoveLead': "{name} får inte längre gruppens inbjudningar till träffar och ser inte gruppens diskussion. Hen får ett meddelande per e-post. Närvarohistoriken finns kvar, och borttagningen kan ångras direkt efteråt.",
   'groups.edit.confirmRemove': "Ja, ta bort från gruppen",
