@@ -6,7 +6,8 @@ import { eq } from 'drizzle-orm';
 import { users } from '../features/accounts/accounts.schema.ts';
 import { boardPosts } from '../features/board/board.schema.ts';
 import { groupAgreements, groupFacilitators, groupMembers, groups, type GroupStatus } from '../features/groups/groups.schema.ts';
-import { agendaItems, attendance, meetings, meetingSeries, rsvps, type AgendaKind, type AttendanceStatus } from '../features/meetings/meetings.schema.ts';
+import { agendaItems, attendance, meetings, meetingSeries, remindersSent, rsvps, type AgendaKind, type AttendanceStatus } from '../features/meetings/meetings.schema.ts';
+import { INVITATION_KIND, INVITE_AHEAD_DAYS } from '../features/meetings/invitations.ts';
 import { occurrences, type MeetingSeries } from '../features/meetings/recurrence.ts';
 import { utcToZoned, formatLocalDate } from '../features/meetings/zoned-time.ts';
 import { memberships } from '../features/organizations/organizations.schema.ts';
@@ -150,6 +151,8 @@ export async function seedGroups(tx: Tx, input: GroupSeedInput): Promise<{ group
   const agendaRows: (typeof agendaItems.$inferInsert)[] = [];
   const rsvpRows: (typeof rsvps.$inferInsert)[] = [];
   const postRows: (typeof boardPosts.$inferInsert)[] = [];
+  const invitedRows: (typeof remindersSent.$inferInsert)[] = [];
+  const inviteHorizon = now.getTime() + INVITE_AHEAD_DAYS * 86_400_000;
 
   for (const [g, plan] of input.plans.entries()) {
     const members = entrepreneurs.slice(cursor, cursor + plan.size);
@@ -214,6 +217,13 @@ export async function seedGroups(tx: Tx, input: GroupSeedInput): Promise<{ group
         summaryPublishedAt: past && !cancelled ? new Date(occ.start.getTime() + 26 * 3600_000) : null,
       });
       meetingCount += 1;
+      // The demo's history: everyone was invited to the meetings already within the invitation
+      // window (as the hourly job would have done), so the first start sends no burst of
+      // invitations to past or near demo meetings; later ones are invited as they come near.
+      if (occ.start.getTime() <= inviteHorizon) {
+        const sentAt = new Date(Math.min(now.getTime(), occ.start.getTime() - INVITE_AHEAD_DAYS * 86_400_000));
+        for (const userId of [...groupFacilitatorIds, ...members.map((m) => m.userId)]) invitedRows.push({ organizationId, kind: INVITATION_KIND, targetId: meetingId, userId, sentAt });
+      }
       const hasExpert = i % 3 === 2 && experts.length > 0;
       const agenda: { kind: AgendaKind; minutes: number; expert?: string; topic?: string }[] = [
         { kind: 'opening_round', minutes: 15 },
@@ -274,6 +284,7 @@ export async function seedGroups(tx: Tx, input: GroupSeedInput): Promise<{ group
   for (let i = 0; i < attendanceRows.length; i += 500) await tx.insert(attendance).values(attendanceRows.slice(i, i + 500));
   for (let i = 0; i < agendaRows.length; i += 500) await tx.insert(agendaItems).values(agendaRows.slice(i, i + 500));
   if (rsvpRows.length) await tx.insert(rsvps).values(rsvpRows);
+  for (let i = 0; i < invitedRows.length; i += 500) await tx.insert(remindersSent).values(invitedRows.slice(i, i + 500));
   if (postRows.length) await tx.insert(boardPosts).values(postRows);
   return { groups: input.plans.length, meetings: meetingCount, steps: stepCount };
 }

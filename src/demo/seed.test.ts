@@ -11,6 +11,9 @@ import { createTestDatabase, type TestDatabase } from '../../tests/setup/databas
 import { DEMO_PASSWORD, demoLogins, demoLoginsSecondOrganization } from './demo-accounts.ts';
 import { seedDemo, type DemoSummary } from './seed.ts';
 import { seedDemoIfEmpty } from './seed-demo.ts';
+import { sendDueInvitations } from '../features/meetings/invitations.ts';
+import { createJobs } from '../platform/jobs/jobs.ts';
+import { createLogger } from '../platform/logger.ts';
 
 let database: TestDatabase;
 let summary: DemoSummary | null;
@@ -205,5 +208,27 @@ describe('the demo groups and meetings', () => {
     // The demo entrepreneur is in a group led by the demo facilitator.
     const [tuula] = await q(`SELECT count(*)::int AS n FROM group_members gm JOIN users u ON u.id = gm.user_id JOIN group_facilitators gf ON gf.group_id = gm.group_id JOIN users f ON f.id = gf.user_id WHERE u.email = 'yrittaja@demo.tyopeili.fi' AND f.email = 'ohjaaja@demo.tyopeili.fi'`);
     expect(tuula.n).toBe(1);
+  });
+});
+
+describe('the demo and the hourly invitation job (issue 11, point 9)', () => {
+  it('sends no invitations for past or near demo meetings on the first start, and invites later ones as they come near', async () => {
+    const jobs = await createJobs(database.url, createLogger('silent'));
+    try {
+      const appUrl = 'http://localhost:3000';
+      const queued = async () => Number((await database.pool.query("SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send'")).rows[0].n);
+      const before = await queued();
+      // The first run after the start, and the one an hour later: nothing.
+      expect(await sendDueInvitations(database.db, jobs, { appUrl })).toBe(0);
+      expect(await sendDueInvitations(database.db, jobs, { appUrl, now: new Date(Date.now() + 3600_000) })).toBe(0);
+      expect(await queued()).toBe(before);
+      // A month on, the meetings that then come within the window get theirs — each once.
+      const later = new Date(Date.now() + 30 * 86_400_000);
+      const sent = await sendDueInvitations(database.db, jobs, { appUrl, now: later });
+      expect(sent).toBeGreaterThan(0);
+      expect(await sendDueInvitations(database.db, jobs, { appUrl, now: later })).toBe(0);
+    } finally {
+      await jobs.stop();
+    }
   });
 });

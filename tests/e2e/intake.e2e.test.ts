@@ -135,7 +135,7 @@ describe('applying and the intake queue, by keyboard', () => {
     expect(invitation).toMatchObject({ role: 'entrepreneur', name: 'Tuula Lehtonen' });
 
     // The applicant accepts the invitation from the mail: the account is made and they are in the group.
-    const { rows } = await app.services.pool.query(`SELECT data FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1 AND data->>'template' = 'invitation'`, ['tuula.lehtonen@example.fi']);
+    const { rows } = await app.services.pool.query(`SELECT data FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1 AND data->>'template' = 'groupInvitation'`, ['tuula.lehtonen@example.fi']);
     const link = rows[0]?.data.values.link as string;
     expect(link.startsWith(app.url + '/invitation/')).toBe(true);
     const invited = await contextFor({ width: 375 });

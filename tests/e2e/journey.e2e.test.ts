@@ -134,7 +134,7 @@ describe('from application to the follow-up at the next meeting', () => {
     }
 
     // 3. The invitation: she makes her account from the mail's link.
-    const { rows } = await app.services.pool.query(`SELECT data FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1 AND data->>'template' = 'invitation'`, ['tuula.polku@example.fi']);
+    const { rows } = await app.services.pool.query(`SELECT data FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1 AND data->>'template' = 'groupInvitation'`, ['tuula.polku@example.fi']);
     const invitationLink = rows[0]?.data.values.link as string;
     const memberContext = await contextFor(null, 375);
     const member = await memberContext.newPage();

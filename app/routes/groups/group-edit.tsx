@@ -1,6 +1,8 @@
 // /groups/:groupId/edit: the coordinator edits the group and its members (4–8 is
-// advised: outside it the page warns but does not stop).
+// advised: outside it the page warns but does not stop). Removing a member asks for
+// confirmation (a second POST with confirm=on) and can be undone from the notice.
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
+import { z } from 'zod';
 import type { Route } from './+types/group-edit';
 import { requireActor } from '../../lib/state.server';
 import { loadGroup } from '../../lib/group.server';
@@ -8,18 +10,19 @@ import { formFields, notice } from '../../lib/params.server';
 import { useT } from '../../lib/i18n';
 import { ErrorSummary, Field, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import { GroupFields } from '../../ui/group-form';
+import { ConfirmStep, isConfirmed } from '../../ui/confirm';
 import type { Actor } from '../../../src/platform/auth/actor.ts';
 import type { Services } from '../../../src/platform/services.ts';
 import { DomainError } from '../../../src/platform/errors.ts';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { groupPolicy } from '../../../src/platform/policy/index.ts';
-import { listFacilitatorCandidates, listGroupPeople, listMemberCandidates } from '../../../src/features/groups/groups.queries.ts';
+import { findLeftMember, listFacilitatorCandidates, listGroupPeople, listMemberCandidates } from '../../../src/features/groups/groups.queries.ts';
 import { groupSizeAdvice } from '../../../src/features/groups/group-rules.ts';
 import { addMemberSchema, groupFormSchema, removeMemberSchema } from '../../../src/features/groups/groups.validation.ts';
 import { updateGroup } from '../../../src/features/groups/update-group.ts';
-import { addGroupMember, removeGroupMember } from '../../../src/features/groups/group-membership.ts';
+import { addGroupMember, removeGroupMember, restoreGroupMember } from '../../../src/features/groups/group-membership.ts';
 
-const notices = ['memberAdded', 'memberRemoved'] as const;
+const notices = ['memberAdded', 'memberRemoved', 'memberRestored'] as const;
 
 const load = (services: Services, actor: Actor, groupIdParam: string | undefined) => loadGroup(services, actor, groupIdParam, groupPolicy.edit);
 
@@ -28,9 +31,19 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const group = await load(state.services, actor, params.groupId);
   const { db } = state.services;
   const scope = { organizationId: group.organizationId, groupId: group.id };
-  const [people, candidates, addable] = await Promise.all([listGroupPeople(db, scope), listFacilitatorCandidates(db, scope), listMemberCandidates(db, scope)]);
+  const url = new URL(request.url);
+  const done = notice(url, notices);
+  const removedId = done === 'memberRemoved' ? z.uuid().safeParse(url.searchParams.get('member')).data : undefined;
+  const [people, candidates, addable, removed] = await Promise.all([
+    listGroupPeople(db, scope),
+    listFacilitatorCandidates(db, scope),
+    listMemberCandidates(db, scope),
+    removedId ? findLeftMember(db, { ...scope, userId: removedId }) : Promise.resolve(null),
+  ]);
   return {
-    notice: notice(new URL(request.url), notices),
+    notice: done,
+    // The undo of a removal, offered on the notice right after it.
+    removed: removed ? { userId: removed.userId, name: removed.name } : null,
     group: { id: group.id, name: group.name },
     values: {
       name: group.name,
@@ -47,7 +60,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-type ActionResult = { intent: string; errors: FieldErrors; values: Record<string, string> };
+type ActionResult = { intent: string; errors: FieldErrors; values: Record<string, string>; confirm?: { userId: string; name: string } };
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { state, actor } = requireActor(context, request);
@@ -72,8 +85,20 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (intent === 'remove') {
       const parsed = removeMemberSchema.safeParse(form);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
+      if (!isConfirmed(form)) {
+        // The first step changes nothing: it asks, naming the person.
+        const member = (await listGroupPeople(state.services.db, scope)).members.find((m) => m.userId === parsed.data.userId);
+        if (!member) throw data(null, { status: 404 });
+        return data<ActionResult>({ intent, errors: {}, values: form, confirm: { userId: member.userId, name: member.name } });
+      }
       await removeGroupMember(actor, state.services, { ...scope, userId: parsed.data.userId });
-      return redirect(`/groups/${group.id}/edit?done=memberRemoved`);
+      return redirect(`/groups/${group.id}/edit?done=memberRemoved&member=${parsed.data.userId}`);
+    }
+    if (intent === 'restore') {
+      const parsed = removeMemberSchema.safeParse(form);
+      if (!parsed.success) return fail(fieldErrors(parsed.error));
+      await restoreGroupMember(actor, state.services, { ...scope, userId: parsed.data.userId });
+      return redirect(`/groups/${group.id}/edit?done=memberRestored`);
     }
     return fail({ form: 'error.badRequest' });
   } catch (error) {
@@ -96,10 +121,31 @@ export default function EditGroup() {
         <a href={`/groups/${page.group.id}`}>{t('groups.backToGroup')}</a>
       </p>
       <h1>{t('groups.edit.title')}</h1>
-      {page.notice ? (
+      {page.notice === 'memberRemoved' && page.removed ? (
+        <div className="notice notice--success" role="status">
+          <p>{t('groups.notice.memberRemovedNamed', { name: page.removed.name })}</p>
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="restore" />
+            <input type="hidden" name="userId" value={page.removed.userId} />
+            <button type="submit" className="button button--secondary">
+              {t('groups.edit.undoRemove', { name: page.removed.name })}
+            </button>
+          </Form>
+        </div>
+      ) : page.notice ? (
         <p className="notice notice--success" role="status">
           {t(`groups.notice.${page.notice}`)}
         </p>
+      ) : null}
+      {result?.confirm ? (
+        <ConfirmStep
+          title={t('groups.edit.confirmRemoveTitle', { name: result.confirm.name })}
+          lead={t('groups.edit.confirmRemoveLead', { name: result.confirm.name })}
+          fields={{ intent: 'remove', userId: result.confirm.userId }}
+          confirmLabel={t('groups.edit.confirmRemove')}
+          backHref={`/groups/${page.group.id}/edit`}
+          backLabel={t('confirm.back')}
+        />
       ) : null}
       <ErrorSummary errors={errors} order={['form', 'name', 'status', 'format', 'facilitator1', 'facilitator2', 'description', 'userId']} />
       <Form method="post" className="stack" noValidate>

@@ -1,5 +1,6 @@
 // /intake/:id: one application. A contact note, assignment to a forming group (or a
-// new one), or declining with a message. validate → load (scoped) → authorize → use case.
+// new one), or declining with a message (a second step asks first; a decline can be
+// undone by reopening). validate → load (scoped) → authorize → use case.
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/intake-detail';
@@ -17,11 +18,13 @@ import { assignSchema, contactNoteSchema, declineSchema } from '../../../src/fea
 import { saveContactNote } from '../../../src/features/intake/save-contact-note.ts';
 import { assignApplication } from '../../../src/features/intake/assign-application.ts';
 import { declineApplication } from '../../../src/features/intake/decline-application.ts';
+import { reopenApplication } from '../../../src/features/intake/reopen-application.ts';
+import { ConfirmStep, isConfirmed } from '../../ui/confirm';
 import { recordStaffRead } from '../../../src/platform/audit/staff-reads.ts';
 
-const notices = ['noted', 'assigned', 'declined'] as const;
+const notices = ['noted', 'assigned', 'declined', 'reopened'] as const;
 type Notice = (typeof notices)[number];
-const noticeKeys: Record<Notice, MessageKey> = { noted: 'intake.detail.noted', assigned: 'intake.detail.assignedNotice', declined: 'intake.detail.declinedNotice' };
+const noticeKeys: Record<Notice, MessageKey> = { noted: 'intake.detail.noted', assigned: 'intake.detail.assignedNotice', declined: 'intake.detail.declinedNotice', reopened: 'intake.detail.reopenedNotice' };
 
 function intakeOrganizationId(actor: Actor, value: string | null): string {
   if (!value) {
@@ -97,7 +100,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-type ActionResult = { intent: string; errors: FieldErrors; values: Record<string, string> };
+type ActionResult = { intent: string; errors: FieldErrors; values: Record<string, string>; confirmDecline?: string };
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { state, actor } = requireActor(context, request);
@@ -124,8 +127,20 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (intent === 'decline') {
       const parsed = declineSchema.safeParse(form);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
+      if (!isConfirmed(form)) {
+        // The first step changes nothing: it shows the message and asks.
+        const application = await findApplication(services.db, scope);
+        if (!application) throw data(null, { status: 404 });
+        authorize(actor, application, applicationPolicy.read);
+        if (!applicationPolicy.decline(actor, application)) return fail({ form: 'intake.error.closed' }, 409);
+        return data<ActionResult>({ intent, errors: {}, values: form, confirmDecline: parsed.data.message });
+      }
       await declineApplication(actor, services, { ...scope, message: parsed.data.message });
       return redirect(pageUrl(applicationId, organizationId, actor, 'declined'));
+    }
+    if (intent === 'reopen') {
+      await reopenApplication(actor, services, scope);
+      return redirect(pageUrl(applicationId, organizationId, actor, 'reopened'));
     }
     return fail({ form: 'error.badRequest' });
   } catch (error) {
@@ -145,6 +160,7 @@ export default function IntakeDetail() {
   const a = page.application;
   const orgField = page.organizationParam ? <input type="hidden" name="organization" value={page.organizationParam} /> : null;
   const backHref = '/intake' + (page.organizationParam ? `?organization=${page.organizationParam}` : '');
+  const pageUrlFor = (id: string, organization: string | null) => `/intake/${id}` + (organization ? `?organization=${organization}` : '');
   const rows: [string, string | number | null][] = [
     [t('intake.field.email'), a.email],
     [t('intake.field.phone'), a.phone],
@@ -174,13 +190,38 @@ export default function IntakeDetail() {
           {t(noticeKeys[page.notice])}
         </p>
       ) : null}
+      {result?.confirmDecline !== undefined ? (
+        <ConfirmStep
+          title={t('intake.detail.confirmDeclineTitle')}
+          lead={t('intake.detail.confirmDeclineLead', { name: a.name })}
+          fields={{ ...(page.organizationParam ? { organization: page.organizationParam } : {}), intent: 'decline', message: result.confirmDecline }}
+          confirmLabel={t('intake.detail.confirmDecline')}
+          backHref={pageUrlFor(a.id, page.organizationParam)}
+          backLabel={t('confirm.back')}
+        >
+          <blockquote className="confirm-quote">{result.confirmDecline}</blockquote>
+        </ConfirmStep>
+      ) : null}
       <ErrorSummary errors={errors} order={['form', 'note', 'groupId', 'newGroupName', 'message']} />
       {a.groupName ? <p className="notice">{t('intake.detail.inGroup', { group: a.groupName })}</p> : null}
-      {a.status === 'declined' && a.declineMessage ? (
+      {a.declineMessage ? (
         <div className="notice">
-          <h2 className="notice-title">{t('intake.detail.declineSent')}</h2>
+          <h2 className="notice-title">{a.status === 'declined' ? t('intake.detail.declineSent') : t('intake.detail.declinedBefore')}</h2>
           <p>{a.declineMessage}</p>
         </div>
+      ) : null}
+      {page.can.reopen ? (
+        <section aria-labelledby="reopen-title">
+          <h2 id="reopen-title">{t('intake.detail.reopenTitle')}</h2>
+          <p>{t('intake.detail.reopenLead')}</p>
+          <Form method="post">
+            {orgField}
+            <input type="hidden" name="intent" value="reopen" />
+            <button type="submit" className="button button--secondary">
+              {t('intake.detail.reopen')}
+            </button>
+          </Form>
+        </section>
       ) : null}
 
       <section aria-labelledby="details-title">

@@ -1,20 +1,22 @@
 // /meetings/:meetingId/edit: change the meeting (those invited get an update when the
-// time or place changes), set its agenda, or cancel it (those invited are told).
+// time or place changes), set its agenda, or cancel it (a second step asks first; those
+// invited are told). The meeting page posts here to restore a cancelled one.
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/meeting-edit';
 import { requireActor } from '../../lib/state.server';
 import { formFields } from '../../lib/params.server';
 import { loadMeeting } from '../../lib/meeting.server';
-import { useT } from '../../lib/i18n';
+import { useFormat, useT } from '../../lib/i18n';
 import { ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import { MeetingFields, meetingFieldOrder } from '../../ui/meeting-form';
+import { ConfirmStep, isConfirmed } from '../../ui/confirm';
 import { DomainError } from '../../../src/platform/errors.ts';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
-import { can, meetingPolicy } from '../../../src/platform/policy/index.ts';
+import { authorize, can, meetingPolicy } from '../../../src/platform/policy/index.ts';
 import { listAgenda, listExperts } from '../../../src/features/meetings/meetings.queries.ts';
 import { agendaKinds } from '../../../src/features/meetings/meetings.schema.ts';
-import { cancelSchema, formatDateInput, meetingDetailsSchema, parseAgendaForm } from '../../../src/features/meetings/meetings.validation.ts';
-import { cancelMeeting, updateMeeting } from '../../../src/features/meetings/change-meeting.ts';
+import { formatDateInput, meetingDetailsSchema, parseAgendaForm } from '../../../src/features/meetings/meetings.validation.ts';
+import { cancelMeeting, restoreMeeting, updateMeeting } from '../../../src/features/meetings/change-meeting.ts';
 import { saveAgenda } from '../../../src/features/meetings/save-agenda.ts';
 import { utcToZoned } from '../../../src/features/meetings/zoned-time.ts';
 
@@ -27,7 +29,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const end = utcToZoned(meeting.endsAt, meeting.timeZone);
   return {
     can: can(meetingPolicy, actor, meeting),
-    meeting: { id: meeting.id, groupName: meeting.group.name },
+    meeting: { id: meeting.id, groupName: meeting.group.name, startsAt: meeting.startsAt.toISOString() },
     values: {
       date: formatDateInput(start.date),
       startTime: start.time,
@@ -49,7 +51,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-type ActionResult = { intent: string; errors: FieldErrors; values: Record<string, string> };
+type ActionResult = { intent: string; errors: FieldErrors; values: Record<string, string>; confirmCancel?: boolean };
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { state, actor } = requireActor(context, request);
@@ -72,10 +74,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return redirect(`/meetings/${meeting.id}?done=agendaSaved`);
     }
     if (intent === 'cancel') {
-      const parsed = cancelSchema.safeParse(form);
-      if (!parsed.success) return fail(fieldErrors(parsed.error));
+      // The first step changes nothing: it asks (only someone who may cancel is asked).
+      if (!isConfirmed(form)) {
+        authorize(actor, meeting, meetingPolicy.cancel);
+        return data<ActionResult>({ intent, errors: {}, values: form, confirmCancel: true });
+      }
       await cancelMeeting(actor, state.services, scope);
       return redirect(`/meetings/${meeting.id}?done=cancelled`);
+    }
+    if (intent === 'restore') {
+      await restoreMeeting(actor, state.services, scope);
+      return redirect(`/meetings/${meeting.id}?done=restored`);
     }
     return fail({ form: 'error.badRequest' });
   } catch (error) {
@@ -86,6 +95,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function EditMeeting() {
   const t = useT();
+  const format = useFormat();
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const errors = result?.errors ?? {};
@@ -103,7 +113,17 @@ export default function EditMeeting() {
         <a href={`/meetings/${page.meeting.id}`}>{t('meetings.backToMeeting')}</a>
       </p>
       <h1>{t('meetings.edit.title')}</h1>
-      <ErrorSummary errors={errors} order={['form', ...meetingFieldOrder, ...agendaErrorKeys, 'confirm']} />
+      {result?.confirmCancel ? (
+        <ConfirmStep
+          title={t('meetings.cancel.confirmTitle', { when: format.date(page.meeting.startsAt, 'weekday') })}
+          lead={t('meetings.cancel.confirmLead')}
+          fields={{ intent: 'cancel' }}
+          confirmLabel={t('meetings.cancel.confirm')}
+          backHref={`/meetings/${page.meeting.id}/edit`}
+          backLabel={t('confirm.back')}
+        />
+      ) : null}
+      <ErrorSummary errors={errors} order={['form', ...meetingFieldOrder, ...agendaErrorKeys]} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="save" />
         <MeetingFields values={values} err={err} />
@@ -189,15 +209,6 @@ export default function EditMeeting() {
           <p>{t('meetings.cancel.lead')}</p>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="cancel" />
-            <div className="checkbox">
-              <input type="checkbox" id="confirm" name="confirm" aria-invalid={errors.confirm ? true : undefined} aria-describedby={errors.confirm ? 'confirm-error' : undefined} />
-              <label htmlFor="confirm">{t('meetings.cancel.confirm')}</label>
-            </div>
-            {errors.confirm ? (
-              <p className="error-text" id="confirm-error">
-                {err('confirm')}
-              </p>
-            ) : null}
             <p>
               <button type="submit" className="button button--danger">
                 {t('meetings.cancel.submit')}

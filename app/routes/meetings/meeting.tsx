@@ -16,8 +16,9 @@ import { listAgenda, listRsvps } from '../../../src/features/meetings/meetings.q
 import { noteSchema, rsvpSchema, summarySchema } from '../../../src/features/meetings/meetings.validation.ts';
 import { respondRsvp } from '../../../src/features/meetings/respond-rsvp.ts';
 import { addFacilitatorNote, listFacilitatorNotes, saveSummary } from '../../../src/features/meetings/notes-and-summary.ts';
+import { expertJoinUrl } from '../../../src/features/meetings/online-window.ts';
 
-const notices = ['created', 'updated', 'rsvp', 'noted', 'summarySaved', 'attendanceSaved', 'agendaSaved', 'cancelled'] as const;
+const notices = ['created', 'updated', 'rsvp', 'noted', 'summarySaved', 'attendanceSaved', 'agendaSaved', 'cancelled', 'restored'] as const;
 const viewRule = or(meetingPolicy.read, meetingPolicy.readOwnSegment);
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -34,6 +35,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   ]);
   const expertOnly = !allowed.read;
   const mine = rsvpRows.find((r) => r.userId === actor.userId) ?? null;
+  // An expert gets the online link only during their own segment's window (issue 11, point 8).
+  const expertLink = expertOnly && allowed.readOwnSegment ? expertJoinUrl(meeting, agenda, actor.userId, new Date()) : null;
   const names = new Map([...(people?.facilitators ?? []), ...(people?.members ?? [])].map((p) => [p.userId, p.name]));
   return {
     notice: notice(new URL(request.url), notices),
@@ -55,7 +58,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       venueRoom: meeting.venueRoom,
       venueAccessibility: meeting.venueAccessibility,
       refreshments: meeting.refreshments,
-      onlineUrl: allowed.readOnlineLink ? meeting.onlineUrl : null,
+      onlineUrl: allowed.readOnlineLink ? meeting.onlineUrl : expertLink,
+      expertLinkLater: expertOnly && !expertLink && meeting.onlineUrl !== null && meeting.format !== 'in_person' && meeting.status === 'scheduled',
       meetingPoint: meeting.meetingPoint,
       route: meeting.route,
       lengthKm: meeting.lengthKm,
@@ -155,6 +159,18 @@ export default function MeetingPage() {
           <strong>{t('meetings.cancelledNotice')}</strong>
         </p>
       ) : null}
+      {page.can.restore ? (
+        <section aria-labelledby="restore-title">
+          <h2 id="restore-title">{t('meetings.restore.title')}</h2>
+          <p>{t('meetings.restore.lead')}</p>
+          <form method="post" action={`/meetings/${m.id}/edit`}>
+            <input type="hidden" name="intent" value="restore" />
+            <button type="submit" className="button button--secondary">
+              {t('meetings.restore.submit')}
+            </button>
+          </form>
+        </section>
+      ) : null}
       {page.notice ? (
         <p className="notice notice--success" role="status">
           {t(`meetings.notice.${page.notice}`)}
@@ -187,6 +203,8 @@ export default function MeetingPage() {
           </dl>
         </section>
       ) : null}
+
+      {m.expertLinkLater ? <p className="hint">{t('meetings.expertLinkLater')}</p> : null}
 
       {page.can.downloadCalendar || page.can.rsvp ? (
         <p className="button-row">

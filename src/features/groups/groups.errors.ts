@@ -27,3 +27,10 @@ export class NoAgreementError extends DomainError {
     super('no_agreement', 409, 'groups.error.noAgreement');
   }
 }
+
+/** The person to restore has not left this group (or is no longer an entrepreneur of the organisation). */
+export class NotRestorableMemberError extends DomainError {
+  constructor() {
+    super('not_restorable_member', 409, 'groups.error.notRestorable');
+  }
+}

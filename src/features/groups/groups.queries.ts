@@ -1,5 +1,5 @@
 // Data access for peer groups. Every function takes (db, { organizationId, … }).
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/db.ts';
 import type { GroupResource } from '../../platform/policy/group.policy.ts';
 import { users } from '../accounts/accounts.schema.ts';
@@ -165,5 +165,15 @@ export async function findMembership(db: Tx, { organizationId, groupId, userId }
     .where(
       and(eq(groupMembers.organizationId, organizationId), eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId), isNull(groupMembers.leftAt)),
     );
+  return row ?? null;
+}
+
+/** A person who was in this group and has left it (the undo of a removal names them), or null. */
+export async function findLeftMember(db: Tx, { organizationId, groupId, userId }: { organizationId: string; groupId: string; userId: string }) {
+  const [row] = await db
+    .select({ userId: users.id, name: users.name })
+    .from(groupMembers)
+    .innerJoin(users, eq(users.id, groupMembers.userId))
+    .where(and(eq(groupMembers.organizationId, organizationId), eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId), isNotNull(groupMembers.leftAt)));
   return row ?? null;
 }

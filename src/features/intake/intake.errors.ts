@@ -13,3 +13,10 @@ export class GroupNotFormingError extends DomainError {
     super('group_not_forming', 409, 'intake.error.groupNotForming');
   }
 }
+
+/** Only a declined application can be reopened. */
+export class ApplicationNotDeclinedError extends DomainError {
+  constructor() {
+    super('application_not_declined', 409, 'intake.error.notDeclined');
+  }
+}

@@ -107,3 +107,21 @@ export async function insertFormingGroup(db: Tx, { organizationId, name, format 
   if (!row) throw new Error('insert returned no row');
   return row;
 }
+
+/**
+ * What an assignment mail tells of the group: its name, its facilitators' names and the start of
+ * its first scheduled meeting from now (null when none is planned yet).
+ */
+export async function groupIntroduction(db: Tx, { organizationId, groupId, now }: { organizationId: string; groupId: string; now: Date }) {
+  const result = await db.execute(
+    sql`SELECT g.name,
+               (SELECT coalesce(array_agg(u.name ORDER BY u.name), '{}') FROM group_facilitators gf JOIN users u ON u.id = gf.user_id
+                 WHERE gf.organization_id = g.organization_id AND gf.group_id = g.id) AS facilitators,
+               (SELECT min(m.starts_at) FROM meetings m
+                 WHERE m.organization_id = g.organization_id AND m.group_id = g.id AND m.status = 'scheduled' AND m.starts_at > ${now.toISOString()}) AS first_meeting
+        FROM groups g WHERE g.organization_id = ${organizationId} AND g.id = ${groupId}`,
+  );
+  const row = result.rows[0] as { name: string; facilitators: string[]; first_meeting: string | Date | null } | undefined;
+  if (!row) return null;
+  return { name: row.name, facilitatorNames: row.facilitators, firstMeetingAt: row.first_meeting ? new Date(row.first_meeting) : null };
+}

@@ -237,7 +237,17 @@ describe('/intake', () => {
     const empty = await post(`/intake/${id}`, [['intent', 'decline'], ['message', '  ']], { who: 'coordinatorA' });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain('Kirjoita hakijalle viesti.');
-    const declined = await post(`/intake/${id}`, [['intent', 'decline'], ['message', 'Kevään ryhmät ovat täynnä.']], { who: 'coordinatorA' });
+    // The first step asks, showing the message, and changes nothing (issue 11, point 5).
+    const asked = await post(`/intake/${id}`, [['intent', 'decline'], ['message', 'Kevään ryhmät ovat täynnä.']], { who: 'coordinatorA' });
+    expect(asked.status).toBe(200);
+    const askedHtml = await asked.text();
+    expect(askedHtml).toContain('Hylätäänkö hakemus ja lähetetäänkö viesti?');
+    expect(askedHtml).toContain('<input type="hidden" name="confirm" value="on"/>');
+    expect(askedHtml).toContain('Kyllä, hylkää ja lähetä viesti');
+    const [unchanged] = await app.database.db.select().from(applications).where(and(eq(applications.organizationId, orgA.id), eq(applications.id, id)));
+    expect(unchanged).toMatchObject({ status: 'new', declineMessage: null });
+    expect((await app.services.pool.query(`SELECT 1 FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1 AND data->>'template' = 'applicationDeclined'`, [unchanged!.email])).rowCount).toBe(0);
+    const declined = await post(`/intake/${id}`, [['intent', 'decline'], ['message', 'Kevään ryhmät ovat täynnä.'], ['confirm', 'on']], { who: 'coordinatorA' });
     expect(declined.status).toBe(302);
     expect(declined.headers.get('location')).toBe(`/intake/${id}?done=declined`);
     const [row] = await app.database.db.select().from(applications).where(and(eq(applications.organizationId, orgA.id), eq(applications.id, id)));
@@ -250,6 +260,29 @@ describe('/intake', () => {
     const queue = await (await get('/intake?status=declined', { who: 'coordinatorA' })).text();
     expect(queue).toContain(`href="/intake/${id}"`);
     expect(await (await get('/intake?status=new', { who: 'coordinatorA' })).text()).not.toContain(`href="/intake/${id}"`);
+  });
+
+  it('a decline is undone by reopening: open again, back in the queue, the sent message shown; only a declined one reopens', async () => {
+    const id = await applyTo(orgA.id, 'Palautettava Hakija');
+    expect((await post(`/intake/${id}`, [['intent', 'reopen']], { who: 'coordinatorA' })).status).toBe(409);
+    expect((await post(`/intake/${id}`, [['intent', 'decline'], ['message', 'Ryhmät ovat täynnä.'], ['confirm', 'on']], { who: 'coordinatorA' })).status).toBe(302);
+    const declinedPage = await (await get(`/intake/${id}`, { who: 'coordinatorA' })).text();
+    expect(declinedPage).toContain('name="intent" value="reopen"');
+    // Others cannot: another organisation's coordinator (404), a facilitator (403).
+    expect((await post(`/intake/${id}`, [['intent', 'reopen'], ['organization', orgA.id]], { who: 'coordinatorB' })).status).toBe(404);
+    expect((await post(`/intake/${id}`, [['intent', 'reopen']], { who: 'facilitatorA' })).status).toBe(403);
+    const reopened = await post(`/intake/${id}`, [['intent', 'reopen']], { who: 'coordinatorA' });
+    expect(reopened.status).toBe(302);
+    expect(reopened.headers.get('location')).toBe(`/intake/${id}?done=reopened`);
+    const [row] = await app.database.db.select().from(applications).where(and(eq(applications.organizationId, orgA.id), eq(applications.id, id)));
+    expect(row).toMatchObject({ status: 'contacted', declineMessage: 'Ryhmät ovat täynnä.' });
+    const page = await (await get(`/intake/${id}?done=reopened`, { who: 'coordinatorA' })).text();
+    expect(page).toContain('Hakemus on avattu uudelleen.');
+    expect(page).toContain('Hakemus hylättiin aiemmin, ja hakijalle lähetettiin tämä viesti');
+    expect(page).toContain('name="intent" value="assign"');
+    expect(await (await get('/intake?status=contacted', { who: 'coordinatorA' })).text()).toContain(`href="/intake/${id}"`);
+    const audit = await app.services.pool.query(`SELECT action FROM audit_log WHERE target_id = $1 AND action LIKE 'intake.application\_%' ORDER BY created_at`, [id]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['intake.application_submitted', 'intake.application_declined', 'intake.application_reopened']);
   });
 
   it('saves a note, assigns to a new group and shows it; a missing group name is a field error', async () => {

@@ -10,7 +10,10 @@ import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { createJobs, type Jobs } from '../../platform/jobs/jobs.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { companies, entrepreneurProfiles } from '../companies/companies.schema.ts';
-import { groupMembers, groups } from '../groups/groups.schema.ts';
+import { groupFacilitators, groupMembers, groups } from '../groups/groups.schema.ts';
+import { createTestMeeting } from '../../../tests/factories/groups.ts';
+import { formatDateTime } from '../../platform/i18n/i18n.ts';
+import { renderMail } from '../../platform/mail/render.ts';
 import { acceptInvitation } from '../organizations/accept-invitation.ts';
 import type { OrganizationDeps } from '../organizations/organizations.deps.ts';
 import { invitations } from '../organizations/organizations.schema.ts';
@@ -141,7 +144,7 @@ describe('assigning', () => {
     expect(invitation).toMatchObject({ organizationId: org.id, email: data.email, role: 'entrepreneur', name: 'Kaarina Mäkinen' });
     expect((await mailsTo(data.email)).map((m) => [m.template, m.locale])).toEqual([
       ['applicationReceived', 'sv'],
-      ['invitation', 'sv'],
+      ['groupInvitation', 'sv'],
     ]);
     // Handled: a second assignment or a decline is refused.
     await expect(assignApplication(coordinator, deps, { organizationId: org.id, applicationId, target: { kind: 'existing', groupId: result.groupId } })).rejects.toThrow(ApplicationClosedError);
@@ -168,7 +171,7 @@ describe('assigning', () => {
     expect(await database.db.transaction((tx) => carryOverApplication(tx, { organizationId: org.id, email: 'someone.else@example.fi', userId: accepted.userId }))).toBeNull();
   });
 
-  it('to an existing forming group only; a member already joins the group at once without an invitation', async () => {
+  it('to an existing forming group only; a member already joins the group at once without an invitation to the organisation', async () => {
     const { org, coordinator } = await setup();
     const [forming] = await database.db.insert(groups).values({ organizationId: org.id, name: 'Syysryhmä', status: 'forming' }).returning();
     const [active] = await database.db.insert(groups).values({ organizationId: org.id, name: 'Käynnissä', status: 'active' }).returning();
@@ -179,6 +182,40 @@ describe('assigning', () => {
     expect(result).toEqual({ groupId: forming!.id, invitationId: null, invitationToken: null });
     const members = await database.db.select().from(groupMembers).where(and(eq(groupMembers.organizationId, org.id), eq(groupMembers.groupId, forming!.id)));
     expect(members.map((m) => m.userId)).toEqual([member.id]);
+  });
+
+  it('the invitation names the group, its facilitator and its first meeting; a member already is told the same (issue 11, point 9)', async () => {
+    const { org, coordinator } = await setup();
+    const facilitator = await createTestMember(database.db, { organizationId: org.id, role: 'facilitator', name: 'Outi Ohjaaja' });
+    const [forming] = await database.db.insert(groups).values({ organizationId: org.id, name: 'Kevätryhmä Pori', status: 'forming' }).returning();
+    await database.db.insert(groupFacilitators).values({ organizationId: org.id, groupId: forming!.id, userId: facilitator.id });
+    const first = new Date('2027-03-02T15:00:00Z');
+    await createTestMeeting(database.db, { organizationId: org.id, groupId: forming!.id, startsAt: new Date('2027-02-23T15:00:00Z'), status: 'cancelled' });
+    await createTestMeeting(database.db, { organizationId: org.id, groupId: forming!.id, startsAt: new Date('2027-04-06T14:00:00Z') });
+    await createTestMeeting(database.db, { organizationId: org.id, groupId: forming!.id, startsAt: first });
+    const now = new Date('2027-02-01T10:00:00Z');
+    const data = input(org.id, { locale: 'sv' });
+    const { applicationId } = await submitApplication(deps, data);
+    await assignApplication(coordinator, deps, { organizationId: org.id, applicationId, target: { kind: 'existing', groupId: forming!.id } }, { now });
+    const invitation = (await mailsTo(data.email)).find((m) => m.template === 'groupInvitation')!;
+    const when = formatDateTime('sv', first, 'weekday');
+    expect(invitation).toMatchObject({ locale: 'sv', values: { group: 'Kevätryhmä Pori', facilitator: 'Outi Ohjaaja', firstMeeting: `${when} (finsk tid)`, organization: org.name } });
+    const text = renderMail(invitation as never).text;
+    expect(text).toContain('kamratgrupp Kevätryhmä Pori');
+    expect(text).toContain('Handledare: Outi Ohjaaja');
+    expect(text).toContain(`Första träffen: ${when} (finsk tid)`);
+    expect(text).toMatch(/https:\/\/tyopeili\.example\/invitation\/\S+/);
+    // A new group with no facilitator or meeting yet says so, in the applicant's language.
+    const second = input(org.id, { locale: 'fi' });
+    const { applicationId: otherId } = await submitApplication(deps, second);
+    await assignApplication(coordinator, deps, { organizationId: org.id, applicationId: otherId, target: { kind: 'new', name: 'Uusi ryhmä' } }, { now });
+    expect((await mailsTo(second.email)).find((m) => m.template === 'groupInvitation')).toMatchObject({ values: { group: 'Uusi ryhmä', facilitator: 'kerrotaan pian', firstMeeting: 'sovitaan pian, saat siitä kutsun' } });
+    // A member already joins at once and gets the same facts with a link to the group.
+    const member = await createTestMember(database.db, { organizationId: org.id, role: 'entrepreneur', email: email('jo.jasen') });
+    const { applicationId: memberApplication } = await submitApplication(deps, input(org.id, { email: member.email, locale: 'en' }));
+    await assignApplication(coordinator, deps, { organizationId: org.id, applicationId: memberApplication, target: { kind: 'existing', groupId: forming!.id } }, { now });
+    const told = (await mailsTo(member.email)).find((m) => m.template === 'groupAssigned')!;
+    expect(told).toMatchObject({ locale: 'en', values: { group: 'Kevätryhmä Pori', facilitator: 'Outi Ohjaaja', firstMeeting: `${formatDateTime('en', first, 'weekday')} (Finnish time)`, url: `https://tyopeili.example/groups/${forming!.id}` } });
   });
 
   it('refuses a coordinator of another organisation (404) and changes nothing', async () => {

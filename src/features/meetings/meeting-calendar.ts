@@ -21,9 +21,10 @@ export interface Recipient {
 export async function mailMeetingToPeople(
   tx: Tx,
   jobs: Jobs,
-  input: { meeting: Meeting; groupName: string; appUrl: string; organizer: { name: string; email: string }; recipients: readonly Recipient[]; kind: 'invitation' | 'changed' | 'cancelled'; now?: Date },
+  input: { meeting: Meeting; groupName: string; appUrl: string; organizer: { name: string; email: string }; recipients: readonly Recipient[]; kind: 'invitation' | 'changed' | 'cancelled' | 'restored'; now?: Date },
 ): Promise<void> {
-  const template: MailTemplate = input.kind === 'invitation' ? 'meetingInvitation' : input.kind === 'changed' ? 'meetingChanged' : 'meetingCancelled';
+  const templates: Record<typeof input.kind, MailTemplate> = { invitation: 'meetingInvitation', changed: 'meetingChanged', cancelled: 'meetingCancelled', restored: 'meetingRestored' };
+  const template = templates[input.kind];
   const now = input.now ?? new Date();
   for (const person of input.recipients) {
     const locale: Locale = isLocale(person.locale) ? person.locale : 'fi';

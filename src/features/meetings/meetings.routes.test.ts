@@ -4,7 +4,7 @@
 // ical.js), changes one (SEQUENCE 1) and cancels one (METHOD:CANCEL); RSVPs, attendance,
 // notes vs summary, the expert's own segment, and refusals for other organisations.
 import ICAL from 'ical.js';
-import { and, asc, eq, like } from 'drizzle-orm';
+import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../tests/setup/app.ts';
 import { createTestMember, createTestOrganization, signIn } from '../../../tests/factories/organizations.ts';
@@ -70,6 +70,16 @@ async function mailsTo(email: string, count: number, meetingId?: string) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no ${count} mails to ${email}`);
+}
+
+/** Mails to this address with this subject, once there is one. */
+async function mailsWithSubject(email: string, subject: string) {
+  for (let i = 0; i < 100; i++) {
+    const rows = await app.database.db.select().from(devMailbox).where(and(eq(devMailbox.to, email), eq(devMailbox.subject, subject)));
+    if (rows.length) return rows;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail "${subject}" to ${email}`);
 }
 
 /** The iCalendar part the dev mailbox keeps after the text, parsed by ical.js. */
@@ -223,6 +233,33 @@ describe('meetings', () => {
     expect(html).not.toContain('Tulossa 1');
   });
 
+  it('an expert sees the online link during their segment window (15 minutes before until its end), not outside it', async () => {
+    const db = app.database.db;
+    const agenda = [
+      { kind: 'opening_round' as const, minutes: 30 },
+      { kind: 'expert_segment' as const, minutes: 30, expertUserId: ids.expert!, topic: 'Hinnoittelu' },
+    ];
+    const link = 'https://meet.example.fi/tyopeili-testi';
+    // The segment begins 10 minutes from now: inside the window.
+    const soon = await createTestMeeting(db, { organizationId: orgA.id, groupId: ids.group!, startsAt: new Date(Date.now() - 20 * 60_000), format: 'online', agenda });
+    // The meeting has begun, but the segment is 40 minutes away: outside the window.
+    const later = await createTestMeeting(db, { organizationId: orgA.id, groupId: ids.group!, startsAt: new Date(Date.now() + 10 * 60_000), format: 'online', agenda });
+    // The segment ended 5 minutes ago.
+    const over = await createTestMeeting(db, { organizationId: orgA.id, groupId: ids.group!, startsAt: new Date(Date.now() - 65 * 60_000), format: 'online', agenda: [...agenda, { kind: 'closing' as const, minutes: 60 }] });
+    const inWindow = await (await get(`/meetings/${soon.id}`, 'expert')).text();
+    expect(inWindow).toContain(`href="${link}"`);
+    expect(inWindow).toContain('Liity etätapaamiseen');
+    for (const m of [later, over]) {
+      const html = await (await get(`/meetings/${m.id}`, 'expert')).text();
+      expect(html).toContain('Hinnoittelu');
+      expect(html).not.toContain(link);
+      expect(html).toContain('Etätapaamisen linkki näkyy tässä 15 minuuttia ennen osuuttasi');
+    }
+    // Members see the link at any time (their policy).
+    expect(await (await get(`/meetings/${later.id}`, 'aino')).text()).toContain(link);
+    await db.delete(meetings).where(and(eq(meetings.organizationId, orgA.id), inArray(meetings.id, [soon.id, later.id, over.id])));
+  });
+
   it('attendance is recorded after the start; bad hours are refused', async () => {
     const past = await createTestMeeting(app.database.db, { organizationId: orgA.id, groupId: ids.group!, startsAt: new Date(Date.now() - 3 * 3600_000) });
     expect((await get(`/meetings/${ids.meeting}/attendance`, 'facilitator')).status).toBe(403);
@@ -235,7 +272,18 @@ describe('meetings', () => {
   });
 
   it('cancelling sends METHOD:CANCEL with a higher SEQUENCE to those invited', async () => {
-    expect((await post(`/meetings/${ids.meeting}/edit`, { intent: 'cancel' }, 'facilitator')).status).toBe(400);
+    // The first step asks and changes nothing; a member cannot even be asked (issue 11, point 5).
+    const [before] = await app.database.db.select().from(meetings).where(eq(meetings.id, ids.meeting!));
+    const asked = await post(`/meetings/${ids.meeting}/edit`, { intent: 'cancel' }, 'facilitator');
+    expect(asked.status).toBe(200);
+    const askedHtml = await asked.text();
+    expect(askedHtml).toContain('Perutaanko tapaaminen');
+    expect(askedHtml).toContain('<input type="hidden" name="confirm" value="on"/>');
+    expect((await post(`/meetings/${ids.meeting}/edit`, { intent: 'cancel' }, 'aino')).status).toBe(403);
+    expect((await post(`/meetings/${ids.meeting}/edit`, { intent: 'cancel', confirm: 'yes' }, 'facilitator')).status).toBe(200);
+    const [after] = await app.database.db.select().from(meetings).where(eq(meetings.id, ids.meeting!));
+    expect(after).toMatchObject({ status: 'scheduled', sequence: before!.sequence });
+    expect(await mailsTo(emails.eero!, 2, ids.meeting)).toHaveLength(2);
     expect((await post(`/meetings/${ids.meeting}/edit`, { intent: 'cancel', confirm: 'on' }, 'facilitator')).status).toBe(302);
     const mails = await mailsTo(emails.eero!, 3, ids.meeting);
     const ics = icsOf(mails[2]!.text);
@@ -246,12 +294,80 @@ describe('meetings', () => {
   });
 });
 
+describe('restoring a cancelled meeting (issue 11, point 5)', () => {
+  it('the cancellation is undone before the start: scheduled again, a new METHOD:REQUEST with a higher SEQUENCE to those invited', async () => {
+    const page = await (await get(`/meetings/${ids.meeting}`, 'facilitator')).text();
+    expect(page).toContain('Palauta tapaaminen');
+    expect(await (await get(`/meetings/${ids.meeting}`, 'aino')).text()).not.toContain('Palauta tapaaminen');
+    // Members and other organisations cannot.
+    expect((await post(`/meetings/${ids.meeting}/edit`, { intent: 'restore' }, 'aino')).status).toBe(403);
+    expect((await post(`/meetings/${ids.meeting}/edit`, { intent: 'restore' }, 'otherCoordinator')).status).toBe(404);
+    const restored = await post(`/meetings/${ids.meeting}/edit`, { intent: 'restore' }, 'facilitator');
+    expect(restored.status).toBe(302);
+    expect(restored.headers.get('location')).toBe(`/meetings/${ids.meeting}?done=restored`);
+    const [row] = await app.database.db.select().from(meetings).where(eq(meetings.id, ids.meeting!));
+    expect(row).toMatchObject({ status: 'scheduled', sequence: 3 });
+    const mails = await mailsTo(emails.eero!, 4, ids.meeting);
+    const ics = icsOf(mails[3]!.text);
+    expect(ics.method).toBe('REQUEST');
+    expect(ics.sequence).toBe(3);
+    expect(ics.status).toBe('CONFIRMED');
+    expect(mails[3]!.subject).toContain('Tapaaminen pidetään sittenkin');
+    const memberPage = await (await get(`/meetings/${ids.meeting}?done=restored`, 'aino')).text();
+    expect(memberPage).not.toContain('Tämä tapaaminen on peruttu.');
+    // Restoring twice is refused: it is not cancelled any more.
+    expect((await post(`/meetings/${ids.meeting}/edit`, { intent: 'restore' }, 'facilitator')).status).toBe(403);
+  });
+
+  it('a meeting that has started cannot be restored', async () => {
+    const past = await createTestMeeting(app.database.db, { organizationId: orgA.id, groupId: ids.group!, startsAt: new Date(Date.now() - 3600_000), status: 'cancelled' });
+    expect((await post(`/meetings/${past.id}/edit`, { intent: 'restore' }, 'facilitator')).status).toBe(403);
+    const [row] = await app.database.db.select().from(meetings).where(eq(meetings.id, past.id));
+    expect(row!.status).toBe('cancelled');
+    await app.database.db.delete(meetings).where(and(eq(meetings.organizationId, orgA.id), eq(meetings.id, past.id)));
+  });
+});
+
 describe('leaving', () => {
   it('a removed member no longer sees the group', async () => {
-    expect((await post(`/groups/${ids.group}/edit`, { intent: 'remove', userId: ids.ilkka! }, 'coordinator')).status).toBe(302);
-    const [row] = await app.database.db.select().from(groupMembers).where(and(eq(groupMembers.groupId, ids.group!), eq(groupMembers.userId, ids.ilkka!)));
-    expect(row!.leftAt).not.toBeNull();
+    const memberRow = async () => (await app.database.db.select().from(groupMembers).where(and(eq(groupMembers.groupId, ids.group!), eq(groupMembers.userId, ids.ilkka!))))[0]!;
+    // The first step asks, naming the person, and changes nothing (issue 11, point 5).
+    const asked = await post(`/groups/${ids.group}/edit`, { intent: 'remove', userId: ids.ilkka! }, 'coordinator');
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain('Poistetaanko Ilkka Virtanen ryhmästä?');
+    expect((await memberRow()).leftAt).toBeNull();
+    // Not someone outside the group, and not by a facilitator.
+    expect((await post(`/groups/${ids.group}/edit`, { intent: 'remove', userId: ids.outsider! }, 'coordinator')).status).toBe(404);
+    expect((await post(`/groups/${ids.group}/edit`, { intent: 'remove', userId: ids.ilkka!, confirm: 'on' }, 'facilitator')).status).toBe(403);
+    expect((await memberRow()).leftAt).toBeNull();
+    const removed = await post(`/groups/${ids.group}/edit`, { intent: 'remove', userId: ids.ilkka!, confirm: 'on' }, 'coordinator');
+    expect(removed.status).toBe(302);
+    expect(removed.headers.get('location')).toBe(`/groups/${ids.group}/edit?done=memberRemoved&member=${ids.ilkka}`);
+    expect((await memberRow()).leftAt).not.toBeNull();
     expect((await get(`/groups/${ids.group}`, 'ilkka')).status).toBe(403);
+    // The removed member is told, in their language.
+    const told = await mailsWithSubject(emails.ilkka!, 'Et ole enää ryhmän Porin aamuryhmä jäsen');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain('Koordinaattori on poistanut sinut Työpeilin vertaisryhmästä Porin aamuryhmä.');
     expect(like).toBeDefined();
+  });
+
+  it('a removal is undone from the notice: the member is back as before (agreement kept) and told', async () => {
+    const page = await (await get(`/groups/${ids.group}/edit?done=memberRemoved&member=${ids.ilkka}`, 'coordinator')).text();
+    expect(page).toContain('Peru poisto: palauta Ilkka Virtanen ryhmään');
+    expect(page).toContain('name="intent" value="restore"');
+    const [left] = await app.database.db.select().from(groupMembers).where(and(eq(groupMembers.groupId, ids.group!), eq(groupMembers.userId, ids.ilkka!)));
+    expect((await post(`/groups/${ids.group}/edit`, { intent: 'restore', userId: ids.ilkka! }, 'facilitator')).status).toBe(403);
+    // Someone who never left cannot be "restored".
+    expect((await post(`/groups/${ids.group}/edit`, { intent: 'restore', userId: ids.aino! }, 'coordinator')).status).toBe(409);
+    const restored = await post(`/groups/${ids.group}/edit`, { intent: 'restore', userId: ids.ilkka! }, 'coordinator');
+    expect(restored.status).toBe(302);
+    expect(restored.headers.get('location')).toBe(`/groups/${ids.group}/edit?done=memberRestored`);
+    const [row] = await app.database.db.select().from(groupMembers).where(and(eq(groupMembers.groupId, ids.group!), eq(groupMembers.userId, ids.ilkka!)));
+    expect(row).toMatchObject({ leftAt: null, joinedAt: left!.joinedAt, agreementVersion: left!.agreementVersion, showCompany: left!.showCompany });
+    const back = await mailsWithSubject(emails.ilkka!, 'Olet taas ryhmän Porin aamuryhmä jäsen');
+    expect(back).toHaveLength(1);
+    // The undo is offered only for someone who has left.
+    expect(await (await get(`/groups/${ids.group}/edit?done=memberRemoved&member=${ids.ilkka}`, 'coordinator')).text()).not.toContain('name="intent" value="restore"');
   });
 });

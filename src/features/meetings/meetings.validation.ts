@@ -158,7 +158,6 @@ export function seriesFor(input: { repeat: RepeatChoice; date: string; startTime
   return { rule, time: input.startTime, zone: 'Europe/Helsinki', startDate: input.date, count: input.count };
 }
 
-export const cancelSchema = z.object({ confirm: z.literal('on', 'meetings.validation.confirmCancel') });
 
 export const rsvpSchema = z.object({
   response: z.enum(rsvpResponses, 'meetings.validation.rsvpRequired'),

@@ -24,7 +24,15 @@ export interface InvitedMember {
 export async function inviteMember(
   actor: Actor | null,
   deps: OrganizationDeps,
-  input: { organizationId: string; email: string; role: string; name?: string; locale?: string },
+  input: {
+    organizationId: string;
+    email: string;
+    role: string;
+    name?: string;
+    locale?: string;
+    /** An invitation that places the person in a peer group (intake): the mail names the group, its facilitators and first meeting, written in `locale`. */
+    group?: { group: string; facilitator: string; firstMeeting: string };
+  },
   options: { now?: Date } = {},
 ): Promise<InvitedMember> {
   const now = options.now ?? new Date();
@@ -50,19 +58,15 @@ export async function inviteMember(
       .returning({ id: invitations.id });
     if (!row) throw new Error('insert returned no row');
     await recordAudit(tx, { organizationId, actorUserId: actor?.userId, action: 'org.invitation_created', targetType: 'invitation', targetId: row.id, metadata: { role } });
-    await enqueueMail(tx, deps.jobs, {
-      to: email,
-      locale,
-      template: 'invitation',
-      values: {
-        name: name ?? '',
-        organization: organization.name,
-        inviter: actor?.name ?? '',
-        role: translate(locale, `org.role.${role}`),
-        link: invitationLink(deps.config.appUrl, token),
-        expires: formatDateTime(locale, expiresAt, 'date'),
-      },
-    });
+    const values = {
+      name: name ?? '',
+      organization: organization.name,
+      inviter: actor?.name ?? '',
+      role: translate(locale, `org.role.${role}`),
+      link: invitationLink(deps.config.appUrl, token),
+      expires: formatDateTime(locale, expiresAt, 'date'),
+    };
+    await enqueueMail(tx, deps.jobs, { to: email, locale, template: input.group ? 'groupInvitation' : 'invitation', values: { ...values, ...input.group } });
     return row.id;
   });
   return { invitationId, token, expiresAt };

@@ -11,6 +11,8 @@ export const managesIntake: Rule<OrganizationScoped> = or<OrganizationScoped>(is
 /** Still waiting for a decision: new or contacted (assigned and declined ones are done). */
 export const isOpenApplication: Rule<{ status: string }> = (_actor, resource) => resource.status === 'new' || resource.status === 'contacted';
 
+const isDeclinedApplication: Rule<{ status: string }> = (_actor, resource) => resource.status === 'declined';
+
 export const applicationPolicy = {
   /** The public form: anyone, signed in or not. */
   submit: always,
@@ -19,4 +21,6 @@ export const applicationPolicy = {
   note: managesIntake,
   assign: and<ApplicationResource>(managesIntake, isOpenApplication),
   decline: and<ApplicationResource>(managesIntake, isOpenApplication),
+  /** Undoing a decline: the application is open again (the applicant was told already; the page says so). */
+  reopen: and<ApplicationResource>(managesIntake, isDeclinedApplication),
 } satisfies Policy;

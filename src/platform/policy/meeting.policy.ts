@@ -14,6 +14,7 @@ export const isSegmentExpert: Rule<MeetingResource> = (actor, meeting) =>
   actor !== null && isInOrganization(actor, meeting) && meeting.expertUserIds.includes(actor.userId);
 
 const isOpen: Rule<MeetingResource> = (_actor, meeting) => !meeting.cancelled;
+const isCancelled: Rule<MeetingResource> = (_actor, meeting) => meeting.cancelled;
 const hasStarted: Rule<MeetingResource> = (_actor, meeting) => meeting.started;
 const notStarted: Rule<MeetingResource> = (_actor, meeting) => !meeting.started;
 
@@ -27,6 +28,8 @@ export const meetingPolicy = {
   create: plans,
   edit: and<MeetingResource>(plans, isOpen),
   cancel: and<MeetingResource>(plans, isOpen, notStarted),
+  /** Undoing a cancellation before the start: the meeting is on again and those invited get a new invitation. */
+  restore: and<MeetingResource>(plans, isCancelled, notStarted),
   manageAgenda: and<MeetingResource>(isGroupFacilitator, isOpen),
   readRsvps: plans,
   rsvp: and<MeetingResource>(isGroupMember, isOpen, notStarted),

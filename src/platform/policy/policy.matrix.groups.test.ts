@@ -53,55 +53,55 @@ describe('group (organisation A)', () => {
 
 describe('meeting (upcoming)', () => {
   checkMatrix(meetingPolicy, { ...group, started: false, cancelled: false, expertUserIds: [actors.expert.userId] }, `
-                          read  readOnlineLink  create  edit  cancel  manageAgenda  readRsvps  rsvp  recordAttendance  downloadCalendar  readOwnSegment  readNotes  writeNotes  writeSummary  readPublishedSummary  runLive
-    admin                 yes   no              yes     yes   yes     no            yes        no    no                no                no              no         no          no            yes                   no
-    coordinator           yes   no              yes     yes   yes     no            yes        no    no                no                no              no         no          no            yes                   no
-    groupFacilitator      yes   yes             yes     yes   yes     yes           yes        no    no                yes               no              yes        yes         yes           yes                   yes
-    traineeFacilitator    yes   yes             yes     yes   yes     yes           yes        no    no                yes               no              yes        yes         yes           yes                   yes
-    otherFacilitator      no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
-    expert                no    no              no      no    no      no            no         no    no                no                yes             no         no          no            no                    no
-    groupMember           yes   yes             no      no    no      no            no         yes   no                yes               no              no         no          no            yes                   no
-    otherGroupMember      no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
-    funder                no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
-    otherOrgCoordinator   no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
-    otherOrgListedMember  no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
-    signedOut             no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
+                          read  readOnlineLink  create  edit  cancel  restore  manageAgenda  readRsvps  rsvp  recordAttendance  downloadCalendar  readOwnSegment  readNotes  writeNotes  writeSummary  readPublishedSummary  runLive
+    admin                 yes   no              yes     yes   yes     no       no            yes        no    no                no                no              no         no          no            yes                   no
+    coordinator           yes   no              yes     yes   yes     no       no            yes        no    no                no                no              no         no          no            yes                   no
+    groupFacilitator      yes   yes             yes     yes   yes     no       yes           yes        no    no                yes               no              yes        yes         yes           yes                   yes
+    traineeFacilitator    yes   yes             yes     yes   yes     no       yes           yes        no    no                yes               no              yes        yes         yes           yes                   yes
+    otherFacilitator      no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
+    expert                no    no              no      no    no      no       no            no         no    no                no                yes             no         no          no            no                    no
+    groupMember           yes   yes             no      no    no      no       no            no         yes   no                yes               no              no         no          no            yes                   no
+    otherGroupMember      no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
+    funder                no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
+    otherOrgCoordinator   no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
+    otherOrgListedMember  no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
+    signedOut             no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
   `);
 });
 
 describe('meeting (started)', () => {
   checkMatrix(meetingPolicy, { ...group, started: true, cancelled: false, expertUserIds: [actors.expert.userId] }, `
-                          read  readOnlineLink  create  edit  cancel  manageAgenda  readRsvps  rsvp  recordAttendance  downloadCalendar  readOwnSegment  readNotes  writeNotes  writeSummary  readPublishedSummary  runLive
-    admin                 yes   no              yes     yes   no      no            yes        no    no                no                no              no         no          no            yes                   no
-    coordinator           yes   no              yes     yes   no      no            yes        no    no                no                no              no         no          no            yes                   no
-    groupFacilitator      yes   yes             yes     yes   no      yes           yes        no    yes               yes               no              yes        yes         yes           yes                   yes
-    traineeFacilitator    yes   yes             yes     yes   no      yes           yes        no    yes               yes               no              yes        yes         yes           yes                   yes
-    otherFacilitator      no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
-    expert                no    no              no      no    no      no            no         no    no                no                yes             no         no          no            no                    no
-    groupMember           yes   yes             no      no    no      no            no         no    no                yes               no              no         no          no            yes                   no
-    otherGroupMember      no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
-    funder                no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
-    otherOrgCoordinator   no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
-    otherOrgListedMember  no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
-    signedOut             no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
+                          read  readOnlineLink  create  edit  cancel  restore  manageAgenda  readRsvps  rsvp  recordAttendance  downloadCalendar  readOwnSegment  readNotes  writeNotes  writeSummary  readPublishedSummary  runLive
+    admin                 yes   no              yes     yes   no      no       no            yes        no    no                no                no              no         no          no            yes                   no
+    coordinator           yes   no              yes     yes   no      no       no            yes        no    no                no                no              no         no          no            yes                   no
+    groupFacilitator      yes   yes             yes     yes   no      no       yes           yes        no    yes               yes               no              yes        yes         yes           yes                   yes
+    traineeFacilitator    yes   yes             yes     yes   no      no       yes           yes        no    yes               yes               no              yes        yes         yes           yes                   yes
+    otherFacilitator      no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
+    expert                no    no              no      no    no      no       no            no         no    no                no                yes             no         no          no            no                    no
+    groupMember           yes   yes             no      no    no      no       no            no         no    no                yes               no              no         no          no            yes                   no
+    otherGroupMember      no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
+    funder                no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
+    otherOrgCoordinator   no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
+    otherOrgListedMember  no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
+    signedOut             no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
   `);
 });
 
 describe('meeting (cancelled)', () => {
   checkMatrix(meetingPolicy, { ...group, started: false, cancelled: true, expertUserIds: [actors.expert.userId] }, `
-                          read  readOnlineLink  create  edit  cancel  manageAgenda  readRsvps  rsvp  recordAttendance  downloadCalendar  readOwnSegment  readNotes  writeNotes  writeSummary  readPublishedSummary  runLive
-    admin                 yes   no              yes     no    no      no            yes        no    no                no                no              no         no          no            yes                   no
-    coordinator           yes   no              yes     no    no      no            yes        no    no                no                no              no         no          no            yes                   no
-    groupFacilitator      yes   yes             yes     no    no      no            yes        no    no                yes               no              yes        yes         yes           yes                   no
-    traineeFacilitator    yes   yes             yes     no    no      no            yes        no    no                yes               no              yes        yes         yes           yes                   no
-    otherFacilitator      no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
-    expert                no    no              no      no    no      no            no         no    no                no                yes             no         no          no            no                    no
-    groupMember           yes   yes             no      no    no      no            no         no    no                yes               no              no         no          no            yes                   no
-    otherGroupMember      no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
-    funder                no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
-    otherOrgCoordinator   no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
-    otherOrgListedMember  no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
-    signedOut             no    no              no      no    no      no            no         no    no                no                no              no         no          no            no                    no
+                          read  readOnlineLink  create  edit  cancel  restore  manageAgenda  readRsvps  rsvp  recordAttendance  downloadCalendar  readOwnSegment  readNotes  writeNotes  writeSummary  readPublishedSummary  runLive
+    admin                 yes   no              yes     no    no      yes      no            yes        no    no                no                no              no         no          no            yes                   no
+    coordinator           yes   no              yes     no    no      yes      no            yes        no    no                no                no              no         no          no            yes                   no
+    groupFacilitator      yes   yes             yes     no    no      yes      no            yes        no    no                yes               no              yes        yes         yes           yes                   no
+    traineeFacilitator    yes   yes             yes     no    no      yes      no            yes        no    no                yes               no              yes        yes         yes           yes                   no
+    otherFacilitator      no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
+    expert                no    no              no      no    no      no       no            no         no    no                no                yes             no         no          no            no                    no
+    groupMember           yes   yes             no      no    no      no       no            no         no    no                yes               no              no         no          no            yes                   no
+    otherGroupMember      no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
+    funder                no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
+    otherOrgCoordinator   no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
+    otherOrgListedMember  no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
+    signedOut             no    no              no      no    no      no       no            no         no    no                no                no              no         no          no            no                    no
   `);
 });
 

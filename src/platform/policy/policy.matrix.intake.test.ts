@@ -30,35 +30,52 @@ const checkMatrix = matrixChecker(actors);
 
 describe('application (a new application to organisation A)', () => {
   checkMatrix(applicationPolicy, { organizationId: ORG_A, status: 'new' }, `
-                         submit  list  read  note  assign  decline
-    admin                yes     yes   yes   yes   yes     yes
-    coordinator          yes     yes   yes   yes   yes     yes
-    facilitator          yes     no    no    no    no      no
-    expert               yes     no    no    no    no      no
-    trainee              yes     no    no    no    no      no
-    entrepreneur         yes     no    no    no    no      no
-    funder               yes     no    no    no    no      no
-    otherOrgCoordinator  yes     no    no    no    no      no
-    twoOrgEntrepreneur   yes     no    no    no    no      no
-    invitee              yes     no    no    no    no      no
-    signedOut            yes     no    no    no    no      no
+                         submit  list  read  note  assign  decline  reopen
+    admin                yes     yes   yes   yes   yes     yes      no
+    coordinator          yes     yes   yes   yes   yes     yes      no
+    facilitator          yes     no    no    no    no      no       no
+    expert               yes     no    no    no    no      no       no
+    trainee              yes     no    no    no    no      no       no
+    entrepreneur         yes     no    no    no    no      no       no
+    funder               yes     no    no    no    no      no       no
+    otherOrgCoordinator  yes     no    no    no    no      no       no
+    twoOrgEntrepreneur   yes     no    no    no    no      no       no
+    invitee              yes     no    no    no    no      no       no
+    signedOut            yes     no    no    no    no      no       no
   `);
 });
 
 describe('application (assigned already, organisation A)', () => {
   checkMatrix(applicationPolicy, { organizationId: ORG_A, status: 'assigned' }, `
-                         submit  list  read  note  assign  decline
-    admin                yes     yes   yes   yes   no      no
-    coordinator          yes     yes   yes   yes   no      no
-    facilitator          yes     no    no    no    no      no
-    expert               yes     no    no    no    no      no
-    trainee              yes     no    no    no    no      no
-    entrepreneur         yes     no    no    no    no      no
-    funder               yes     no    no    no    no      no
-    otherOrgCoordinator  yes     no    no    no    no      no
-    twoOrgEntrepreneur   yes     no    no    no    no      no
-    invitee              yes     no    no    no    no      no
-    signedOut            yes     no    no    no    no      no
+                         submit  list  read  note  assign  decline  reopen
+    admin                yes     yes   yes   yes   no      no       no
+    coordinator          yes     yes   yes   yes   no      no       no
+    facilitator          yes     no    no    no    no      no       no
+    expert               yes     no    no    no    no      no       no
+    trainee              yes     no    no    no    no      no       no
+    entrepreneur         yes     no    no    no    no      no       no
+    funder               yes     no    no    no    no      no       no
+    otherOrgCoordinator  yes     no    no    no    no      no       no
+    twoOrgEntrepreneur   yes     no    no    no    no      no       no
+    invitee              yes     no    no    no    no      no       no
+    signedOut            yes     no    no    no    no      no       no
+  `);
+});
+
+describe('application (declined, organisation A)', () => {
+  checkMatrix(applicationPolicy, { organizationId: ORG_A, status: 'declined' }, `
+                         submit  list  read  note  assign  decline  reopen
+    admin                yes     yes   yes   yes   no      no       yes
+    coordinator          yes     yes   yes   yes   no      no       yes
+    facilitator          yes     no    no    no    no      no       no
+    expert               yes     no    no    no    no      no       no
+    trainee              yes     no    no    no    no      no       no
+    entrepreneur         yes     no    no    no    no      no       no
+    funder               yes     no    no    no    no      no       no
+    otherOrgCoordinator  yes     no    no    no    no      no       no
+    twoOrgEntrepreneur   yes     no    no    no    no      no       no
+    invitee              yes     no    no    no    no      no       no
+    signedOut            yes     no    no    no    no      no       no
   `);
 });
 
