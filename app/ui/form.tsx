@@ -117,6 +117,27 @@ export function Field({
 }
 
 /**
+ * The one checkbox or radio of the product (issue 11): the large styled control (24 px, the
+ * primary colour) with its label beside it, the whole row a target. Every form uses it.
+ */
+export function Choice({
+  type = 'checkbox',
+  id,
+  label,
+  labelLang,
+  ...input
+}: { type?: 'checkbox' | 'radio'; id: string; label: React.ReactNode; labelLang?: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'type' | 'id'>) {
+  return (
+    <div className="checkbox">
+      <input type={type} id={id} {...input} />
+      <label htmlFor={id} lang={labelLang}>
+        {label}
+      </label>
+    </div>
+  );
+}
+
+/**
  * One choice among radios: a fieldset whose legend is the question and whose error is linked.
  * The first radio's id is the field's name, so the error summary's `#name` link lands on it.
  */
@@ -140,10 +161,15 @@ export function RadioGroup({
         </p>
       ) : null}
       {options.map((o, i) => (
-        <div className="checkbox" key={o.value}>
-          <input type="radio" id={i === 0 ? name : `${name}-${o.value}`} name={name} value={o.value} defaultChecked={o.defaultChecked} />
-          <label htmlFor={i === 0 ? name : `${name}-${o.value}`}>{o.label}</label>
-        </div>
+        <Choice
+          type="radio"
+          key={o.value}
+          id={i === 0 ? name : `${name}-${o.value}`}
+          name={name}
+          value={o.value}
+          defaultChecked={o.defaultChecked}
+          label={o.label}
+        />
       ))}
     </fieldset>
   );

@@ -2,7 +2,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import type { Route } from './+types/profile';
 import { requireActor } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
-import { ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterHeaders, retryAfterOf, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterHeaders, retryAfterOf, type FieldErrors } from '../../ui/form';
 import { SessionsSection, TotpSection, type ProfileActionResult } from '../../ui/profile-sections';
 import {
   beginTotpSetup,
@@ -167,12 +167,16 @@ export default function Profile() {
           <fieldset className="field">
             <legend>{t('profile.language')}</legend>
             {(['fi', 'sv', 'en'] as const).map((code) => (
-              <div className="checkbox" key={code}>
-                <input type="radio" id={`locale-${code}`} name="locale" value={code} defaultChecked={d.locale === code} />
-                <label htmlFor={`locale-${code}`} lang={code}>
-                  {code === 'fi' ? 'Suomi' : code === 'sv' ? 'Svenska' : 'English'}
-                </label>
-              </div>
+              <Choice
+                type="radio"
+                key={code}
+                id={`locale-${code}`}
+                name="locale"
+                value={code}
+                defaultChecked={d.locale === code}
+                labelLang={code}
+                label={code === 'fi' ? 'Suomi' : code === 'sv' ? 'Svenska' : 'English'}
+              />
             ))}
           </fieldset>
           <div>

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/sign-in-code';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
-import { ErrorSummary, Field, fieldErrors, type FieldErrors, rateLimitedAnswer, retryAfterHeaders, retryAfterOf } from '../../ui/form';
+import { Choice, ErrorSummary, Field, fieldErrors, type FieldErrors, rateLimitedAnswer, retryAfterHeaders, retryAfterOf } from '../../ui/form';
 import { requestSignInCode, signInWithCode } from '../../../src/features/accounts/sign-in.ts';
 import { signedInRedirect } from '../../../src/features/accounts/sign-in-response.ts';
 import { RateLimitedError } from '../../../src/platform/errors.ts';
@@ -112,10 +112,7 @@ export default function SignInWithCode() {
             <Field id="code" label={t('auth.code')} hint={t('auth.codeHint')} error={errors.code ? t(errors.code) : undefined}>
               {(p) => <input {...p} type="text" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]*" maxLength={7} required />}
             </Field>
-            <div className="checkbox">
-              <input type="checkbox" id="remember" name="remember" />
-              <label htmlFor="remember">{t('auth.rememberMe')}</label>
-            </div>
+            <Choice id="remember" name="remember" label={t('auth.rememberMe')} />
             <div>
               <button type="submit" className="button">
                 {t('auth.codeSubmit')}

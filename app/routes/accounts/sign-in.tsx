@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/sign-in';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
-import { ErrorSummary, Field, fieldErrors, type FieldErrors, rateLimitedAnswer, retryAfterHeaders, retryAfterOf } from '../../ui/form';
+import { Choice, ErrorSummary, Field, fieldErrors, type FieldErrors, rateLimitedAnswer, retryAfterHeaders, retryAfterOf } from '../../ui/form';
 import { signInWithPassword } from '../../../src/features/accounts/sign-in.ts';
 import { signedInRedirect } from '../../../src/features/accounts/sign-in-response.ts';
 import { RateLimitedError } from '../../../src/platform/errors.ts';
@@ -76,10 +76,7 @@ export default function SignIn() {
         <Field id="password" label={t('auth.password')} error={errors.password ? t(errors.password) : undefined}>
           {(p) => <input {...p} type="password" autoComplete="current-password" required />}
         </Field>
-        <div className="checkbox">
-          <input type="checkbox" id="remember" name="remember" aria-describedby="remember-hint" />
-          <label htmlFor="remember">{t('auth.rememberMe')}</label>
-        </div>
+        <Choice id="remember" name="remember" aria-describedby="remember-hint" label={t('auth.rememberMe')} />
         <p className="hint" id="remember-hint">
           {t('auth.rememberMeHint')}
         </p>

@@ -6,7 +6,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import type { Route } from './+types/apply';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
-import { ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterOf, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterOf, type FieldErrors } from '../../ui/form';
 import { RateLimitedError } from '../../../src/platform/errors.ts';
 import type { Locale, MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { enforceRateLimits, rateLimitRules } from '../../../src/platform/http/rate-limit.ts';
@@ -186,10 +186,15 @@ export default function Apply() {
               </p>
             ) : null}
             {applicationLocales.map((l, i) => (
-              <label className="checkbox" key={l}>
-                <input type="radio" name="locale" id={i === 0 ? 'locale' : `locale-${l}`} value={l} defaultChecked={chosenLocale === l} />
-                {t(`intake.locale.${l}`)}
-              </label>
+              <Choice
+                type="radio"
+                key={l}
+                name="locale"
+                id={i === 0 ? 'locale' : `locale-${l}`}
+                value={l}
+                defaultChecked={chosenLocale === l}
+                label={t(`intake.locale.${l}`)}
+              />
             ))}
           </fieldset>
         </fieldset>
@@ -270,10 +275,14 @@ export default function Apply() {
               </p>
             ) : null}
             {meetingFormats.map((f, i) => (
-              <label className="checkbox" key={f}>
-                <input type="checkbox" name="formats" id={i === 0 ? 'formats' : `formats-${f}`} value={f} defaultChecked={chosenFormats.includes(f)} />
-                {t(`intake.format.${f}`)}
-              </label>
+              <Choice
+                key={f}
+                name="formats"
+                id={i === 0 ? 'formats' : `formats-${f}`}
+                value={f}
+                defaultChecked={chosenFormats.includes(f)}
+                label={t(`intake.format.${f}`)}
+              />
             ))}
           </fieldset>
           <Field id="availability" label={t('intake.field.availabilityOptional')} hint={t('intake.hint.availability')} error={err('availability')}>
@@ -290,20 +299,17 @@ export default function Apply() {
               {err('consent')}
             </p>
           ) : null}
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              id="consent"
-              name="consent"
-              value="on"
-              required
-              aria-required="true"
-              aria-invalid={errors.consent ? true : undefined}
-              aria-describedby={errors.consent ? 'consent-error' : undefined}
-              defaultChecked={text('consent') === 'on'}
-            />
-            {t('intake.field.consent')}
-          </label>
+          <Choice
+            id="consent"
+            name="consent"
+            value="on"
+            required
+            aria-required="true"
+            aria-invalid={errors.consent ? true : undefined}
+            aria-describedby={errors.consent ? 'consent-error' : undefined}
+            defaultChecked={text('consent') === 'on'}
+            label={t('intake.field.consent')}
+          />
           <p className="hint">
             <a href="/privacy">{t('intake.apply.privacyLink')}</a>
           </p>
