@@ -47,6 +47,17 @@ describe('error pages', () => {
     }
   });
 
+  it.each([
+    ['sv-FI,sv;q=0.9', 'sv', 'Sidan hittades inte'],
+    ['en-GB,en;q=0.8', 'en', 'Page not found'],
+  ])('without a chosen language, Accept-Language %s gives the 404 in %s', async (accept, lang, title) => {
+    const res = await fetch(`${app.url}/ei/tallaista`, { redirect: 'manual', headers: { 'accept-language': accept } });
+    const html = await res.text();
+    expect(res.status).toBe(404);
+    expect(html).toContain(`<html lang="${lang}"`);
+    expect(html).toContain(`<h1>${title}</h1>`);
+  });
+
   it('a member is pointed back to their own page and their facilitator', async () => {
     const missing = await page(`/groups/${randomUUID()}`, cookies.member);
     expect(missing.status).toBe(404);

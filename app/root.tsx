@@ -1,7 +1,20 @@
-import { Form, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteError, useRouteLoaderData } from 'react-router';
+import {
+  Form,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from 'react-router';
 import type { Route } from './+types/root';
 import { getState } from './lib/state.server';
 import { useT } from './lib/i18n';
+import { retryAfterOf, useRateLimitMessage } from './ui/rate-limit';
 import { defaultLocale, type Locale } from '../src/platform/i18n/i18n.ts';
 import { navigationFor } from './lib/navigation';
 import { enhanceScript } from './lib/enhance';
@@ -46,7 +59,15 @@ function LanguageSwitcher({ locale }: { locale: Locale }) {
     <Form method="post" action="/language" className="language-switcher" aria-label={t('nav.language')} reloadDocument>
       <input type="hidden" name="next" value={location.pathname + location.search} />
       {options.map((o) => (
-        <button key={o.code} type="submit" name="locale" value={o.code} lang={o.code} aria-current={o.code === locale ? 'true' : undefined} className="link-button">
+        <button
+          key={o.code}
+          type="submit"
+          name="locale"
+          value={o.code}
+          lang={o.code}
+          aria-current={o.code === locale ? 'true' : undefined}
+          className="link-button"
+        >
           {o.label}
         </button>
       ))}
@@ -180,7 +201,17 @@ export function ErrorBoundary() {
   const data = useRouteLoaderData('root') as RootData | undefined;
   const audience = audienceOf(data?.actor);
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title = status === 404 ? t('error.notFound') : status === 403 ? t('error.forbidden') : status === 429 ? t('error.rateLimited') : status < 500 ? t('error.badRequest') : t('error.server');
+  const rateLimitMessage = useRateLimitMessage();
+  const title =
+    status === 404
+      ? t('error.notFound')
+      : status === 403
+        ? t('error.forbidden')
+        : status === 429
+          ? rateLimitMessage(isRouteErrorResponse(error) ? retryAfterOf(error.data) : undefined)
+          : status < 500
+            ? t('error.badRequest')
+            : t('error.server');
   const hint = status === 404 ? t(`everyday.error.notFound.${audience}`) : status === 403 ? t(`everyday.error.forbidden.${audience}`) : t('error.tryAgain');
   return (
     <div className="page error-page">

@@ -4,10 +4,13 @@
 import { useEffect, useRef } from 'react';
 import { data } from 'react-router';
 import type { z } from 'zod';
-import { DomainError } from '../../src/platform/errors.ts';
+import { DomainError, RateLimitedError } from '../../src/platform/errors.ts';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
 import { catalogs } from '../../src/platform/i18n/i18n.ts';
 import { useT } from '../lib/i18n';
+import { useRateLimitMessage } from './rate-limit';
+
+export { retryAfterOf } from './rate-limit';
 
 export type FieldErrors = Record<string, MessageKey>;
 
@@ -27,8 +30,29 @@ export function fieldErrors(error: z.ZodError, fallback: MessageKey = 'error.bad
  * 404/403 (and other statuses) go to the error page with the right status.
  */
 export function rethrowAsResponse(error: unknown): never {
+  if (error instanceof RateLimitedError) {
+    const retryAfterSeconds = error.retryAfterSeconds;
+    throw data({ messageKey: error.messageKey, retryAfterSeconds }, { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } });
+  }
   if (error instanceof DomainError) throw data({ messageKey: error.messageKey }, { status: error.status });
   throw error;
+}
+
+/**
+ * The one answer of every rate-limited form (issue 11): status 429, the Retry-After header, and
+ * `retryAfterSeconds` beside the form's own data so the error summary says how long to wait.
+ */
+export function rateLimitedAnswer<T extends object>(error: RateLimitedError, rest: T) {
+  const retryAfterSeconds = error.retryAfterSeconds;
+  return data(
+    { ...rest, errors: { form: 'error.rateLimited' } as FieldErrors, retryAfterSeconds },
+    { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+  );
+}
+
+/** A route's `headers`: the action's Retry-After (and other headers) when it set one, else the loader's. */
+export function retryAfterHeaders({ actionHeaders, loaderHeaders }: { actionHeaders: Headers; loaderHeaders: Headers }): Headers {
+  return actionHeaders.has('Retry-After') ? actionHeaders : loaderHeaders;
 }
 
 /** A field's error as text, for `Field` and `RadioGroup` (undefined when the field is fine). */
@@ -37,8 +61,9 @@ export function useFieldError(errors: FieldErrors) {
   return (field: string): string | undefined => (errors[field] ? t(errors[field]) : undefined);
 }
 
-export function ErrorSummary({ errors, order }: { errors: FieldErrors; order: string[] }) {
+export function ErrorSummary({ errors, order, retryAfterSeconds }: { errors: FieldErrors; order: string[]; retryAfterSeconds?: number }) {
   const t = useT();
+  const rateLimitMessage = useRateLimitMessage();
   const ref = useRef<HTMLDivElement>(null);
   const keys = order.filter((k) => errors[k]);
   useEffect(() => {
@@ -50,7 +75,9 @@ export function ErrorSummary({ errors, order }: { errors: FieldErrors; order: st
       <h2 id="error-summary-title">{t('org.form.errorSummary')}</h2>
       <ul>
         {keys.map((k) => (
-          <li key={k}>{k === 'form' ? t(errors[k]!) : <a href={`#${k}`}>{t(errors[k]!)}</a>}</li>
+          <li key={k}>
+            {k === 'form' ? errors[k] === 'error.rateLimited' ? rateLimitMessage(retryAfterSeconds) : t(errors[k]!) : <a href={`#${k}`}>{t(errors[k]!)}</a>}
+          </li>
         ))}
       </ul>
     </div>
@@ -90,6 +117,27 @@ export function Field({
 }
 
 /**
+ * The one checkbox or radio of the product (issue 11): the large styled control (24 px, the
+ * primary colour) with its label beside it, the whole row a target. Every form uses it.
+ */
+export function Choice({
+  type = 'checkbox',
+  id,
+  label,
+  labelLang,
+  ...input
+}: { type?: 'checkbox' | 'radio'; id: string; label: React.ReactNode; labelLang?: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'type' | 'id'>) {
+  return (
+    <div className="checkbox">
+      <input type={type} id={id} {...input} />
+      <label htmlFor={id} lang={labelLang}>
+        {label}
+      </label>
+    </div>
+  );
+}
+
+/**
  * One choice among radios: a fieldset whose legend is the question and whose error is linked.
  * The first radio's id is the field's name, so the error summary's `#name` link lands on it.
  */
@@ -113,10 +161,15 @@ export function RadioGroup({
         </p>
       ) : null}
       {options.map((o, i) => (
-        <div className="checkbox" key={o.value}>
-          <input type="radio" id={i === 0 ? name : `${name}-${o.value}`} name={name} value={o.value} defaultChecked={o.defaultChecked} />
-          <label htmlFor={i === 0 ? name : `${name}-${o.value}`}>{o.label}</label>
-        </div>
+        <Choice
+          type="radio"
+          key={o.value}
+          id={i === 0 ? name : `${name}-${o.value}`}
+          name={name}
+          value={o.value}
+          defaultChecked={o.defaultChecked}
+          label={o.label}
+        />
       ))}
     </fieldset>
   );

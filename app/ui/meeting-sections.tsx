@@ -2,7 +2,7 @@
 // facilitator's list of answers, the shared summary and the facilitators' private notes.
 import { Form } from 'react-router';
 import { useFormat, useT } from '../lib/i18n';
-import { Field, RadioGroup, useFieldError, type FieldErrors } from './form';
+import { Choice, Field, RadioGroup, useFieldError, type FieldErrors } from './form';
 
 type Result = { intent: string; errors: FieldErrors; values: Record<string, string> } | undefined;
 
@@ -73,10 +73,7 @@ export function SummaryForm({ summary, published, result, errors }: { summary: s
         <Field id="summary" label={t('meetings.summary.label')} hint={t('meetings.summary.hint')} error={err('summary')}>
           {(p) => <textarea {...p} rows={5} defaultValue={result?.intent === 'summary' ? result.values.summary : (summary ?? '')} />}
         </Field>
-        <div className="checkbox">
-          <input type="checkbox" id="publish" name="publish" defaultChecked={published} />
-          <label htmlFor="publish">{t('meetings.summary.publish')}</label>
-        </div>
+        <Choice id="publish" name="publish" defaultChecked={published} label={t('meetings.summary.publish')} />
         <p>
           <button type="submit" className="button button--secondary">
             {t('meetings.summary.save')}
@@ -87,7 +84,15 @@ export function SummaryForm({ summary, published, result, errors }: { summary: s
   );
 }
 
-export function NotesSection({ notes, result, errors }: { notes: readonly { id: string; author: string; createdAt: string | Date; text: string }[]; result: Result; errors: FieldErrors }) {
+export function NotesSection({
+  notes,
+  result,
+  errors,
+}: {
+  notes: readonly { id: string; author: string; createdAt: string | Date; text: string }[];
+  result: Result;
+  errors: FieldErrors;
+}) {
   const t = useT();
   const format = useFormat();
   const err = useFieldError(errors);

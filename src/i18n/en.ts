@@ -31,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   'error.forbidden': 'You do not have permission for this',
   'error.tooLarge': 'What you sent is too large',
   'error.rateLimited': 'Too many attempts. Please wait a moment and try again.',
+  'error.rateLimitedWait': 'Too many attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
   'error.server': 'Something went wrong',
   'error.badRequest': 'The request could not be processed',
   'error.csrf': 'The form was sent from another site, so it was not processed. Open the page again and try once more.',

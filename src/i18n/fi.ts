@@ -30,6 +30,7 @@ export const fi = {
   'error.forbidden': 'Sinulla ei ole oikeutta tähän',
   'error.tooLarge': 'Lähetetty tieto on liian suuri',
   'error.rateLimited': 'Liian monta yritystä. Odota hetki ja yritä sitten uudelleen.',
+  'error.rateLimitedWait': 'Liian monta yritystä. Yritä uudelleen {minutes} minuutin kuluttua.',
   'error.server': 'Jotain meni vikaan',
   'error.badRequest': 'Pyyntöä ei voitu käsitellä',
   'error.csrf': 'Lomake lähetettiin toiselta sivustolta, joten sitä ei käsitelty. Avaa sivu uudelleen ja yritä uudestaan.',

@@ -31,6 +31,7 @@ export const sv: Record<MessageKey, string> = {
   'error.forbidden': 'Du har inte behörighet till detta',
   'error.tooLarge': 'De skickade uppgifterna är för stora',
   'error.rateLimited': 'För många försök. Vänta en stund och försök sedan igen.',
+  'error.rateLimitedWait': 'För många försök. Försök igen om {minutes, plural, one {# minut} other {# minuter}}.',
   'error.server': 'Något gick fel',
   'error.badRequest': 'Begäran kunde inte behandlas',
   'error.csrf': 'Formuläret skickades från en annan webbplats och behandlades därför inte. Öppna sidan på nytt och försök igen.',

@@ -14,6 +14,8 @@ import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, tabTo }
 let app: TestApp;
 let browser: Browser;
 let token: string;
+let newcomerToken: string;
+let newcomerGroupId: string;
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
@@ -34,15 +36,22 @@ beforeAll(async () => {
     { organizationId: org.id, groupId: group.id, userId: member.id, meetingId: m1.id, text: 'Kävelen joka aamu', status: 'done', createdAt: m1.startsAt },
   ]);
   token = (await signIn(db, member.id)).token;
+  // A newcomer who has not yet accepted the group agreement meets its gate.
+  const newcomer = await createTestMember(db, { organizationId: org.id, role: 'entrepreneur', name: 'Veikko Virtanen' });
+  newcomerGroupId = (
+    await createTestGroup(db, { organizationId: org.id, facilitatorIds: [facilitator.id], memberIds: [newcomer.id], agreementAccepted: false })
+  ).id;
+  newcomerToken = (await signIn(db, newcomer.id)).token;
 });
 afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
 
-async function phone(signedIn: boolean, locale = 'fi-FI'): Promise<Page> {
+async function phone(signedIn: boolean | string, locale = 'fi-FI'): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });
-  if (signedIn) await context.addCookies([{ name: SESSION_COOKIE, value: token, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
+  const session = signedIn === true ? token : signedIn;
+  if (session) await context.addCookies([{ name: SESSION_COOKIE, value: session, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
   return context.newPage();
 }
 
@@ -93,22 +102,57 @@ describe('everyday pages at 390 px, by keyboard', () => {
     await page.context().close();
   }, 180_000);
 
-  it.each([
-    ['Svenska', 'sv', 'Sidan hittades inte'],
-    ['English', 'en', 'Page not found'],
-  ])('the 404 page after choosing %s is in that language', async (button, lang, title) => {
-    const page = await phone(false);
-    await page.goto(`${app.url}/`);
-    await tabTo(page, new RegExp(`^${button}$`));
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
-    const res = await page.goto(`${app.url}/ei-tallaista/sivua`);
-    expect(res?.status()).toBe(404);
-    expect(await page.getAttribute('html', 'lang')).toBe(lang);
-    expect(await page.locator('h1').textContent()).toBe(title);
-    await tabTo(page, lang === 'sv' ? /^Tillbaka till startsidan$/ : /^Back to the front page$/);
+  it('the agreement gate: its checkboxes are the one large control, ticked by keyboard', async () => {
+    const page = await phone(newcomerToken);
+    await page.goto(`${app.url}/groups/${newcomerGroupId}`);
+    await page.waitForURL(new RegExp(`/groups/${newcomerGroupId}/agreement$`));
+    // every checkbox on the page is at least 24 × 24 px, styled in the primary colour like the others
+    const boxes = await page
+      .locator('input[type="checkbox"]')
+      .evaluateAll((list) =>
+        list.map((e) => ({ w: e.getBoundingClientRect().width, h: e.getBoundingClientRect().height, accent: getComputedStyle(e).accentColor })),
+      );
+    expect(boxes.length).toBeGreaterThanOrEqual(2);
+    for (const b of boxes) {
+      expect(b.w).toBeGreaterThanOrEqual(24);
+      expect(b.h).toBeGreaterThanOrEqual(24);
+      expect(b.accent).not.toBe('auto');
+    }
+    // the headings keep their words whole at 390 px: no heading is wider than the page
+    const wide = await page.locator('h1, h2').evaluateAll((list) => list.filter((h) => h.scrollWidth > h.clientWidth + 1).map((h) => h.textContent));
+    expect(wide).toEqual([]);
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+    await tabTo(page, /^Olen lukenut ryhmäsopimuksen/);
+    await page.keyboard.press('Space');
+    expect(await page.locator('#accept').isChecked()).toBe(true);
+    await tabTo(page, /^Hyväksyn ja jatkan ryhmään$/);
+    await Promise.all([page.waitForURL(/done=accepted/), page.keyboard.press('Enter')]);
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
     await page.context().close();
   }, 120_000);
+
+  it.each([
+    ['Svenska', 'sv', 'Sidan hittades inte'],
+    ['English', 'en', 'Page not found'],
+  ])(
+    'the 404 page after choosing %s is in that language',
+    async (button, lang, title) => {
+      const page = await phone(false);
+      await page.goto(`${app.url}/`);
+      await tabTo(page, new RegExp(`^${button}$`));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
+      const res = await page.goto(`${app.url}/ei-tallaista/sivua`);
+      expect(res?.status()).toBe(404);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      expect(await page.locator('h1').textContent()).toBe(title);
+      await tabTo(page, lang === 'sv' ? /^Tillbaka till startsidan$/ : /^Back to the front page$/);
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+      await page.context().close();
+    },
+    120_000,
+  );
 });

@@ -2,7 +2,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import type { Route } from './+types/profile';
 import { requireActor } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
-import { ErrorSummary, Field, fieldErrors, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterHeaders, retryAfterOf, type FieldErrors } from '../../ui/form';
 import { SessionsSection, TotpSection, type ProfileActionResult } from '../../ui/profile-sections';
 import {
   beginTotpSetup,
@@ -33,7 +33,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     isDemo: actor.isDemo,
     totpRequired: mustSetUpTotp(actor, state.services.config.isProduction),
     totpRequiredForRole: actor.isAdmin || actor.memberships.some((m) => m.role === 'coordinator'),
-    sessions: sessions.map((s) => ({ current: s.id === state.sessionId, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), userAgent: s.userAgent })),
+    sessions: sessions.map((s) => ({
+      current: s.id === state.sessionId,
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      userAgent: s.userAgent,
+    })),
   };
 }
 
@@ -46,8 +51,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const intent = String(form.intent ?? '');
   const fail = (errors: FieldErrors, status = 400) => data<ActionResult>({ intent, errors }, { status });
   // Re-authentication (the current password) is rate limited per person: too many tries answer 429.
-  const rateLimited = (error: unknown): null => {
-    if (error instanceof RateLimitedError) return null;
+  const rateLimited = (error: unknown): RateLimitedError => {
+    if (error instanceof RateLimitedError) return error;
     throw error;
   };
   switch (intent) {
@@ -68,14 +73,17 @@ export async function action({ request, context }: Route.ActionArgs) {
       if (!p.success) return fail(fieldErrors(p.error));
       if (p.data.newPassword !== p.data.confirm) return fail({ confirm: 'auth.passwordsDiffer' });
       const r = await changePassword(services, actor.userId, { current: p.data.currentPassword, next: p.data.newPassword }, state.sessionId).catch(rateLimited);
-      if (r === null) return fail({ form: 'error.rateLimited' }, 429);
+      if (r instanceof RateLimitedError) return rateLimitedAnswer(r, { intent });
       if (!r.ok) return fail({ [r.field]: r.error });
       return data<ActionResult>({ intent, saved: 'profile.passwordChanged' });
     }
     case 'totp-begin': {
       const { key, setupToken } = beginTotpSetup(services.config.sessionSecret, actor.userId);
       const uri = totpUri(key, actor.email);
-      return data<ActionResult>({ intent, totp: { setupToken, secret: base32Secret(key), uri, qr: await totpQrSvg(uri, translate(state.locale, 'everyday.totp.qrLabel')) } });
+      return data<ActionResult>({
+        intent,
+        totp: { setupToken, secret: base32Secret(key), uri, qr: await totpQrSvg(uri, translate(state.locale, 'everyday.totp.qrLabel')) },
+      });
     }
     case 'totp-confirm': {
       const p = profileSchemas.totpConfirm.safeParse(form);
@@ -84,7 +92,10 @@ export async function action({ request, context }: Route.ActionArgs) {
       if (!codes) {
         const key = keyFromSetupToken(services.config.sessionSecret, actor.userId, p.data.setupToken);
         const uri = key ? totpUri(key, actor.email) : null;
-        const totp = key && uri ? { setupToken: p.data.setupToken, secret: base32Secret(key), uri, qr: await totpQrSvg(uri, translate(state.locale, 'everyday.totp.qrLabel')) } : undefined;
+        const totp =
+          key && uri
+            ? { setupToken: p.data.setupToken, secret: base32Secret(key), uri, qr: await totpQrSvg(uri, translate(state.locale, 'everyday.totp.qrLabel')) }
+            : undefined;
         return data<ActionResult>({ intent, errors: { code: 'auth.totpWrong' }, totp }, { status: 400 });
       }
       return data<ActionResult>({ intent, recoveryCodes: codes, saved: 'profile.totpEnabled' });
@@ -93,7 +104,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       const p = profileSchemas.totpOff.safeParse(form);
       if (!p.success) return fail(fieldErrors(p.error));
       const off = await turnOffTotp(services, actor.userId, p.data.password).catch(rateLimited);
-      if (off === null) return fail({ form: 'error.rateLimited' }, 429);
+      if (off instanceof RateLimitedError) return rateLimitedAnswer(off, { intent });
       if (!off) return fail({ totpPassword: 'profile.currentPasswordWrong' });
       return data<ActionResult>({ intent, saved: 'profile.totpDisabled' });
     }
@@ -105,6 +116,9 @@ export async function action({ request, context }: Route.ActionArgs) {
       return fail({ form: 'error.badRequest' });
   }
 }
+
+/** Passes the action's Retry-After on to the response. */
+export const headers = retryAfterHeaders;
 
 export default function Profile() {
   const t = useT();
@@ -122,8 +136,22 @@ export default function Profile() {
         </p>
       ) : null}
       {d.totpRequired ? <p className="notice">{t('profile.totpRequiredNotice')}</p> : null}
-      <ErrorSummary errors={errors} order={['form', 'name', 'email', 'currentPassword', 'newPassword', 'confirm', 'code', 'totpPassword']} />
-      <ul className="plain-list"><li><a href="/profile/calendar">{t('calendar.profileLink')}</a></li><li><a href="/profile/attendance">{t('attendance.profileLink')}</a></li><li><a href="/profile/data-access">{t('trust.access.profileLink')}</a></li></ul>
+      <ErrorSummary
+        errors={errors}
+        order={['form', 'name', 'email', 'currentPassword', 'newPassword', 'confirm', 'code', 'totpPassword']}
+        retryAfterSeconds={retryAfterOf(r)}
+      />
+      <ul className="plain-list">
+        <li>
+          <a href="/profile/calendar">{t('calendar.profileLink')}</a>
+        </li>
+        <li>
+          <a href="/profile/attendance">{t('attendance.profileLink')}</a>
+        </li>
+        <li>
+          <a href="/profile/data-access">{t('trust.access.profileLink')}</a>
+        </li>
+      </ul>
 
       <p>
         <a href="/profile/notifications">{t('notifications.link')}</a>
@@ -139,12 +167,16 @@ export default function Profile() {
           <fieldset className="field">
             <legend>{t('profile.language')}</legend>
             {(['fi', 'sv', 'en'] as const).map((code) => (
-              <div className="checkbox" key={code}>
-                <input type="radio" id={`locale-${code}`} name="locale" value={code} defaultChecked={d.locale === code} />
-                <label htmlFor={`locale-${code}`} lang={code}>
-                  {code === 'fi' ? 'Suomi' : code === 'sv' ? 'Svenska' : 'English'}
-                </label>
-              </div>
+              <Choice
+                type="radio"
+                key={code}
+                id={`locale-${code}`}
+                name="locale"
+                value={code}
+                defaultChecked={d.locale === code}
+                labelLang={code}
+                label={code === 'fi' ? 'Suomi' : code === 'sv' ? 'Svenska' : 'English'}
+              />
             ))}
           </fieldset>
           <div>

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/reset-password';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
-import { ErrorSummary, Field, type FieldErrors } from '../../ui/form';
+import { ErrorSummary, Field, type FieldErrors, rateLimitedAnswer, retryAfterHeaders, retryAfterOf } from '../../ui/form';
 import { requestPasswordReset } from '../../../src/features/accounts/password-reset.ts';
 import { RateLimitedError } from '../../../src/platform/errors.ts';
 
@@ -19,7 +19,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     await requestPasswordReset(state.services, { email: parsed.data.email, locale: state.locale }, state.clientIp);
   } catch (error) {
     if (error instanceof RateLimitedError) {
-      return data({ errors: { form: 'error.rateLimited' } as FieldErrors, email, sent: false }, { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } });
+      return rateLimitedAnswer(error, { email, sent: false });
     }
     throw error;
   }
@@ -27,9 +27,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 /** Passes the action's Retry-After (and other headers) on to the response. */
-export function headers({ actionHeaders, loaderHeaders }: Route.HeadersArgs) {
-  return actionHeaders.has('Retry-After') ? actionHeaders : loaderHeaders;
-}
+export const headers = retryAfterHeaders;
 
 export default function ResetPassword() {
   const t = useT();
@@ -46,7 +44,7 @@ export default function ResetPassword() {
       ) : (
         <>
           <p>{t('auth.resetIntro')}</p>
-          <ErrorSummary errors={errors} order={['form', 'email']} />
+          <ErrorSummary errors={errors} order={['form', 'email']} retryAfterSeconds={retryAfterOf(result)} />
           <Form method="post" className="stack" noValidate>
             <Field id="email" label={t('auth.email')} error={errors.email ? t(errors.email) : undefined}>
               {(p) => <input {...p} type="email" autoComplete="username" inputMode="email" required defaultValue={result?.email ?? ''} />}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/sign-in-code';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
-import { ErrorSummary, Field, fieldErrors, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, Field, fieldErrors, type FieldErrors, rateLimitedAnswer, retryAfterHeaders, retryAfterOf } from '../../ui/form';
 import { requestSignInCode, signInWithCode } from '../../../src/features/accounts/sign-in.ts';
 import { signedInRedirect } from '../../../src/features/accounts/sign-in-response.ts';
 import { RateLimitedError } from '../../../src/platform/errors.ts';
@@ -14,7 +14,10 @@ const requestSchema = z.object({ step: z.literal('request'), email, next: z.stri
 const verifySchema = z.object({
   step: z.literal('verify'),
   email,
-  code: z.string().trim().regex(/^\d{3}\s?\d{3}$/, 'auth.codeFormat'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{3}\s?\d{3}$/, 'auth.codeFormat'),
   remember: z.literal('on').optional(),
   next: z.string().max(2000).optional(),
 });
@@ -35,7 +38,11 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (form.step === 'verify') {
       const parsed = verifySchema.safeParse(form);
       if (!parsed.success) return data({ step: 'verify' as Step, email: rawEmail, errors: fieldErrors(parsed.error) }, { status: 400 });
-      const result = await signInWithCode(state.services, { email: parsed.data.email, code: parsed.data.code, rememberMe: parsed.data.remember === 'on' }, client);
+      const result = await signInWithCode(
+        state.services,
+        { email: parsed.data.email, code: parsed.data.code, rememberMe: parsed.data.remember === 'on' },
+        client,
+      );
       if (!result.ok) {
         // One message for a wrong, used, expired or unknown code: it must not tell whether the address has an account.
         const key: MessageKey = 'trust.auth.codeRejected';
@@ -50,10 +57,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data({ step: 'verify' as Step, email: parsed.data.email, errors: {} as FieldErrors, sent: true });
   } catch (error) {
     if (error instanceof RateLimitedError) {
-      return data(
-        { step: (form.step === 'verify' ? 'verify' : 'request') as Step, email: rawEmail, errors: { form: 'error.rateLimited' } as FieldErrors },
-        { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } },
-      );
+      return rateLimitedAnswer(error, { step: (form.step === 'verify' ? 'verify' : 'request') as Step, email: rawEmail });
     }
     throw error;
   }
@@ -64,9 +68,7 @@ export function meta() {
 }
 
 /** Passes the action's Retry-After (and other headers) on to the response. */
-export function headers({ actionHeaders, loaderHeaders }: Route.HeadersArgs) {
-  return actionHeaders.has('Retry-After') ? actionHeaders : loaderHeaders;
-}
+export const headers = retryAfterHeaders;
 
 export default function SignInWithCode() {
   const t = useT();
@@ -79,7 +81,7 @@ export default function SignInWithCode() {
     <div className="page">
       <title>{`${t('auth.codeTitle')} – Työpeili`}</title>
       <h1>{t('auth.codeTitle')}</h1>
-      <ErrorSummary errors={errors} order={['form', 'email', 'code']} />
+      <ErrorSummary errors={errors} order={['form', 'email', 'code']} retryAfterSeconds={retryAfterOf(result)} />
       {step === 'request' ? (
         <>
           <p>{t('auth.codeIntro')}</p>
@@ -110,10 +112,7 @@ export default function SignInWithCode() {
             <Field id="code" label={t('auth.code')} hint={t('auth.codeHint')} error={errors.code ? t(errors.code) : undefined}>
               {(p) => <input {...p} type="text" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]*" maxLength={7} required />}
             </Field>
-            <div className="checkbox">
-              <input type="checkbox" id="remember" name="remember" />
-              <label htmlFor="remember">{t('auth.rememberMe')}</label>
-            </div>
+            <Choice id="remember" name="remember" label={t('auth.rememberMe')} />
             <div>
               <button type="submit" className="button">
                 {t('auth.codeSubmit')}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/sign-in-two-factor';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
-import { ErrorSummary, Field, type FieldErrors } from '../../ui/form';
+import { ErrorSummary, Field, type FieldErrors, rateLimitedAnswer, retryAfterHeaders, retryAfterOf } from '../../ui/form';
 import { completeSecondFactor } from '../../../src/features/accounts/second-factor.ts';
 import { safeNext } from '../../../src/platform/http/safe-next.ts';
 import { RateLimitedError } from '../../../src/platform/errors.ts';
@@ -27,7 +27,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (!ok) return data({ errors: { code: 'auth.totpWrong' } as FieldErrors }, { status: 400 });
   } catch (error) {
     if (error instanceof RateLimitedError) {
-      return data({ errors: { form: 'error.rateLimited' } as FieldErrors }, { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } });
+      return rateLimitedAnswer(error, {});
     }
     throw error;
   }
@@ -35,9 +35,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 /** Passes the action's Retry-After (and other headers) on to the response. */
-export function headers({ actionHeaders, loaderHeaders }: Route.HeadersArgs) {
-  return actionHeaders.has('Retry-After') ? actionHeaders : loaderHeaders;
-}
+export const headers = retryAfterHeaders;
 
 export default function TwoFactor() {
   const t = useT();
@@ -49,7 +47,7 @@ export default function TwoFactor() {
       <title>{`${t('auth.totpTitle')} – Työpeili`}</title>
       <h1>{t('auth.totpTitle')}</h1>
       <p>{t('auth.totpIntro')}</p>
-      <ErrorSummary errors={errors} order={['form', 'code']} />
+      <ErrorSummary errors={errors} order={['form', 'code']} retryAfterSeconds={retryAfterOf(result)} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="next" value={params.get('next') ?? ''} />
         <Field id="code" label={t('auth.totpCode')} hint={t('auth.totpHint')} error={errors.code ? t(errors.code) : undefined}>

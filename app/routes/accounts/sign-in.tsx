@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/sign-in';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
-import { ErrorSummary, Field, fieldErrors, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, Field, fieldErrors, type FieldErrors, rateLimitedAnswer, retryAfterHeaders, retryAfterOf } from '../../ui/form';
 import { signInWithPassword } from '../../../src/features/accounts/sign-in.ts';
 import { signedInRedirect } from '../../../src/features/accounts/sign-in-response.ts';
 import { RateLimitedError } from '../../../src/platform/errors.ts';
@@ -40,7 +40,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     return redirect(location, { headers: { 'Set-Cookie': cookie } });
   } catch (error) {
     if (error instanceof RateLimitedError) {
-      return data({ errors: { form: 'error.rateLimited' } as FieldErrors, email }, { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } });
+      return rateLimitedAnswer(error, { email });
     }
     throw error;
   }
@@ -51,9 +51,7 @@ export function meta() {
 }
 
 /** Passes the action's Retry-After (and other headers) on to the response. */
-export function headers({ actionHeaders, loaderHeaders }: Route.HeadersArgs) {
-  return actionHeaders.has('Retry-After') ? actionHeaders : loaderHeaders;
-}
+export const headers = retryAfterHeaders;
 
 export default function SignIn() {
   const t = useT();
@@ -64,8 +62,12 @@ export default function SignIn() {
     <div className="page">
       <title>{`${t('auth.signInTitle')} – Työpeili`}</title>
       <h1>{t('auth.signInTitle')}</h1>
-      {params.get('reset') === 'done' ? <p className="notice notice--success" role="status">{t('auth.resetDone')}</p> : null}
-      <ErrorSummary errors={errors} order={['form', 'email', 'password']} />
+      {params.get('reset') === 'done' ? (
+        <p className="notice notice--success" role="status">
+          {t('auth.resetDone')}
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} order={['form', 'email', 'password']} retryAfterSeconds={retryAfterOf(result)} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="next" value={params.get('next') ?? ''} />
         <Field id="email" label={t('auth.email')} error={errors.email ? t(errors.email) : undefined}>
@@ -74,10 +76,7 @@ export default function SignIn() {
         <Field id="password" label={t('auth.password')} error={errors.password ? t(errors.password) : undefined}>
           {(p) => <input {...p} type="password" autoComplete="current-password" required />}
         </Field>
-        <div className="checkbox">
-          <input type="checkbox" id="remember" name="remember" aria-describedby="remember-hint" />
-          <label htmlFor="remember">{t('auth.rememberMe')}</label>
-        </div>
+        <Choice id="remember" name="remember" aria-describedby="remember-hint" label={t('auth.rememberMe')} />
         <p className="hint" id="remember-hint">
           {t('auth.rememberMeHint')}
         </p>

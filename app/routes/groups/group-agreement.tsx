@@ -6,7 +6,7 @@ import { requireActor } from '../../lib/state.server';
 import { loadGroup } from '../../lib/group.server';
 import { formFields } from '../../lib/params.server';
 import { useLocale, useT } from '../../lib/i18n';
-import { ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import type { Actor } from '../../../src/platform/auth/actor.ts';
 import type { Services } from '../../../src/platform/services.ts';
 import { DomainError } from '../../../src/platform/errors.ts';
@@ -48,7 +48,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const parsed = acceptAgreementSchema.safeParse(form);
   if (!parsed.success) return data<ActionResult>({ errors: fieldErrors(parsed.error) }, { status: 400 });
   try {
-    await acceptAgreement(actor, state.services, { organizationId: group.organizationId, groupId: group.id, version: parsed.data.version, showCompany: parsed.data.showCompany });
+    await acceptAgreement(actor, state.services, {
+      organizationId: group.organizationId,
+      groupId: group.id,
+      version: parsed.data.version,
+      showCompany: parsed.data.showCompany,
+    });
   } catch (error) {
     if (error instanceof DomainError && error.status === 409) return data<ActionResult>({ errors: { form: error.messageKey } }, { status: 409 });
     rethrowAsResponse(error);
@@ -89,15 +94,16 @@ export default function GroupAgreementPage() {
             <fieldset>
               <legend>{t('groups.agreement.showTitle')}</legend>
               <p className="hint">{t('groups.agreement.showHint')}</p>
-              <div className="checkbox">
-                <input type="checkbox" id="showCompany" name="showCompany" defaultChecked={page.showCompany} />
-                <label htmlFor="showCompany">{t('groups.agreement.showCompany')}</label>
-              </div>
+              <Choice id="showCompany" name="showCompany" defaultChecked={page.showCompany} label={t('groups.agreement.showCompany')} />
             </fieldset>
-            <div className="checkbox">
-              <input type="checkbox" id="accept" name="accept" defaultChecked={accepted} aria-invalid={errors.accept ? true : undefined} aria-describedby={errors.accept ? 'accept-error' : undefined} />
-              <label htmlFor="accept">{t('groups.agreement.accept')}</label>
-            </div>
+            <Choice
+              id="accept"
+              name="accept"
+              defaultChecked={accepted}
+              aria-invalid={errors.accept ? true : undefined}
+              aria-describedby={errors.accept ? 'accept-error' : undefined}
+              label={t('groups.agreement.accept')}
+            />
             {errors.accept ? (
               <p className="error-text" id="accept-error">
                 {t(errors.accept as MessageKey)}
@@ -122,7 +128,15 @@ export default function GroupAgreementPage() {
             {t(page.photoNotice === 'saved' ? 'groups.photo.saved' : 'groups.photo.removed')}
           </p>
         ) : null}
-        {page.hasPhoto ? <img className="member-photo member-photo--large" src={`/groups/${page.group.id}/photos/${page.userId}`} alt={t('groups.photo.yours')} width={96} height={96} /> : null}
+        {page.hasPhoto ? (
+          <img
+            className="member-photo member-photo--large"
+            src={`/groups/${page.group.id}/photos/${page.userId}`}
+            alt={t('groups.photo.yours')}
+            width={96}
+            height={96}
+          />
+        ) : null}
         <Form method="post" action={`/groups/${page.group.id}/photo`} encType="multipart/form-data" className="stack" reloadDocument>
           <div className="field">
             <label htmlFor="photo">{t('groups.photo.label')}</label>
@@ -131,10 +145,23 @@ export default function GroupAgreementPage() {
             </p>
             {page.photoError ? (
               <p className="error-text" id="photo-error" role="alert">
-                {t(page.photoError === 'photo_type' ? 'groups.photo.errorType' : page.photoError === 'photo_size' ? 'groups.photo.errorSize' : 'groups.photo.errorEmpty')}
+                {t(
+                  page.photoError === 'photo_type'
+                    ? 'groups.photo.errorType'
+                    : page.photoError === 'photo_size'
+                      ? 'groups.photo.errorSize'
+                      : 'groups.photo.errorEmpty',
+                )}
               </p>
             ) : null}
-            <input id="photo" name="photo" type="file" accept="image/png,image/jpeg,image/webp" aria-describedby={page.photoError ? 'photo-hint photo-error' : 'photo-hint'} aria-invalid={page.photoError ? true : undefined} />
+            <input
+              id="photo"
+              name="photo"
+              type="file"
+              accept="image/png,image/jpeg,image/webp"
+              aria-describedby={page.photoError ? 'photo-hint photo-error' : 'photo-hint'}
+              aria-invalid={page.photoError ? true : undefined}
+            />
           </div>
           <p>
             <button type="submit" className="button button--secondary">

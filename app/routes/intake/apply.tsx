@@ -6,7 +6,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import type { Route } from './+types/apply';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
-import { ErrorSummary, Field, fieldErrors, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterOf, type FieldErrors } from '../../ui/form';
 import { RateLimitedError } from '../../../src/platform/errors.ts';
 import type { Locale, MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { enforceRateLimits, rateLimitRules } from '../../../src/platform/http/rate-limit.ts';
@@ -16,7 +16,13 @@ import { municipalities, municipalityName, regions } from '../../../src/features
 import { meetingFormats } from '../../../src/features/intake/intake.schema.ts';
 import { checkFormToken, issueFormToken } from '../../../src/features/intake/form-token.ts';
 import { listApplyOrganizations } from '../../../src/features/intake/intake.queries.ts';
-import { applicationFields, applicationInputFromForm, applicationLocales, applicationSchema, birthYearRange } from '../../../src/features/intake/intake.validation.ts';
+import {
+  applicationFields,
+  applicationInputFromForm,
+  applicationLocales,
+  applicationSchema,
+  birthYearRange,
+} from '../../../src/features/intake/intake.validation.ts';
 import { submitApplication } from '../../../src/features/intake/submit-application.ts';
 
 /** The honeypot's name: a field people never see; bots fill it. */
@@ -77,7 +83,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const secret = services.config.sessionSecret;
   const values = valuesOf(form);
-  const fail = (errors: FieldErrors, status: number, formToken: string, headers?: HeadersInit) => data<ActionResult>({ errors, values, formToken }, { status, headers });
+  const fail = (errors: FieldErrors, status: number, formToken: string) => data<ActionResult>({ errors, values, formToken }, { status });
 
   // Honeypot filled: a bot. Answer as if all went well; save nothing.
   const honeypot = form.get(HONEYPOT);
@@ -94,11 +100,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     await enforceRateLimits(services.db, [[rateLimitRules.applicationPerIp, state.clientIp]]);
   } catch (error) {
-    if (error instanceof RateLimitedError) return fail({ form: 'error.rateLimited' }, 429, String(postedToken), { 'Retry-After': String(error.retryAfterSeconds) });
+    if (error instanceof RateLimitedError) return rateLimitedAnswer(error, { values, formToken: String(postedToken) });
     throw error;
   }
   const organizations = await listApplyOrganizations(services.db);
-  if (!organizations.some((o) => o.id === parsed.data.organizationId)) return fail({ organizationId: 'intake.validation.organizationRequired' }, 400, String(postedToken));
+  if (!organizations.some((o) => o.id === parsed.data.organizationId))
+    return fail({ organizationId: 'intake.validation.organizationRequired' }, 400, String(postedToken));
   await submitApplication(services, parsed.data);
   return redirect('/apply/thanks');
 }
@@ -136,7 +143,7 @@ export default function Apply() {
       <h1>{t('intake.apply.title')}</h1>
       <p className="lead">{t('intake.apply.lead')}</p>
       <p>{t('intake.apply.required')}</p>
-      <ErrorSummary errors={errors} order={summaryOrder} />
+      <ErrorSummary errors={errors} order={summaryOrder} retryAfterSeconds={retryAfterOf(result)} />
       <Form method="post" className="stack apply-form" noValidate>
         <input type="hidden" name="formToken" value={result?.formToken ?? page.formToken} />
         <div className="visually-hidden" aria-hidden="true">
@@ -156,7 +163,20 @@ export default function Apply() {
             {(p) => <input {...p} type="tel" autoComplete="tel" defaultValue={text('phone')} />}
           </Field>
           <Field id="birthYear" label={t('intake.field.birthYear')} hint={t('intake.hint.birthYear')} error={err('birthYear')}>
-            {(p) => <input {...p} type="number" inputMode="numeric" min={page.birthYears.min} max={page.birthYears.max} step={1} autoComplete="bday-year" required aria-required="true" defaultValue={text('birthYear')} />}
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                inputMode="numeric"
+                min={page.birthYears.min}
+                max={page.birthYears.max}
+                step={1}
+                autoComplete="bday-year"
+                required
+                aria-required="true"
+                defaultValue={text('birthYear')}
+              />
+            )}
           </Field>
           <fieldset className="field" {...fieldsetProps('locale')}>
             <legend>{t('intake.field.locale')}</legend>
@@ -166,10 +186,15 @@ export default function Apply() {
               </p>
             ) : null}
             {applicationLocales.map((l, i) => (
-              <label className="checkbox" key={l}>
-                <input type="radio" name="locale" id={i === 0 ? 'locale' : `locale-${l}`} value={l} defaultChecked={chosenLocale === l} />
-                {t(`intake.locale.${l}`)}
-              </label>
+              <Choice
+                type="radio"
+                key={l}
+                name="locale"
+                id={i === 0 ? 'locale' : `locale-${l}`}
+                value={l}
+                defaultChecked={chosenLocale === l}
+                label={t(`intake.locale.${l}`)}
+              />
             ))}
           </fieldset>
         </fieldset>
@@ -250,10 +275,14 @@ export default function Apply() {
               </p>
             ) : null}
             {meetingFormats.map((f, i) => (
-              <label className="checkbox" key={f}>
-                <input type="checkbox" name="formats" id={i === 0 ? 'formats' : `formats-${f}`} value={f} defaultChecked={chosenFormats.includes(f)} />
-                {t(`intake.format.${f}`)}
-              </label>
+              <Choice
+                key={f}
+                name="formats"
+                id={i === 0 ? 'formats' : `formats-${f}`}
+                value={f}
+                defaultChecked={chosenFormats.includes(f)}
+                label={t(`intake.format.${f}`)}
+              />
             ))}
           </fieldset>
           <Field id="availability" label={t('intake.field.availabilityOptional')} hint={t('intake.hint.availability')} error={err('availability')}>
@@ -270,10 +299,17 @@ export default function Apply() {
               {err('consent')}
             </p>
           ) : null}
-          <label className="checkbox">
-            <input type="checkbox" id="consent" name="consent" value="on" required aria-required="true" aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? 'consent-error' : undefined} defaultChecked={text('consent') === 'on'} />
-            {t('intake.field.consent')}
-          </label>
+          <Choice
+            id="consent"
+            name="consent"
+            value="on"
+            required
+            aria-required="true"
+            aria-invalid={errors.consent ? true : undefined}
+            aria-describedby={errors.consent ? 'consent-error' : undefined}
+            defaultChecked={text('consent') === 'on'}
+            label={t('intake.field.consent')}
+          />
           <p className="hint">
             <a href="/privacy">{t('intake.apply.privacyLink')}</a>
           </p>

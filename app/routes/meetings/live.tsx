@@ -5,7 +5,7 @@ import { data, Form, redirect, useActionData, useLoaderData, type ShouldRevalida
 import type { Route } from './+types/live';
 import { loadAuthorizedMeeting } from '../../lib/live.server';
 import { useFormat, useT } from '../../lib/i18n';
-import { ErrorSummary, Field, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, Field, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import { Clock, FollowUpSection, liveHeadingKeys, useKeepFocusInSection, useLivePolling, useServerNow } from '../../ui/live';
 import { DomainError } from '../../../src/platform/errors.ts';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
@@ -64,7 +64,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (intent === 'step-status') {
       const parsed = stepStatusSchema.safeParse(form);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
-      await updateStepStatus(actor, services, { organizationId: meeting.organizationId, stepId: parsed.data.stepId, status: parsed.data.status, reflection: parsed.data.reflection });
+      await updateStepStatus(actor, services, {
+        organizationId: meeting.organizationId,
+        stepId: parsed.data.stepId,
+        status: parsed.data.status,
+        reflection: parsed.data.reflection,
+      });
       return back('status');
     }
     return fail({ form: 'error.badRequest' });
@@ -79,7 +84,12 @@ export function shouldRevalidate({ actionStatus, defaultShouldRevalidate }: Shou
   return actionStatus === 409 ? true : defaultShouldRevalidate;
 }
 
-const turnStatusKeys = { waiting: 'live.turn.waiting', current: 'live.turn.current', done: 'live.turn.done', passed: 'live.turn.passed' } as const satisfies Record<string, MessageKey>;
+const turnStatusKeys = {
+  waiting: 'live.turn.waiting',
+  current: 'live.turn.current',
+  done: 'live.turn.done',
+  passed: 'live.turn.passed',
+} as const satisfies Record<string, MessageKey>;
 
 export default function MeetingLive() {
   const t = useT();
@@ -118,10 +128,7 @@ export default function MeetingLive() {
       <fieldset>
         <legend>{t('live.presence.legend')}</legend>
         {page.members.map((m) => (
-          <div className="checkbox" key={m.id}>
-            <input type="checkbox" id={`present-${m.id}`} name="present" value={m.id} defaultChecked={m.present} />
-            <label htmlFor={`present-${m.id}`}>{m.name}</label>
-          </div>
+          <Choice key={m.id} id={`present-${m.id}`} name="present" value={m.id} defaultChecked={m.present} label={m.name} />
         ))}
       </fieldset>
       <p>
@@ -233,14 +240,8 @@ export default function MeetingLive() {
                     extra: (
                       <fieldset className="live-order">
                         <legend>{t('live.order.legend')}</legend>
-                        <div className="checkbox">
-                          <input type="radio" id="order-fixed" name="order" value="fixed" defaultChecked />
-                          <label htmlFor="order-fixed">{t('live.order.fixed')}</label>
-                        </div>
-                        <div className="checkbox">
-                          <input type="radio" id="order-shuffled" name="order" value="shuffled" />
-                          <label htmlFor="order-shuffled">{t('live.order.shuffled')}</label>
-                        </div>
+                        <Choice type="radio" id="order-fixed" name="order" value="fixed" defaultChecked label={t('live.order.fixed')} />
+                        <Choice type="radio" id="order-shuffled" name="order" value="shuffled" label={t('live.order.shuffled')} />
                       </fieldset>
                     ),
                   })

@@ -6,7 +6,7 @@ import { requireActor } from '../../lib/state.server';
 import { formFields } from '../../lib/params.server';
 import { loadMeeting } from '../../lib/meeting.server';
 import { useFormat, useT } from '../../lib/i18n';
-import { ErrorSummary, rethrowAsResponse, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { meetingPolicy } from '../../../src/platform/policy/index.ts';
 import { listGroupPeople } from '../../../src/features/groups/groups.queries.ts';
@@ -20,14 +20,24 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const meeting = await loadMeeting(state.services, actor, params.meetingId, meetingPolicy.recordAttendance);
   const { db } = state.services;
   const scope = { organizationId: meeting.organizationId, meetingId: meeting.id };
-  const [people, rows, rsvpRows] = await Promise.all([listGroupPeople(db, { organizationId: meeting.organizationId, groupId: meeting.groupId }), listMeetingAttendance(db, scope), listRsvps(db, scope)]);
+  const [people, rows, rsvpRows] = await Promise.all([
+    listGroupPeople(db, { organizationId: meeting.organizationId, groupId: meeting.groupId }),
+    listMeetingAttendance(db, scope),
+    listRsvps(db, scope),
+  ]);
   const hours = Math.round(((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 3_600_000) * 100) / 100;
   return {
     meeting: { id: meeting.id, groupName: meeting.group.name, startsAt: meeting.startsAt.toISOString(), theme: meeting.theme, hours },
     members: people.members.map((m) => {
       const a = rows.find((r) => r.userId === m.userId);
       const r = rsvpRows.find((x) => x.userId === m.userId);
-      return { userId: m.userId, name: m.name, status: a?.status ?? (r?.response === 'not_coming' ? 'excused' : ''), hours: a?.hours ?? '', rsvp: r?.response ?? null };
+      return {
+        userId: m.userId,
+        name: m.name,
+        status: a?.status ?? (r?.response === 'not_coming' ? 'excused' : ''),
+        hours: a?.hours ?? '',
+        rsvp: r?.response ?? null,
+      };
     }),
     recorded: rows.length > 0,
   };
@@ -79,10 +89,15 @@ export default function MeetingAttendance() {
               {errors[`status_${m.userId}`] ? <p className="error-text">{t(errors[`status_${m.userId}`] as MessageKey)}</p> : null}
               <div className="radio-row">
                 {attendanceStatuses.map((s) => (
-                  <div className="checkbox" key={s}>
-                    <input type="radio" id={`status_${m.userId}_${s}`} name={`status_${m.userId}`} value={s} defaultChecked={statusValue === s} />
-                    <label htmlFor={`status_${m.userId}_${s}`}>{t(`meetings.attendance.status.${s}`)}</label>
-                  </div>
+                  <Choice
+                    type="radio"
+                    key={s}
+                    id={`status_${m.userId}_${s}`}
+                    name={`status_${m.userId}`}
+                    value={s}
+                    defaultChecked={statusValue === s}
+                    label={t(`meetings.attendance.status.${s}`)}
+                  />
                 ))}
               </div>
               <div className="field">

@@ -6,8 +6,13 @@ import type { Route } from './+types/meeting-edit';
 import { requireActor } from '../../lib/state.server';
 import { formFields } from '../../lib/params.server';
 import { loadMeeting } from '../../lib/meeting.server';
+<<<<<<< HEAD
 import { useFormat, useT } from '../../lib/i18n';
 import { ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
+=======
+import { useT } from '../../lib/i18n';
+import { Choice, ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
+>>>>>>> feat/edges-b
 import { MeetingFields, meetingFieldOrder } from '../../ui/meeting-form';
 import { ConfirmStep, isConfirmed } from '../../ui/confirm';
 import { DomainError } from '../../../src/platform/errors.ts';
@@ -24,7 +29,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);
   const meeting = await loadMeeting(state.services, actor, params.meetingId, meetingPolicy.edit);
   const { db } = state.services;
-  const [agenda, experts] = await Promise.all([listAgenda(db, { organizationId: meeting.organizationId, meetingId: meeting.id }), listExperts(db, { organizationId: meeting.organizationId })]);
+  const [agenda, experts] = await Promise.all([
+    listAgenda(db, { organizationId: meeting.organizationId, meetingId: meeting.id }),
+    listExperts(db, { organizationId: meeting.organizationId }),
+  ]);
   const start = utcToZoned(meeting.startsAt, meeting.timeZone);
   const end = utcToZoned(meeting.endsAt, meeting.timeZone);
   return {
@@ -46,7 +54,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       lengthKm: meeting.lengthKm ?? '',
       whatToWear: meeting.whatToWear ?? '',
     } as Record<string, string>,
-    agenda: agenda.map((a) => ({ kind: a.kind as string, title: a.title ?? '', minutes: String(a.minutes), expertUserId: a.expertUserId ?? '', topic: a.topic ?? '' })),
+    agenda: agenda.map((a) => ({
+      kind: a.kind as string,
+      title: a.title ?? '',
+      minutes: String(a.minutes),
+      expertUserId: a.expertUserId ?? '',
+      topic: a.topic ?? '',
+    })),
     experts,
   };
 }
@@ -141,59 +155,66 @@ export default function EditMeeting() {
           <p className="hint">{t('meetings.agenda.editHint')}</p>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="agenda" />
-            {(result?.intent === 'agenda' ? Array.from({ length: 30 }, (_, i) => i).filter((i) => `kind_${i}` in result.values) : rows.map((_, i) => i)).map((i) => {
-              const row = rows[i] ?? { kind: '', title: '', minutes: '15', expertUserId: '', topic: '' };
-              return (
-                <fieldset key={i} className="agenda-row">
-                  <legend>{t('meetings.agenda.item', { n: i + 1 })}</legend>
-                  <div className="field">
-                    <label htmlFor={`kind_${i}`}>{t('meetings.agenda.kind')}</label>
-                    <select id={`kind_${i}`} name={`kind_${i}`} defaultValue={rowValue(i, 'kind', row.kind)}>
-                      <option value="">{t('meetings.agenda.noItem')}</option>
-                      {agendaKinds.map((k) => (
-                        <option key={k} value={k}>
-                          {t(`live.kind.${k}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`minutes_${i}`}>{t('meetings.agenda.minutesLabel')}</label>
-                    {errors[`minutes_${i}`] ? (
-                      <p className="error-text" id={`minutes_${i}-error`}>
-                        {err(`minutes_${i}`)}
-                      </p>
-                    ) : null}
-                    <input id={`minutes_${i}`} name={`minutes_${i}`} type="number" min={1} max={240} inputMode="numeric" defaultValue={rowValue(i, 'minutes', row.minutes)} aria-invalid={errors[`minutes_${i}`] ? true : undefined} aria-describedby={errors[`minutes_${i}`] ? `minutes_${i}-error` : undefined} />
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`title_${i}`}>{t('meetings.agenda.titleLabel')}</label>
-                    <input id={`title_${i}`} name={`title_${i}`} type="text" maxLength={120} defaultValue={rowValue(i, 'title', row.title)} />
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`expert_${i}`}>{t('meetings.agenda.expert')}</label>
-                    <select id={`expert_${i}`} name={`expert_${i}`} defaultValue={rowValue(i, 'expert', row.expertUserId)}>
-                      <option value="">{t('meetings.agenda.noExpert')}</option>
-                      {page.experts.map((e) => (
-                        <option key={e.userId} value={e.userId}>
-                          {e.name}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`topic_${i}`}>{t('meetings.agenda.topic')}</label>
-                    <input id={`topic_${i}`} name={`topic_${i}`} type="text" maxLength={200} defaultValue={rowValue(i, 'topic', row.topic)} />
-                  </div>
-                  {i < (agendaValues?.length ?? 0) ? (
-                    <div className="checkbox">
-                      <input type="checkbox" id={`remove_${i}`} name={`remove_${i}`} />
-                      <label htmlFor={`remove_${i}`}>{t('meetings.agenda.remove')}</label>
+            {(result?.intent === 'agenda' ? Array.from({ length: 30 }, (_, i) => i).filter((i) => `kind_${i}` in result.values) : rows.map((_, i) => i)).map(
+              (i) => {
+                const row = rows[i] ?? { kind: '', title: '', minutes: '15', expertUserId: '', topic: '' };
+                return (
+                  <fieldset key={i} className="agenda-row">
+                    <legend>{t('meetings.agenda.item', { n: i + 1 })}</legend>
+                    <div className="field">
+                      <label htmlFor={`kind_${i}`}>{t('meetings.agenda.kind')}</label>
+                      <select id={`kind_${i}`} name={`kind_${i}`} defaultValue={rowValue(i, 'kind', row.kind)}>
+                        <option value="">{t('meetings.agenda.noItem')}</option>
+                        {agendaKinds.map((k) => (
+                          <option key={k} value={k}>
+                            {t(`live.kind.${k}`)}
+                          </option>
+                        ))}
+                      </select>
                     </div>
-                  ) : null}
-                </fieldset>
-              );
-            })}
+                    <div className="field">
+                      <label htmlFor={`minutes_${i}`}>{t('meetings.agenda.minutesLabel')}</label>
+                      {errors[`minutes_${i}`] ? (
+                        <p className="error-text" id={`minutes_${i}-error`}>
+                          {err(`minutes_${i}`)}
+                        </p>
+                      ) : null}
+                      <input
+                        id={`minutes_${i}`}
+                        name={`minutes_${i}`}
+                        type="number"
+                        min={1}
+                        max={240}
+                        inputMode="numeric"
+                        defaultValue={rowValue(i, 'minutes', row.minutes)}
+                        aria-invalid={errors[`minutes_${i}`] ? true : undefined}
+                        aria-describedby={errors[`minutes_${i}`] ? `minutes_${i}-error` : undefined}
+                      />
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`title_${i}`}>{t('meetings.agenda.titleLabel')}</label>
+                      <input id={`title_${i}`} name={`title_${i}`} type="text" maxLength={120} defaultValue={rowValue(i, 'title', row.title)} />
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`expert_${i}`}>{t('meetings.agenda.expert')}</label>
+                      <select id={`expert_${i}`} name={`expert_${i}`} defaultValue={rowValue(i, 'expert', row.expertUserId)}>
+                        <option value="">{t('meetings.agenda.noExpert')}</option>
+                        {page.experts.map((e) => (
+                          <option key={e.userId} value={e.userId}>
+                            {e.name}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`topic_${i}`}>{t('meetings.agenda.topic')}</label>
+                      <input id={`topic_${i}`} name={`topic_${i}`} type="text" maxLength={200} defaultValue={rowValue(i, 'topic', row.topic)} />
+                    </div>
+                    {i < (agendaValues?.length ?? 0) ? <Choice id={`remove_${i}`} name={`remove_${i}`} label={t('meetings.agenda.remove')} /> : null}
+                  </fieldset>
+                );
+              },
+            )}
             <p>
               <button type="submit" className="button button--secondary">
                 {t('meetings.agenda.save')}
@@ -209,6 +230,21 @@ export default function EditMeeting() {
           <p>{t('meetings.cancel.lead')}</p>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="cancel" />
+<<<<<<< HEAD
+=======
+            <Choice
+              id="confirm"
+              name="confirm"
+              aria-invalid={errors.confirm ? true : undefined}
+              aria-describedby={errors.confirm ? 'confirm-error' : undefined}
+              label={t('meetings.cancel.confirm')}
+            />
+            {errors.confirm ? (
+              <p className="error-text" id="confirm-error">
+                {err('confirm')}
+              </p>
+            ) : null}
+>>>>>>> feat/edges-b
             <p>
               <button type="submit" className="button button--danger">
                 {t('meetings.cancel.submit')}

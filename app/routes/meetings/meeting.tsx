@@ -9,7 +9,7 @@ import { loadMeeting } from '../../lib/meeting.server';
 import { useFormat, useT } from '../../lib/i18n';
 import { ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import { NotesSection, RsvpList, RsvpSection, SummaryForm } from '../../ui/meeting-sections';
-import { can, meetingPolicy, or, meetingFeedbackPolicy } from '../../../src/platform/policy/index.ts';
+import { can, meetingMaterialsPolicy, meetingPolicy, or, meetingFeedbackPolicy } from '../../../src/platform/policy/index.ts';
 import { listGroupPeople } from '../../../src/features/groups/groups.queries.ts';
 import { firstName } from '../../../src/features/groups/group-rules.ts';
 import { listAgenda, listRsvps } from '../../../src/features/meetings/meetings.queries.ts';
@@ -43,6 +43,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     expertOnly,
     can: allowed,
     feedback: can(meetingFeedbackPolicy, actor, meeting),
+    // The materials link asks the policy the materials page asks (a coordinator reads the meeting but not its files).
+    materials: can(meetingMaterialsPolicy, actor, meeting).list,
     isMember: meeting.memberUserIds.includes(actor.userId),
     meeting: {
       id: meeting.id,
@@ -247,13 +249,13 @@ export default function MeetingPage() {
               {t('meetings.attendance.link')}
             </a>
           ) : null}
-          {page.can.manageAgenda || page.can.read ? (
+          {page.materials ? (
             <a className="button button--secondary" href={`/meetings/${m.id}/materials`}>
               {t('meetings.materials')}
             </a>
           ) : null}
         </p>
-      ) : page.can.read || page.can.readOwnSegment ? (
+      ) : page.materials ? (
         <p>
           <a href={`/meetings/${m.id}/materials`}>{t('meetings.materials')}</a>
         </p>
@@ -265,8 +267,7 @@ export default function MeetingPage() {
           <ol>
             {page.agenda.map((a) => (
               <li key={a.id}>
-                <strong>{a.title ?? t(`live.kind.${a.kind}`)}</strong> ({t('meetings.agenda.minutes', { minutes: a.minutes })})
-                {a.topic ? ` – ${a.topic}` : ''}
+                <strong>{a.title ?? t(`live.kind.${a.kind}`)}</strong> ({t('meetings.agenda.minutes', { minutes: a.minutes })}){a.topic ? ` – ${a.topic}` : ''}
                 {a.expertName ? ` – ${a.expertName}` : ''}
               </li>
             ))}

@@ -8,7 +8,7 @@ import { getState } from '../../lib/state.server';
 import { useFormat, useT } from '../../lib/i18n';
 import { ErrorSummary, Field, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
-import { DomainError, RateLimitedError } from '../../../src/platform/errors.ts';
+import { DomainError } from '../../../src/platform/errors.ts';
 import { enforceRateLimits, rateLimitRules } from '../../../src/platform/http/rate-limit.ts';
 import type { RequestState } from '../../../src/platform/http/request-state.ts';
 import { invitationPolicy } from '../../../src/platform/policy/index.ts';
@@ -29,8 +29,7 @@ async function limit(state: RequestState) {
   try {
     await enforceRateLimits(state.services.db, [[rateLimitRules.invitationPerIp, state.clientIp]]);
   } catch (error) {
-    if (error instanceof RateLimitedError) throw data(null, { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } });
-    throw error;
+    rethrowAsResponse(error);
   }
 }
 
@@ -50,7 +49,10 @@ async function viewFor(state: RequestState, token: string): Promise<{ view: View
   const expiresAt = found.expiresAt.toISOString();
   if (actor) return { view: { kind: 'accept', email: found.email, expiresAt, ...common }, status: 200 };
   if (found.accountExists) {
-    return { view: { kind: 'signIn', signInHref: `/sign-in?next=${encodeURIComponent(`/invitation/${token}`)}`, email: found.email, expiresAt, ...common }, status: 200 };
+    return {
+      view: { kind: 'signIn', signInHref: `/sign-in?next=${encodeURIComponent(`/invitation/${token}`)}`, email: found.email, expiresAt, ...common },
+      status: 200,
+    };
   }
   return { view: { kind: 'create', email: found.email, name: found.name ?? '', expiresAt, ...common }, status: 200 };
 }
@@ -89,7 +91,10 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     if (error instanceof DomainError && (error.status === 404 || error.status === 410 || error.status === 409)) {
       // Unusable, wrong account, or an account appeared meanwhile: show the page as it is now.
       const { view, status } = await viewFor(state, params.token);
-      return data<ActionResult>({ view, errors: view.kind === 'unusable' ? {} : { form: error.messageKey } }, { status: status === 200 ? error.status : status });
+      return data<ActionResult>(
+        { view, errors: view.kind === 'unusable' ? {} : { form: error.messageKey } },
+        { status: status === 200 ? error.status : status },
+      );
     }
     rethrowAsResponse(error);
   }

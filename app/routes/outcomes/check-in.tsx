@@ -6,7 +6,7 @@ import type { Route } from './+types/check-in';
 import { requireActor } from '../../lib/state.server';
 import { formFields, notice, uuidParam } from '../../lib/params.server';
 import { useFormat, useLocale, useT } from '../../lib/i18n';
-import { ErrorSummary, rethrowAsResponse, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import type { Actor } from '../../../src/platform/auth/actor.ts';
 import type { Services } from '../../../src/platform/services.ts';
 import { authorize, outcomePolicy } from '../../../src/platform/policy/index.ts';
@@ -38,7 +38,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     listCustomInstruments(state.services.db, { organizationId: checkIn.organizationId }),
   ]);
   const values: Record<string, string> = {};
-  for (const [instrumentId, items] of Object.entries(answers)) for (const [itemId, v] of Object.entries(items)) values[fieldName(instrumentId, itemId)] = String(v);
+  for (const [instrumentId, items] of Object.entries(answers))
+    for (const [itemId, v] of Object.entries(items)) values[fieldName(instrumentId, itemId)] = String(v);
   return {
     checkIn: { id: checkIn.id, kind: checkIn.kind, dueOn: checkIn.dueOn, status: checkIn.status, submittedAt: checkIn.submittedAt?.toISOString() ?? null },
     instruments: instrumentsFor(checkIn.kind, custom),
@@ -157,10 +158,16 @@ export default function CheckIn() {
                   ) : null}
                   <div className={compact ? 'radio-row' : undefined}>
                     {shown.map((o, i) => (
-                      <div className="checkbox" key={o.value}>
-                        <input type="radio" id={i === 0 ? name : `${name}-${o.value}`} name={name} value={o.value} defaultChecked={value === o.value} disabled={submitted} />
-                        <label htmlFor={i === 0 ? name : `${name}-${o.value}`}>{o.label}</label>
-                      </div>
+                      <Choice
+                        type="radio"
+                        key={o.value}
+                        id={i === 0 ? name : `${name}-${o.value}`}
+                        name={name}
+                        value={o.value}
+                        defaultChecked={value === o.value}
+                        disabled={submitted}
+                        label={o.label}
+                      />
                     ))}
                   </div>
                 </fieldset>

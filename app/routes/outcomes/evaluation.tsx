@@ -6,6 +6,7 @@ import { Form, useLoaderData } from 'react-router';
 import type { Route } from './+types/evaluation';
 import { loadEvaluation } from '../../lib/evaluation.server';
 import { useFormat, useT } from '../../lib/i18n';
+import { Choice } from '../../ui/form';
 import { evaluationComparisons } from '../../../src/features/outcomes/evaluation.queries.ts';
 import type { TableCell } from '../../../src/features/outcomes/evaluation-tables.ts';
 import { pText } from '../../../src/features/outcomes/published-numbers.ts';
@@ -95,10 +96,15 @@ export default function Evaluation() {
         <fieldset className="field">
           <legend>{t('evaluation.form.comparison')}</legend>
           {evaluationComparisons.map((c) => (
-            <label className="checkbox" key={c}>
-              <input type="radio" name="comparison" value={c} defaultChecked={page.params.comparison === c} />
-              {t(`evaluation.comparison.${c}`)}
-            </label>
+            <Choice
+              type="radio"
+              key={c}
+              id={`comparison-${c}`}
+              name="comparison"
+              value={c}
+              defaultChecked={page.params.comparison === c}
+              label={t(`evaluation.comparison.${c}`)}
+            />
           ))}
         </fieldset>
         <p>

@@ -7,7 +7,7 @@ import type { Route } from './+types/instrument-new';
 import { requireActor } from '../../lib/state.server';
 import { formFields } from '../../lib/params.server';
 import { useT } from '../../lib/i18n';
-import { ErrorSummary, Field, rethrowAsResponse, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, Field, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import { DomainError } from '../../../src/platform/errors.ts';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { authorize, instrumentPolicy } from '../../../src/platform/policy/index.ts';
@@ -52,9 +52,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const form = await formFields(request);
   const read =
-    form.intent === 'import'
-      ? readInstrumentJson(form.definition ?? '', form.askInJson, form.licenceConfirmedJson === 'yes')
-      : readInstrumentForm(form);
+    form.intent === 'import' ? readInstrumentJson(form.definition ?? '', form.askInJson, form.licenceConfirmedJson === 'yes') : readInstrumentForm(form);
   if (!read.ok)
     return data<ActionResult>(
       { errors: read.errors, detail: 'detail' in read && typeof read.detail === 'string' ? read.detail : undefined, values: form },
@@ -120,10 +118,15 @@ export default function OrganizationInstrumentNew() {
         </p>
       ) : null}
       {choices.map((c, i) => (
-        <label className="checkbox" key={c.value}>
-          <input type="radio" name={name} id={i === 0 ? name : undefined} value={c.value} defaultChecked={values[name] === c.value} />
-          {t(c.label)}
-        </label>
+        <Choice
+          type="radio"
+          key={c.value}
+          name={name}
+          id={i === 0 ? name : `${name}-${c.value}`}
+          value={c.value}
+          defaultChecked={values[name] === c.value}
+          label={t(c.label)}
+        />
       ))}
     </fieldset>
   );
@@ -134,18 +137,15 @@ export default function OrganizationInstrumentNew() {
           {err(id)}
         </p>
       ) : null}
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          id={id}
-          name={id}
-          value="yes"
-          defaultChecked={values[id] === 'yes'}
-          aria-invalid={errors[id] ? true : undefined}
-          aria-describedby={errors[id] ? `${id}-error` : undefined}
-        />
-        {t('instruments.form.licenceConfirmed')}
-      </label>
+      <Choice
+        id={id}
+        name={id}
+        value="yes"
+        defaultChecked={values[id] === 'yes'}
+        aria-invalid={errors[id] ? true : undefined}
+        aria-describedby={errors[id] ? `${id}-error` : undefined}
+        label={t('instruments.form.licenceConfirmed')}
+      />
     </div>
   );
   const askInChoices = customAskIn.map((v) => ({ value: v, label: askInKeys[v] }));

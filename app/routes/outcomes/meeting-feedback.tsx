@@ -8,7 +8,7 @@ import { requireActor } from '../../lib/state.server';
 import { formFields, notice } from '../../lib/params.server';
 import { loadMeeting } from '../../lib/meeting.server';
 import { useFormat, useT } from '../../lib/i18n';
-import { ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import { can, meetingFeedbackPolicy, meetingPolicy, or, type MeetingResource } from '../../../src/platform/policy/index.ts';
 import { giveMeetingFeedback } from '../../../src/features/outcomes/give-meeting-feedback.ts';
 import { groupFeedback, hasGivenFeedback } from '../../../src/features/outcomes/outcomes.queries.ts';
@@ -45,7 +45,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const p = schema.safeParse(form);
   if (!p.success) return data<ActionResult>({ errors: fieldErrors(p.error), values: form }, { status: 400 });
   try {
-    await giveMeetingFeedback(actor, state.services, { organizationId: meeting.organizationId, meetingId: meeting.id, useful: p.data.useful, safe: p.data.safe, comment: p.data.comment ?? null });
+    await giveMeetingFeedback(actor, state.services, {
+      organizationId: meeting.organizationId,
+      meetingId: meeting.id,
+      useful: p.data.useful,
+      safe: p.data.safe,
+      comment: p.data.comment ?? null,
+    });
   } catch (error) {
     rethrowAsResponse(error);
   }
@@ -66,10 +72,15 @@ export default function MeetingFeedback() {
       <p className="hint">{t('outcomes.feedback.scaleHint')}</p>
       <div className="radio-row">
         {scale.map((v, i) => (
-          <div className="checkbox" key={v}>
-            <input type="radio" id={i === 0 ? name : `${name}-${v}`} name={name} value={v} defaultChecked={result?.values[name] === String(v)} />
-            <label htmlFor={i === 0 ? name : `${name}-${v}`}>{v}</label>
-          </div>
+          <Choice
+            type="radio"
+            key={v}
+            id={i === 0 ? name : `${name}-${v}`}
+            name={name}
+            value={v}
+            defaultChecked={result?.values[name] === String(v)}
+            label={v}
+          />
         ))}
       </div>
     </fieldset>

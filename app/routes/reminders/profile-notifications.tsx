@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Route } from './+types/profile-notifications';
 import { requireActor } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
-import { ErrorSummary, fieldErrors, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, fieldErrors, type FieldErrors } from '../../ui/form';
 import { digestFrequencies } from '../../../src/features/board/board.queries.ts';
 import { digestSchema } from '../../../src/features/board/board.validation.ts';
 import { findNotificationPreferences, saveNotificationPreferences } from '../../../src/features/reminders/notification-preferences.ts';
@@ -63,22 +63,21 @@ export default function ProfileNotifications() {
             </p>
           ) : null}
           {digestFrequencies.map((f, i) => (
-            <div className="checkbox" key={f}>
-              <input type="radio" id={i === 0 ? 'frequency' : `frequency-${f}`} name="frequency" value={f} defaultChecked={preferences.digest === f} />
-              <label htmlFor={i === 0 ? 'frequency' : `frequency-${f}`}>{t(`notifications.digest.${f}`)}</label>
-            </div>
+            <Choice
+              type="radio"
+              key={f}
+              id={i === 0 ? 'frequency' : `frequency-${f}`}
+              name="frequency"
+              value={f}
+              defaultChecked={preferences.digest === f}
+              label={t(`notifications.digest.${f}`)}
+            />
           ))}
         </fieldset>
         <fieldset className="field">
           <legend>{t('notifications.remindersLegend')}</legend>
-          <div className="checkbox">
-            <input type="checkbox" id="meetingReminders" name="meetingReminders" defaultChecked={preferences.meetingReminders} />
-            <label htmlFor="meetingReminders">{t('notifications.meetingReminders')}</label>
-          </div>
-          <div className="checkbox">
-            <input type="checkbox" id="stepReminders" name="stepReminders" defaultChecked={preferences.stepReminders} />
-            <label htmlFor="stepReminders">{t('notifications.stepReminders')}</label>
-          </div>
+          <Choice id="meetingReminders" name="meetingReminders" defaultChecked={preferences.meetingReminders} label={t('notifications.meetingReminders')} />
+          <Choice id="stepReminders" name="stepReminders" defaultChecked={preferences.stepReminders} label={t('notifications.stepReminders')} />
         </fieldset>
         <div>
           <button type="submit" className="button">

@@ -104,7 +104,9 @@ describe('sign in with a password', () => {
     expect(a).toContain('Sähköpostiosoite tai salasana ei ole oikein');
     expect(b).toContain('Sähköpostiosoite tai salasana ei ole oikein');
     expect(wrong.headers.get('set-cookie')).toBeNull();
-    const audit = await app.database.db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.sign_in_failed' AND actor_user_id = ${user.id}`);
+    const audit = await app.database.db.execute(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.sign_in_failed' AND actor_user_id = ${user.id}`,
+    );
     expect(audit.rows[0]!.n).toBe(1);
   });
 
@@ -134,7 +136,10 @@ describe('rate limits (twice the limit → 429 with Retry-After)', () => {
     // Even the right password is refused while limited.
     const right = await post('/sign-in', { email: user.email, password: PASSWORD });
     expect(right.status).toBe(429);
-    expect(await right.text()).toContain('Liian monta yritystä');
+    // The message says how long to wait, from the same Retry-After (issue 11).
+    const wait = Math.ceil(Number(right.headers.get('retry-after')) / 60);
+    expect(wait).toBeGreaterThan(0);
+    expect(await right.text()).toContain(`Liian monta yritystä. Yritä uudelleen ${wait} minuutin kuluttua.`);
   });
 
   it('per IP on sign-in, code requests and resets', async () => {
@@ -149,8 +154,12 @@ describe('rate limits (twice the limit → 429 with Retry-After)', () => {
       for (let i = 0; i < limit * 2; i++) {
         const res = await post(path, body(i));
         statuses.push(res.status);
-        if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-        await res.text();
+        const html = await res.text();
+        if (res.status === 429) {
+          const wait = Math.ceil(Number(res.headers.get('retry-after')) / 60);
+          expect(wait).toBeGreaterThan(0);
+          expect(html, path).toContain(`Yritä uudelleen ${wait} minuutin kuluttua.`);
+        }
       }
       expect(statuses.filter((s) => s === 429).length, path).toBe(limit);
     }
@@ -269,7 +278,9 @@ describe('the code step does not tell whether an address has an account (issue 1
     expect(answers[0]!.message).toContain('Koodi ei kelpaa');
     expect(answers).toEqual([answers[0], answers[0], answers[0]]);
     // The unknown address took the same path: a failed attempt in the audit log like the others.
-    const { rows } = await app.database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.sign_in_failed' AND actor_user_id IS NULL AND metadata->>'method' = 'code'`);
+    const { rows } = await app.database.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.sign_in_failed' AND actor_user_id IS NULL AND metadata->>'method' = 'code'`,
+    );
     expect(rows[0]!.n).toBeGreaterThanOrEqual(1);
   });
 });
@@ -294,7 +305,11 @@ describe('reset links and re-authentication (issue 18)', () => {
     const user = await person();
     const link = await resetPath(user.email);
     const cookie = cookieFrom(await post('/sign-in', { email: user.email, password: PASSWORD }));
-    const changed = await post('/profile', { intent: 'password', currentPassword: PASSWORD, newPassword: 'vaihdettu pitkä salasana', confirm: 'vaihdettu pitkä salasana' }, { cookie });
+    const changed = await post(
+      '/profile',
+      { intent: 'password', currentPassword: PASSWORD, newPassword: 'vaihdettu pitkä salasana', confirm: 'vaihdettu pitkä salasana' },
+      { cookie },
+    );
     expect(changed.status).toBe(200);
     expect((await fetch(app.url + link)).status).toBe(410);
   });
@@ -304,14 +319,24 @@ describe('reset links and re-authentication (issue 18)', () => {
     const cookie = cookieFrom(await post('/sign-in', { email: user.email, password: PASSWORD }));
     const statuses: number[] = [];
     for (let i = 0; i < rateLimitRules.reauthPerAccount.limit + 2; i++) {
-      const res = await post('/profile', { intent: 'password', currentPassword: 'väärä salasana ' + i, newPassword: 'vaihdettu pitkä salasana', confirm: 'vaihdettu pitkä salasana' }, { cookie, 'x-forwarded-for': `10.9.0.${i}` });
+      const res = await post(
+        '/profile',
+        { intent: 'password', currentPassword: 'väärä salasana ' + i, newPassword: 'vaihdettu pitkä salasana', confirm: 'vaihdettu pitkä salasana' },
+        { cookie, 'x-forwarded-for': `10.9.0.${i}` },
+      );
       statuses.push(res.status);
       await res.text();
     }
     expect(statuses.slice(0, rateLimitRules.reauthPerAccount.limit).every((s) => s === 400)).toBe(true);
     expect(statuses.slice(rateLimitRules.reauthPerAccount.limit)).toEqual([429, 429]);
     // Even the right password waits now.
-    const right = await post('/profile', { intent: 'password', currentPassword: PASSWORD, newPassword: 'vaihdettu pitkä salasana', confirm: 'vaihdettu pitkä salasana' }, { cookie });
+    const right = await post(
+      '/profile',
+      { intent: 'password', currentPassword: PASSWORD, newPassword: 'vaihdettu pitkä salasana', confirm: 'vaihdettu pitkä salasana' },
+      { cookie },
+    );
     expect(right.status).toBe(429);
+    const wait = Math.ceil(Number(right.headers.get('retry-after')) / 60);
+    expect(await right.text()).toContain(`Yritä uudelleen ${wait} minuutin kuluttua.`);
   });
 });

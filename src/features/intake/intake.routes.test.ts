@@ -131,7 +131,9 @@ describe('/apply', () => {
   });
 
   it('answers bad input with 400, a message per field and the values kept; nothing is saved', async () => {
-    const fields = applicationForm({ name: '', businessId: '1234567-8', birthYear: '1890', municipality: '999', consent: '', formats: [] }).filter(([k]) => k !== 'consent');
+    const fields = applicationForm({ name: '', businessId: '1234567-8', birthYear: '1890', municipality: '999', consent: '', formats: [] }).filter(
+      ([k]) => k !== 'consent',
+    );
     const res = await post('/apply', fields);
     expect(res.status).toBe(400);
     const html = await res.text();
@@ -185,7 +187,7 @@ describe('/apply', () => {
     const retryAfter = Number(res.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(3600);
-    expect(await res.text()).toContain('Liian monta yritystä');
+    expect(await res.text()).toContain(`Liian monta yritystä. Yritä uudelleen ${Math.ceil(retryAfter / 60)} minuutin kuluttua.`);
     expect(await savedFor(emailOf(sixth))).toBe(0);
     // Another address is not affected.
     expect((await post('/apply', applicationForm())).status).toBe(302);
@@ -194,7 +196,14 @@ describe('/apply', () => {
 
 describe('/intake', () => {
   async function applyTo(organizationId: string, name: string) {
-    const data = applicationSchema().parse(Object.fromEntries(applicationForm({ organizationId, name, formats: 'walking' }).filter(([k]) => k !== 'formats').concat([['formats', 'walking']]).map(([k, v]) => [k, k === 'formats' ? [v] : v])));
+    const data = applicationSchema().parse(
+      Object.fromEntries(
+        applicationForm({ organizationId, name, formats: 'walking' })
+          .filter(([k]) => k !== 'formats')
+          .concat([['formats', 'walking']])
+          .map(([k, v]) => [k, k === 'formats' ? [v] : v]),
+      ),
+    );
     return (await submitApplication(app.services, data)).applicationId;
   }
 
@@ -219,9 +228,20 @@ describe('/intake', () => {
     expect(signedOut.status).toBe(302);
     expect(signedOut.headers.get('location')).toBe('/sign-in?next=%2Fintake');
     expect((await get(`/intake?organization=${orgA.id}`, { who: 'coordinatorB' })).status).toBe(404);
-    const viaPost = await post(`/intake/${id}`, [['intent', 'decline'], ['message', 'Ei'], ['organization', orgA.id]], { who: 'coordinatorB' });
+    const viaPost = await post(
+      `/intake/${id}`,
+      [
+        ['intent', 'decline'],
+        ['message', 'Ei'],
+        ['organization', orgA.id],
+      ],
+      { who: 'coordinatorB' },
+    );
     expect(viaPost.status).toBe(404);
-    const [row] = await app.database.db.select().from(applications).where(and(eq(applications.organizationId, orgA.id), eq(applications.id, id)));
+    const [row] = await app.database.db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.organizationId, orgA.id), eq(applications.id, id)));
     expect(row!.status).toBe('new');
   });
 
@@ -234,7 +254,14 @@ describe('/intake', () => {
 
   it('declines with a message: the message is required, then mailed to the applicant in their language', async () => {
     const id = await applyTo(orgA.id, 'Hylättävä Hakija');
-    const empty = await post(`/intake/${id}`, [['intent', 'decline'], ['message', '  ']], { who: 'coordinatorA' });
+    const empty = await post(
+      `/intake/${id}`,
+      [
+        ['intent', 'decline'],
+        ['message', '  '],
+      ],
+      { who: 'coordinatorA' },
+    );
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain('Kirjoita hakijalle viesti.');
     // The first step asks, showing the message, and changes nothing (issue 11, point 5).
@@ -250,9 +277,14 @@ describe('/intake', () => {
     const declined = await post(`/intake/${id}`, [['intent', 'decline'], ['message', 'Kevään ryhmät ovat täynnä.'], ['confirm', 'on']], { who: 'coordinatorA' });
     expect(declined.status).toBe(302);
     expect(declined.headers.get('location')).toBe(`/intake/${id}?done=declined`);
-    const [row] = await app.database.db.select().from(applications).where(and(eq(applications.organizationId, orgA.id), eq(applications.id, id)));
+    const [row] = await app.database.db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.organizationId, orgA.id), eq(applications.id, id)));
     expect(row).toMatchObject({ status: 'declined', declineMessage: 'Kevään ryhmät ovat täynnä.' });
-    const { rows } = await app.services.pool.query(`SELECT data FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1 ORDER BY created_on`, [row!.email]);
+    const { rows } = await app.services.pool.query(`SELECT data FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1 ORDER BY created_on`, [
+      row!.email,
+    ]);
     expect(rows.map((r) => [r.data.template, r.data.values.message ?? null])).toEqual([
       ['applicationReceived', null],
       ['applicationDeclined', 'Kevään ryhmät ovat täynnä.'],
@@ -287,20 +319,50 @@ describe('/intake', () => {
 
   it('saves a note, assigns to a new group and shows it; a missing group name is a field error', async () => {
     const id = await applyTo(orgA.id, 'Ohjattava Hakija');
-    const noted = await post(`/intake/${id}`, [['intent', 'note'], ['note', 'Soitettu, sopii tiistaisin']], { who: 'coordinatorA' });
+    const noted = await post(
+      `/intake/${id}`,
+      [
+        ['intent', 'note'],
+        ['note', 'Soitettu, sopii tiistaisin'],
+      ],
+      { who: 'coordinatorA' },
+    );
     expect(noted.status).toBe(302);
     expect(noted.headers.get('location')).toBe(`/intake/${id}?done=noted`);
-    const noName = await post(`/intake/${id}`, [['intent', 'assign'], ['groupId', 'new'], ['newGroupName', '']], { who: 'coordinatorA' });
+    const noName = await post(
+      `/intake/${id}`,
+      [
+        ['intent', 'assign'],
+        ['groupId', 'new'],
+        ['newGroupName', ''],
+      ],
+      { who: 'coordinatorA' },
+    );
     expect(noName.status).toBe(400);
     expect(await noName.text()).toContain('Anna uudelle ryhmälle nimi.');
-    const assigned = await post(`/intake/${id}`, [['intent', 'assign'], ['groupId', 'new'], ['newGroupName', 'Porin iltaryhmä']], { who: 'coordinatorA' });
+    const assigned = await post(
+      `/intake/${id}`,
+      [
+        ['intent', 'assign'],
+        ['groupId', 'new'],
+        ['newGroupName', 'Porin iltaryhmä'],
+      ],
+      { who: 'coordinatorA' },
+    );
     expect(assigned.status).toBe(302);
     const page = await (await get(`/intake/${id}?done=assigned`, { who: 'coordinatorA' })).text();
     expect(page).toContain('Ryhmä: Porin iltaryhmä');
     expect(page).toContain('Soitettu, sopii tiistaisin');
     expect(page).not.toContain('name="intent" value="assign"');
     // Handled already: declining now is refused on the page with 409.
-    const late = await post(`/intake/${id}`, [['intent', 'decline'], ['message', 'Myöhässä']], { who: 'coordinatorA' });
+    const late = await post(
+      `/intake/${id}`,
+      [
+        ['intent', 'decline'],
+        ['message', 'Myöhässä'],
+      ],
+      { who: 'coordinatorA' },
+    );
     expect(late.status).toBe(409);
     expect(await late.text()).toContain('Hakemus on jo käsitelty.');
   });
