@@ -6,13 +6,8 @@ import type { Route } from './+types/meeting-edit';
 import { requireActor } from '../../lib/state.server';
 import { formFields } from '../../lib/params.server';
 import { loadMeeting } from '../../lib/meeting.server';
-<<<<<<< HEAD
 import { useFormat, useT } from '../../lib/i18n';
-import { ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
-=======
-import { useT } from '../../lib/i18n';
 import { Choice, ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
->>>>>>> feat/edges-b
 import { MeetingFields, meetingFieldOrder } from '../../ui/meeting-form';
 import { ConfirmStep, isConfirmed } from '../../ui/confirm';
 import { DomainError } from '../../../src/platform/errors.ts';
@@ -230,21 +225,6 @@ export default function EditMeeting() {
           <p>{t('meetings.cancel.lead')}</p>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="cancel" />
-<<<<<<< HEAD
-=======
-            <Choice
-              id="confirm"
-              name="confirm"
-              aria-invalid={errors.confirm ? true : undefined}
-              aria-describedby={errors.confirm ? 'confirm-error' : undefined}
-              label={t('meetings.cancel.confirm')}
-            />
-            {errors.confirm ? (
-              <p className="error-text" id="confirm-error">
-                {err('confirm')}
-              </p>
-            ) : null}
->>>>>>> feat/edges-b
             <p>
               <button type="submit" className="button button--danger">
                 {t('meetings.cancel.submit')}
