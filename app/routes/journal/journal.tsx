@@ -105,11 +105,23 @@ export default function Journal() {
       <section aria-labelledby="export-title">
         <h2 id="export-title">{t('journal.export.title')}</h2>
         <p>{t('journal.export.lead')}</p>
-        <p>
-          <a href="/journal/export" download>
-            {t('journal.export.link')}
-          </a>
-        </p>
+        <ul className="plain-list">
+          <li>
+            <a href="/journal/export?format=pdf" download>
+              {t('journal.export.pdf')}
+            </a>
+          </li>
+          <li>
+            <a href="/journal/export?format=html" download>
+              {t('journal.export.html')}
+            </a>
+          </li>
+          <li>
+            <a href="/journal/export" download>
+              {t('journal.export.link')}
+            </a>
+          </li>
+        </ul>
       </section>
     </div>
   );

@@ -3,6 +3,7 @@
 // for the entry's page and cannot change it; bad input answers 400 with a translated
 // message and saves nothing.
 import { count, eq } from 'drizzle-orm';
+import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../tests/setup/app.ts';
 import { createTestGroup } from '../../../tests/factories/groups.ts';
@@ -132,6 +133,56 @@ describe('the journal over HTTP', () => {
     expect(body).toContain('# Oma päiväkirja – Työpeili');
     expect(body).toContain('Viety mukaan: äöå ja 😊');
     expect(body).toContain('Tänään uskalsin nostaa hintoja.');
+  });
+
+  it('exports the journal also as a standalone HTML page and a tagged PDF (issue 11, point 9)', async () => {
+    await post('/journal', { text: 'Kirjoitin hinnastoon: <b>ei lihavointia</b> & äöå.' }, 'author');
+    const journalPage = await (await get('/journal', 'author')).text();
+    expect(journalPage).toContain('href="/journal/export?format=pdf"');
+    expect(journalPage).toContain('href="/journal/export?format=html"');
+
+    const html = await get('/journal/export?format=html', 'author');
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(html.headers.get('content-disposition')).toMatch(/^attachment; filename="tyopeili-paivakirja-\d{4}-\d{2}-\d{2}\.html"/);
+    const page = await html.text();
+    expect(page).toMatch(/^<!doctype html>\n<html lang="fi">/);
+    expect(page).toContain('<meta charset="utf-8">');
+    expect(page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(page).toContain('<title>Oma päiväkirja – Työpeili</title>');
+    expect(page).toContain('<h1>Oma päiväkirja – Työpeili</h1>');
+    expect(page).toContain('Kirjoitin hinnastoon: &lt;b&gt;ei lihavointia&lt;/b&gt; &amp; äöå.');
+    // Standalone: no scripts, no outside style sheets, images or fonts.
+    expect(page).not.toMatch(/<script|<link|src=|url\(/);
+
+    const pdf = await get('/journal/export?format=pdf', 'author');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toMatch(/^attachment; filename="tyopeili-paivakirja-\d{4}-\d{2}-\d{2}\.pdf"/);
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    const raw = Buffer.from(bytes).toString('latin1');
+    expect(raw.startsWith('%PDF-')).toBe(true);
+    expect(raw).toContain('/StructTreeRoot');
+    expect(raw).toContain('/MarkInfo');
+    expect(raw).toContain('/Lang (fi-FI)');
+    const parser = new PDFParse({ data: bytes });
+    try {
+      const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+      expect(text).toContain('Oma päiväkirja – Työpeili');
+      expect(text).toContain('Kirjoitin hinnastoon: <b>ei lihavointia</b> & äöå.');
+      expect(text).toContain('Tänään uskalsin nostaa hintoja.');
+    } finally {
+      await parser.destroy();
+    }
+    // Only the author's own: another person's PDF has none of it; an unknown format is 404.
+    const others = new Uint8Array(await (await get('/journal/export?format=pdf', 'facilitator')).arrayBuffer());
+    const otherParser = new PDFParse({ data: others });
+    try {
+      expect((await otherParser.getText()).text).not.toContain('uskalsin');
+    } finally {
+      await otherParser.destroy();
+    }
+    expect((await get('/journal/export?format=docx', 'author')).status).toBe(404);
   });
 
   it('shows the journal link in the navigation of entrepreneurs only', async () => {

@@ -63,7 +63,7 @@ export function createTranslator(locale: Locale): Translate {
   return (key, values) => translate(locale, key, values);
 }
 
-const intlLocale: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+export const intlLocale: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
 /** 'short' is the numeric date (7.5.2026) for narrow table columns. */
 export type DateStyle = 'date' | 'short' | 'datetime' | 'time' | 'weekday';
