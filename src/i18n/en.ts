@@ -854,7 +854,7 @@ export const en: Record<MessageKey, string> = {
   'steps.field.textHint': "For example \"I will book an hour on Friday for paperwork\".",
   'steps.field.group': "Group",
   'steps.field.due': "By when (optional)",
-  'steps.field.dueHint': "If left empty, the step is due on the group’s next meeting day.",
+  'steps.field.dueHint': "For example 1.12.2026. If left empty, the step is due on the group’s next meeting day.",
   'steps.add': "Add step",
   'steps.closedTitle': "Done and dropped",
   'steps.notice.added': "The step was added.",

@@ -853,7 +853,7 @@ export const fi = {
   'steps.field.textHint': "Esimerkiksi \"Varaan perjantaiksi tunnin paperitöille\".",
   'steps.field.group': "Ryhmä",
   'steps.field.due': "Mihin mennessä (vapaaehtoinen)",
-  'steps.field.dueHint': "Jos jätät tyhjäksi, askel on ryhmän seuraavan tapaamisen päivänä.",
+  'steps.field.dueHint': "Esimerkiksi 1.12.2026. Jos jätät tyhjäksi, askel on ryhmän seuraavan tapaamisen päivänä.",
   'steps.add': "Lisää askel",
   'steps.closedTitle': "Tehdyt ja jätetyt",
   'steps.notice.added': "Askel on lisätty.",

@@ -854,7 +854,7 @@ export const sv: Record<MessageKey, string> = {
   'steps.field.textHint': "Till exempel \"Jag bokar en timme på fredag för pappersarbete\".",
   'steps.field.group': "Grupp",
   'steps.field.due': "Senast (frivilligt)",
-  'steps.field.dueHint': "Om du lämnar fältet tomt gäller steget till gruppens nästa träff.",
+  'steps.field.dueHint': "Till exempel 1.12.2026. Om du lämnar fältet tomt gäller steget till gruppens nästa träff.",
   'steps.add': "Lägg till steget",
   'steps.closedTitle': "Gjorda och lämnade",
   'steps.notice.added': "Steget har lagts till.",

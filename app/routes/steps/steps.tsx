@@ -12,20 +12,16 @@ import { StepStatusForm, stepStatusKeys } from '../../ui/live';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { listGroups } from '../../../src/features/groups/groups.queries.ts';
 import { stepStatusSchema, stepTextSchema } from '../../../src/features/meetings/live.validation.ts';
-import { isLocalDate } from '../../../src/features/meetings/zoned-time.ts';
 import { addOwnStep } from '../../../src/features/steps/add-step.ts';
 import { listMySteps } from '../../../src/features/steps/steps.queries.ts';
+import { optionalDateField } from '../../../src/platform/validation/finnish-input.ts';
 import { stepFoldCutoffs } from '../../../src/features/homes/homes.queries.ts';
 import { foldOlderSteps } from '../../../src/features/homes/home-steps.ts';
 import { updateStepStatus } from '../../../src/features/steps/update-step-status.ts';
 
 const newStepSchema = stepTextSchema.pick({ text: true }).extend({
   groupId: z.uuid('steps.validation.groupRequired'),
-  dueOn: z
-    .string()
-    .optional()
-    .transform((v) => (v ? v : null))
-    .refine((v) => v === null || isLocalDate(v), 'steps.validation.dueInvalid'),
+  dueOn: optionalDateField('steps.validation.dueInvalid'),
 });
 
 function organizationOf(organizationId: string | null): string {
@@ -72,7 +68,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (intent === 'step-status') {
       const parsed = stepStatusSchema.safeParse(form);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
-      await updateStepStatus(actor, state.services, { organizationId, stepId: parsed.data.stepId, status: parsed.data.status, reflection: parsed.data.reflection });
+      await updateStepStatus(actor, state.services, {
+        organizationId,
+        stepId: parsed.data.stepId,
+        status: parsed.data.status,
+        reflection: parsed.data.reflection,
+      });
       return redirect('/steps?done=status');
     }
     return fail({ form: 'error.badRequest' });
@@ -140,7 +141,9 @@ export default function Steps() {
               <input type="hidden" name="groupId" value={page.groups[0]!.id} />
             )}
             <Field id="dueOn" label={t('steps.field.due')} hint={t('steps.field.dueHint')} error={err('dueOn')}>
-              {(p) => <input {...p} type="date" defaultValue={result?.intent === 'add-step' ? result.values.dueOn : ''} />}
+              {(p) => (
+                <input {...p} type="text" inputMode="decimal" autoComplete="off" defaultValue={result?.intent === 'add-step' ? result.values.dueOn : ''} />
+              )}
             </Field>
             <p>
               <button type="submit" className="button">
