@@ -15,6 +15,7 @@ import { stepStatusSchema, stepTextSchema } from '../../../src/features/meetings
 import { addOwnStep } from '../../../src/features/steps/add-step.ts';
 import { listMySteps } from '../../../src/features/steps/steps.queries.ts';
 import { optionalDateField } from '../../../src/platform/validation/finnish-input.ts';
+import { utcToZoned } from '../../../src/features/meetings/zoned-time.ts';
 import { stepFoldCutoffs } from '../../../src/features/homes/homes.queries.ts';
 import { foldOlderSteps } from '../../../src/features/homes/home-steps.ts';
 import { updateStepStatus } from '../../../src/features/steps/update-step-status.ts';
@@ -39,11 +40,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     await stepFoldCutoffs(db, { organizationId, userId: actor.userId, now: new Date() }),
   ];
   const memberOf = groups.filter((g) => g.status !== 'ended');
+  const today = utcToZoned(new Date()).date;
   const { recent, older } = foldOlderSteps(mine, cutoffs);
   const iso = <T extends { createdAt: Date }>(list: T[]) => list.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() }));
   return {
     notice: notice(new URL(request.url), ['added', 'status'] as const),
-    open: iso(recent.filter((s) => s.status === 'open' || s.status === 'partly')),
+    // Overdue as on the home: open past its due date (Helsinki's today), marked with the date.
+    open: iso(recent.filter((s) => s.status === 'open' || s.status === 'partly')).map((s) => ({ ...s, overdue: s.dueOn !== null && s.dueOn < today })),
     closed: iso(recent.filter((s) => s.status === 'done' || s.status === 'dropped')),
     older: iso(older),
     groups: memberOf.map((g) => ({ id: g.id, name: g.name })),
@@ -108,7 +111,11 @@ export default function Steps() {
             {page.open.map((s) => (
               <li key={s.id}>
                 {page.groups.length > 1 ? <p className="muted">{s.groupName}</p> : null}
-                <StepStatusForm step={{ id: s.id, text: s.text, dueOn: s.dueOn, status: s.status, reflection: s.reflection }} idPrefix={`step-${s.id}`} />
+                <StepStatusForm
+                  step={{ id: s.id, text: s.text, dueOn: s.dueOn, status: s.status, reflection: s.reflection }}
+                  idPrefix={`step-${s.id}`}
+                  overdue={s.overdue}
+                />
               </li>
             ))}
           </ul>
