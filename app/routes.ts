@@ -28,6 +28,7 @@ export default [
 
   // Organisations: members, invitations, switching
   route('organization/members', 'routes/organizations/members.tsx'),
+  route('organization/settings', 'routes/organizations/organization-settings.tsx'),
   route('invitation/:token', 'routes/organizations/invitation.tsx'),
   route('switch-organization', 'routes/organizations/switch-organization.tsx'),
 

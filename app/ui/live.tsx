@@ -17,7 +17,12 @@ export const liveHeadingKeys = {
   ended: 'everyday.live.heading.ended',
 } as const satisfies Record<LivePhase, MessageKey>;
 
-export const stepStatusKeys = { open: 'live.step.status.open', done: 'live.step.status.done', partly: 'live.step.status.partly', dropped: 'live.step.status.dropped' } as const satisfies Record<StepStatus, MessageKey>;
+export const stepStatusKeys = {
+  open: 'live.step.status.open',
+  done: 'live.step.status.done',
+  partly: 'live.step.status.partly',
+  dropped: 'live.step.status.dropped',
+} as const satisfies Record<StepStatus, MessageKey>;
 // (not from steps.schema.ts: that would bring the database schema into the browser bundle)
 const stepStatuses = Object.keys(stepStatusKeys) as StepStatus[];
 
@@ -64,7 +69,8 @@ export function useKeepFocusInSection(): (event: React.FormEvent<HTMLFormElement
     const active = document.activeElement;
     if (active && active !== document.body && document.contains(active)) return;
     const target =
-      document.querySelector<HTMLElement>(`section[aria-labelledby="${id}"] .live-command button`) ?? document.querySelector<HTMLElement>('.live-command button');
+      document.querySelector<HTMLElement>(`section[aria-labelledby="${id}"] .live-command button`) ??
+      document.querySelector<HTMLElement>('.live-command button');
     target?.focus();
   }, [navigation.state]);
   return (event) => {
@@ -81,7 +87,7 @@ export function Clock({ ms, label, className = 'live-clock' }: { ms: number; lab
 }
 
 /** A step with its status and a short reflection: set in the follow-up round. */
-export function StepStatusForm({ step, idPrefix }: { step: LiveStepView; idPrefix: string }) {
+export function StepStatusForm({ step, idPrefix, overdue = false }: { step: LiveStepView; idPrefix: string; overdue?: boolean }) {
   const t = useT();
   const format = useFormat();
   return (
@@ -90,7 +96,11 @@ export function StepStatusForm({ step, idPrefix }: { step: LiveStepView; idPrefi
       <input type="hidden" name="stepId" value={step.id} />
       <p className="live-step-text">
         {step.text} <span className="muted">{t(stepStatusKeys[step.status])}</span>
-        {step.dueOn ? <span className="muted"> · {t('live.steps.due', { date: format.date(step.dueOn) })}</span> : null}
+        {step.dueOn && overdue ? (
+          <strong className="overdue"> · {t('everyday.home.overdue', { date: format.date(step.dueOn) })}</strong>
+        ) : step.dueOn ? (
+          <span className="muted"> · {t('live.steps.due', { date: format.date(step.dueOn) })}</span>
+        ) : null}
       </p>
       <div className="field">
         <label htmlFor={`${idPrefix}-status`}>{t('live.step.statusLabel')}</label>

@@ -5,7 +5,7 @@ import { users } from '../features/accounts/accounts.schema.ts';
 import { isValidBusinessId } from '../features/companies/business-id.ts';
 import { companies, entrepreneurProfiles } from '../features/companies/companies.schema.ts';
 import { isSectorCode } from '../features/companies/sectors.ts';
-import { memberships, organizations } from '../features/organizations/organizations.schema.ts';
+import { memberships, organizationMunicipalities, organizations } from '../features/organizations/organizations.schema.ts';
 import { municipalityByCode } from '../features/places/municipalities.ts';
 import { createTestDatabase, type TestDatabase } from '../../tests/setup/database.ts';
 import { DEMO_PASSWORD, demoLogins, demoLoginsSecondOrganization } from './demo-accounts.ts';
@@ -46,6 +46,21 @@ describe('seedDemo on an empty database', () => {
     const orgs = await database.db.select().from(organizations).orderBy(asc(organizations.slug));
     expect(orgs.map((o) => o.slug)).toEqual(['rauman-seudun-yrityskehitys', 'tyopeili-satakunta']);
     expect(summary?.organizations.map((o) => o.slug)).toEqual(['tyopeili-satakunta', 'rauman-seudun-yrityskehitys']);
+  });
+
+  it('declares the municipalities each organisation serves; Huittinen is served by both', async () => {
+    const rows = await database.db
+      .select({ slug: organizations.slug, code: organizationMunicipalities.municipalityCode })
+      .from(organizationMunicipalities)
+      .innerJoin(organizations, eq(organizations.id, organizationMunicipalities.organizationId));
+    const of = (slug: string) =>
+      rows
+        .filter((r) => r.slug === slug)
+        .map((r) => r.code)
+        .sort();
+    expect(of('tyopeili-satakunta')).toEqual(['079', '102', '214', '271', '484', '531', '608', '609', '886']);
+    expect(of('rauman-seudun-yrityskehitys')).toEqual(['050', '051', '102', '684', '783']);
+    for (const r of rows) expect(municipalityByCode(r.code), r.code).toBeDefined();
   });
 
   it('gives each demo sign-in its role in the first organisation, with the demo password', async () => {
@@ -186,13 +201,17 @@ describe('the demo groups and meetings', () => {
     expect(new Set(groups.map((g) => g.format))).toEqual(new Set(['in_person', 'online', 'walking', 'mixed']));
     const members = await q('SELECT count(*)::int AS n, count(DISTINCT user_id)::int AS people FROM group_members');
     expect(members[0].people).toBe(40);
-    const [span] = await q("SELECT min(starts_at) AS first, max(starts_at) AS last FROM meetings");
+    const [span] = await q('SELECT min(starts_at) AS first, max(starts_at) AS last FROM meetings');
     const monthsBack = (Date.now() - new Date(span.first).getTime()) / (30.4 * 86_400_000);
     expect(monthsBack).toBeGreaterThan(16);
     expect(new Date(span.last).getTime()).toBeGreaterThan(Date.now());
-    const [past] = await q("SELECT count(*)::int AS n FROM meetings m WHERE starts_at < now() AND status = 'scheduled' AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id)");
+    const [past] = await q(
+      "SELECT count(*)::int AS n FROM meetings m WHERE starts_at < now() AND status = 'scheduled' AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id)",
+    );
     expect(past.n).toBe(0); // every held meeting has its attendance register
-    const [stepCounts] = await q("SELECT count(*) FILTER (WHERE status = 'done')::int AS done, count(*) FILTER (WHERE status = 'open')::int AS open, count(*)::int AS n FROM steps");
+    const [stepCounts] = await q(
+      "SELECT count(*) FILTER (WHERE status = 'done')::int AS done, count(*) FILTER (WHERE status = 'open')::int AS open, count(*)::int AS n FROM steps",
+    );
     expect(stepCounts.n).toBeGreaterThan(300);
     expect(stepCounts.done).toBeGreaterThan(0);
     expect(stepCounts.open).toBeGreaterThan(0);
@@ -203,10 +222,14 @@ describe('the demo groups and meetings', () => {
     const [posts] = await q('SELECT count(*)::int AS n FROM board_posts');
     expect(posts.n).toBeGreaterThan(10);
     // Local time is kept across DST: the first group always meets at 17:00 in Helsinki.
-    const times = await q("SELECT DISTINCT to_char(m.starts_at AT TIME ZONE 'Europe/Helsinki', 'HH24:MI') AS t FROM meetings m JOIN groups g ON g.id = m.group_id WHERE g.name = 'Porin hyvinvointiyrittäjät'");
+    const times = await q(
+      "SELECT DISTINCT to_char(m.starts_at AT TIME ZONE 'Europe/Helsinki', 'HH24:MI') AS t FROM meetings m JOIN groups g ON g.id = m.group_id WHERE g.name = 'Porin hyvinvointiyrittäjät'",
+    );
     expect(times.map((r) => r.t)).toEqual(['17:00']);
     // The demo entrepreneur is in a group led by the demo facilitator.
-    const [tuula] = await q(`SELECT count(*)::int AS n FROM group_members gm JOIN users u ON u.id = gm.user_id JOIN group_facilitators gf ON gf.group_id = gm.group_id JOIN users f ON f.id = gf.user_id WHERE u.email = 'yrittaja@demo.tyopeili.fi' AND f.email = 'ohjaaja@demo.tyopeili.fi'`);
+    const [tuula] = await q(
+      `SELECT count(*)::int AS n FROM group_members gm JOIN users u ON u.id = gm.user_id JOIN group_facilitators gf ON gf.group_id = gm.group_id JOIN users f ON f.id = gf.user_id WHERE u.email = 'yrittaja@demo.tyopeili.fi' AND f.email = 'ohjaaja@demo.tyopeili.fi'`,
+    );
     expect(tuula.n).toBe(1);
   });
 });

@@ -5,7 +5,7 @@
 import { count, inArray, sql } from 'drizzle-orm';
 import { users } from '../features/accounts/accounts.schema.ts';
 import type { Company, CompanySizeCode } from '../features/companies/companies.schema.ts';
-import { organizations, type Role } from '../features/organizations/organizations.schema.ts';
+import { organizationMunicipalities, organizations, type Role } from '../features/organizations/organizations.schema.ts';
 import type { Tx } from '../platform/db/db.ts';
 import type { Services } from '../platform/services.ts';
 import { createTestCompany, otherSectorCodes } from '../../tests/factories/companies.ts';
@@ -95,13 +95,25 @@ export async function seedDemo(services: Pick<Services, 'db'>): Promise<DemoSumm
 /** The demo's organisations again as copy `k` (names, slugs and e-mail domains marked with k): for the ×10 bench. */
 function copyOf(plan: OrganizationPlan, k: number): OrganizationPlan {
   const mark = (email: string) => email.replace('@', `@k${k}.`);
-  return { ...plan, name: `${plan.name} (${k})`, slug: `${plan.slug}-${k}`, domain: `k${k}.${plan.domain}`, logins: plan.logins.map((l) => ({ ...l, email: mark(l.email) })) };
+  return {
+    ...plan,
+    name: `${plan.name} (${k})`,
+    slug: `${plan.slug}-${k}`,
+    domain: `k${k}.${plan.domain}`,
+    logins: plan.logins.map((l) => ({ ...l, email: mark(l.email) })),
+  };
 }
 
 /** Adds copy `k` (k ≥ 2) of the demo programme beside the demo: the bench's data ×10. */
 export async function seedDemoCopy(services: Pick<Services, 'db'>, k: number): Promise<DemoSummary> {
   const passwordHash = await hashTestPassword(DEMO_PASSWORD);
-  return services.db.transaction((tx) => seedInto(tx, { passwordHash, random: createRandom(SEED + k), now: new Date() }, plans.map((p) => copyOf(p, k))));
+  return services.db.transaction((tx) =>
+    seedInto(
+      tx,
+      { passwordHash, random: createRandom(SEED + k), now: new Date() },
+      plans.map((p) => copyOf(p, k)),
+    ),
+  );
 }
 
 async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now: Date }, plans: OrganizationPlan[]): Promise<DemoSummary> {
@@ -131,6 +143,8 @@ async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now
     summary.organizations.push({ id: organization.id, name: organization.name, slug: organization.slug });
     const organizationId = organization.id;
     const municipality = () => random.pick(plan.municipalities);
+    // The municipalities it serves (Huittinen by both: the application form asks there).
+    await tx.insert(organizationMunicipalities).values([...new Set(plan.municipalities)].map((municipalityCode) => ({ organizationId, municipalityCode })));
 
     // Staff: the role sign-ins first, then the others.
     for (const login of plan.logins) {

@@ -87,6 +87,10 @@ describe('everyday pages at 390 px, by keyboard', () => {
     await tabTo(page, /^Kaikki askeleeni$/);
     await Promise.all([page.waitForURL(/\/steps$/), page.keyboard.press('Enter')]);
     expect(await page.locator('h1').textContent()).toBe('Omat pienet askeleet');
+    // the overdue step is marked here too, first, with its date
+    const open = await page.locator('.live-steps .live-step-text').allTextContents();
+    expect(open[0]).toMatch(/^Päivitän hinnaston kesken · myöhässä, määräpäivä oli /);
+    expect(open[1]).toMatch(/^Soitan kirjanpitäjälle kesken · viimeistään /);
     // the step done three meetings ago folds under "older"; open it by keyboard
     const older = page.locator('details.older-steps');
     expect(await older.getAttribute('open')).toBeNull();

@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organizationMunicipalities } from '../../src/features/organizations/organizations.schema.ts';
 import { SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
 import { entrepreneurProfiles } from '../../src/features/companies/companies.schema.ts';
 import { groupMembers, groups } from '../../src/features/groups/groups.schema.ts';
@@ -25,7 +26,12 @@ beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
   const db = app.database.db;
   org = await createTestOrganization(db, { name: 'Satakunnan Yrityspalvelut', slug: 'satakunta' });
-  await createTestOrganization(db, { name: 'Vaasan Seudun Kehitys', slug: 'vaasa' });
+  const vaasa = await createTestOrganization(db, { name: 'Vaasan Seudun Kehitys', slug: 'vaasa' });
+  // Satakunta serves Pori, Vaasa serves Vaasa: the form picks the organiser by the municipality.
+  await db.insert(organizationMunicipalities).values([
+    { organizationId: org.id, municipalityCode: '609' },
+    { organizationId: vaasa.id, municipalityCode: '905' },
+  ]);
   const coordinator = await createTestMember(db, { organizationId: org.id, role: 'coordinator', name: 'Kirsi Koordinaattori' });
   coordinatorToken = (await signIn(db, coordinator.id)).token;
 });
@@ -79,8 +85,8 @@ describe('applying and the intake queue, by keyboard', () => {
     await page.keyboard.press('Tab'); // municipality
     await page.keyboard.type('Pori');
     await expect.poll(() => focusedValue(page)).toBe('609');
-    await page.keyboard.press('Tab'); // organiser: the first by name is chosen
-    expect(await focusedValue(page)).toBe(org.id);
+    await page.keyboard.press('Tab'); // organiser: left to the municipality (Pori's organiser is saved below)
+    expect(await focusedValue(page)).toBe('');
     await tabTo(page, /^Kasvokkain$/);
     await page.keyboard.press('Space');
     await tabTo(page, /^Kävellen ulkona$/);

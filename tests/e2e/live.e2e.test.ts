@@ -1,7 +1,8 @@
 // The live meeting in Chromium: the facilitator starts the meeting and runs a round by keyboard
 // (start round, next, pass, end); a second device (the projector view) follows on its own within
 // a few seconds; the member adds a step on a phone-sized screen. axe finds nothing on the live
-// page, the projector view and my-steps.
+// page, the projector view and my-steps; the 390 px live page and projector never scroll sideways
+// in any state (not started, running, ended).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
@@ -23,8 +24,14 @@ beforeAll(async () => {
   const org = await createTestOrganization(db);
   const facilitator = await createTestMember(db, { organizationId: org.id, role: 'facilitator', name: 'Fanni Fasilitaattori' });
   const members = [];
-  for (const name of ['Aino Aaltonen', 'Eero Eskola', 'Helmi Heikkinen']) members.push(await createTestMember(db, { organizationId: org.id, role: 'entrepreneur', name }));
-  const group = await createTestGroup(db, { organizationId: org.id, name: 'Porin aamuryhmä', facilitatorIds: [facilitator.id], memberIds: members.map((m) => m.id) });
+  for (const name of ['Aino Aaltonen', 'Eero Eskola', 'Helmi Heikkinen'])
+    members.push(await createTestMember(db, { organizationId: org.id, role: 'entrepreneur', name }));
+  const group = await createTestGroup(db, {
+    organizationId: org.id,
+    name: 'Porin aamuryhmä',
+    facilitatorIds: [facilitator.id],
+    memberIds: members.map((m) => m.id),
+  });
   const meeting = await createTestMeeting(db, {
     organizationId: org.id,
     groupId: group.id,
@@ -70,6 +77,7 @@ describe('the live meeting, by keyboard', () => {
     await page.goto(`${app.url}/meetings/${meetingId}/live`);
     await eventually(() => page.locator('h1').textContent()).toBe('Tapaaminen ei ole vielä alkanut: Jaksaminen');
     await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
 
     const screen = await (await contextFor('facilitator')).newPage();
     await screen.goto(`${app.url}/meetings/${meetingId}/live/screen`);
@@ -89,6 +97,7 @@ describe('the live meeting, by keyboard', () => {
     await eventually(() => statuses(page)).toEqual(['puhuu nyt', 'odottaa', 'odottaa']);
     await eventually(() => page.locator('.live-clock--big .live-clock__time').textContent()).toMatch(/^[45]:\d\d$/);
     await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
 
     // the projector view (another device) catches up by itself
     await eventually(() => screen.locator('.live-speaker--screen').textContent()).toBe('Vuorossa: Aino Aaltonen');
@@ -142,6 +151,20 @@ describe('the live meeting, by keyboard', () => {
     await eventually(() => screenPage!.locator('h1').textContent()).toBe('Tapaaminen on päättynyt: Jaksaminen');
     await eventually(() => screenPage!.locator('.live-clock').count()).toBe(0);
     await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(screenPage!);
+  }, 120_000);
+
+  it('the projector view on a phone-sized screen (390 px): only the meeting, nothing to tab to but the page, axe 0', async () => {
+    const small = await (await contextFor('facilitator', 390)).newPage();
+    await small.goto(`${app.url}/meetings/${meetingId}/live/screen`);
+    await eventually(() => small.locator('h1').textContent()).toBe('Tapaaminen on päättynyt: Jaksaminen');
+    expect(await small.locator('nav, .site-header, .site-footer, .demo-banner, button[name="locale"], .skip-link').count()).toBe(0);
+    // by keyboard: no site link or switcher is reachable (nothing focusable, or only the meeting's own)
+    await small.keyboard.press('Tab');
+    const focused = await small.evaluate(() => document.activeElement?.closest('nav, header, footer') !== null && document.activeElement !== document.body);
+    expect(focused).toBe(false);
+    await expectNoAxeViolations(small);
+    await expectNoHorizontalScroll(small);
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import { data, useLoaderData } from 'react-router';
 import type { Route } from './+types/groups';
 import { requireActor } from '../../lib/state.server';
 import { useFormat, useT } from '../../lib/i18n';
-import { can, groupPolicy } from '../../../src/platform/policy/index.ts';
+import { can, groupPolicy, organizationPolicy } from '../../../src/platform/policy/index.ts';
 import { groupStatuses, type GroupStatus } from '../../../src/features/groups/groups.schema.ts';
 import { listGroups } from '../../../src/features/groups/groups.queries.ts';
 import { groupSizeAdvice } from '../../../src/features/groups/group-rules.ts';
@@ -21,8 +21,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const rows = await listGroups(state.services.db, { organizationId, userId: actor.userId, all: allowed.create, status });
   return {
     canCreate: allowed.create,
+    canManageSettings: can(organizationPolicy, actor, { organizationId }).manageSettings,
     status,
-    groups: rows.map((g) => ({ ...g, nextMeetingAt: g.nextMeetingAt?.toISOString() ?? null, sizeAdvice: allowed.create ? groupSizeAdvice(g.memberCount) : null })),
+    groups: rows.map((g) => ({
+      ...g,
+      nextMeetingAt: g.nextMeetingAt?.toISOString() ?? null,
+      sizeAdvice: allowed.create ? groupSizeAdvice(g.memberCount) : null,
+    })),
   };
 }
 
@@ -43,6 +48,11 @@ export default function Groups() {
             <a className="button button--secondary" href="/organization/agreement">
               {t('groups.agreement.manageLink')}
             </a>
+            {page.canManageSettings ? (
+              <a className="button button--secondary" href="/organization/settings">
+                {t('org.settings.link')}
+              </a>
+            ) : null}
           </p>
           <form method="get" className="intake-filters" aria-label={t('groups.list.filter')}>
             <div className="field">

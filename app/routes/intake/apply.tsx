@@ -24,6 +24,7 @@ import {
   birthYearRange,
 } from '../../../src/features/intake/intake.validation.ts';
 import { submitApplication } from '../../../src/features/intake/submit-application.ts';
+import { chooseOrganizer } from '../../../src/features/intake/choose-organizer.ts';
 
 /** The honeypot's name: a field people never see; bots fill it. */
 const HONEYPOT = 'website';
@@ -47,7 +48,8 @@ function options(locale: Locale) {
 
 async function pageData(state: RequestState, preselect: string | null) {
   const organizations = await listApplyOrganizations(state.services.db);
-  const chosen = organizations.find((o) => o.slug === preselect || o.id === preselect) ?? organizations[0] ?? null;
+  // With several organisers the form leaves the choice to the municipality unless a link named one (?org=).
+  const chosen = organizations.find((o) => o.slug === preselect || o.id === preselect) ?? (organizations.length === 1 ? organizations[0]! : null);
   return {
     organizations: organizations.map((o) => ({ id: o.id, name: o.name })),
     defaultOrganizationId: chosen?.id ?? '',
@@ -69,7 +71,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 type Values = Record<string, string | string[]>;
-type ActionResult = { errors: FieldErrors; values: Values; formToken: string };
+type ActionResult = { errors: FieldErrors; values: Values; formToken: string; askAmong?: string[] };
 
 function valuesOf(form: FormData): Values {
   const values: Values = {};
@@ -94,8 +96,22 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (time === 'tooFast') return fail({ form: 'intake.spam.tooFast' }, 400, issueFormToken(secret));
   if (time !== 'ok') return fail({ form: 'intake.spam.expired' }, 400, issueFormToken(secret));
 
-  const parsed = applicationSchema().safeParse(applicationInputFromForm(form));
-  if (!parsed.success) return fail(fieldErrors(parsed.error), 400, String(postedToken));
+  // The organiser: the one chosen, else the one serving the municipality; asked when that is not one.
+  const organizations = await listApplyOrganizations(services.db);
+  const input = applicationInputFromForm(form);
+  const organizer = await chooseOrganizer(services.db, {
+    organizationIds: organizations.map((o) => o.id),
+    posted: String(input.organizationId ?? ''),
+    municipality: String(input.municipality ?? ''),
+  });
+  input.organizationId = organizer.kind === 'chosen' ? organizer.organizationId : '';
+  const askAmong = organizer.kind === 'ask' ? organizer.among : undefined;
+  const parsed = applicationSchema().safeParse(input);
+  if (!parsed.success || askAmong) {
+    const errors = parsed.success ? {} : fieldErrors(parsed.error);
+    if (askAmong) errors.organizationId = input.municipality ? 'intake.validation.organizationAsk' : 'intake.validation.organizationRequired';
+    return data<ActionResult>({ errors, values, formToken: String(postedToken), askAmong }, { status: 400 });
+  }
 
   try {
     await enforceRateLimits(services.db, [[rateLimitRules.applicationPerIp, state.clientIp]]);
@@ -103,9 +119,6 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (error instanceof RateLimitedError) return rateLimitedAnswer(error, { values, formToken: String(postedToken) });
     throw error;
   }
-  const organizations = await listApplyOrganizations(services.db);
-  if (!organizations.some((o) => o.id === parsed.data.organizationId))
-    return fail({ organizationId: 'intake.validation.organizationRequired' }, 400, String(postedToken));
   await submitApplication(services, parsed.data);
   return redirect('/apply/thanks');
 }
@@ -254,12 +267,15 @@ export default function Apply() {
           {page.organizations.length > 1 ? (
             <Field id="organizationId" label={t('intake.field.organization')} hint={t('intake.hint.organization')} error={err('organizationId')}>
               {(p) => (
-                <select {...p} defaultValue={text('organizationId', page.defaultOrganizationId)}>
-                  {page.organizations.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
+                <select {...p} defaultValue={result?.askAmong ? '' : text('organizationId', page.defaultOrganizationId)}>
+                  <option value="">{result?.askAmong ? t('intake.choose') : t('intake.organization.byMunicipality')}</option>
+                  {page.organizations
+                    .filter((o) => !result?.askAmong || result.askAmong.includes(o.id))
+                    .map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.name}
+                      </option>
+                    ))}
                 </select>
               )}
             </Field>

@@ -13,7 +13,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);
   const scope = ownOutcomes(actor);
   const { db } = state.services;
-  const [scores, steps, consent, instruments] = await Promise.all([listOwnScores(db, scope), countDoneSteps(db, scope), findConsent(db, scope), organizationInstruments(db, scope)]);
+  const [scores, steps, consent, instruments] = await Promise.all([
+    listOwnScores(db, scope),
+    countDoneSteps(db, scope),
+    findConsent(db, scope),
+    organizationInstruments(db, scope),
+  ]);
   const { reading, low } = readProgress(scores);
   // One table row per check-in (by submission), one column per instrument.
   const rows = new Map<string, { submittedAt: string; kind: string; scores: Record<string, number> }>();
@@ -37,6 +42,31 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 const box = { width: 320, height: 200, left: 36, right: 24, top: 12, bottom: 28 };
 
+type Anchor = 'start' | 'middle' | 'end';
+/** The first date label starts at its point, the last ends at its point, others are centred. */
+const anchorOf = (i: number, count: number): Anchor => (count > 1 && i === 0 ? 'start' : count > 1 && i === count - 1 ? 'end' : 'middle');
+
+/**
+ * The dated x-axis labels that fit side by side (issue 11: on a phone "13.5.202511.11.2025" ran
+ * together): the first and the last always, the ones between only where they keep a gap from both
+ * neighbours. Widths are estimated for the 11 px label font (about 0.6 em a character).
+ */
+function spacedLabels(xs: number[], texts: string[], candidates: number[], gap = 8): number[] {
+  if (candidates.length <= 1) return candidates;
+  const extent = (i: number): [number, number] => {
+    const w = texts[i]!.length * 6.6;
+    const anchor = anchorOf(i, xs.length);
+    return anchor === 'start' ? [xs[i]!, xs[i]! + w] : anchor === 'end' ? [xs[i]! - w, xs[i]!] : [xs[i]! - w / 2, xs[i]! + w / 2];
+  };
+  const last = candidates[candidates.length - 1]!;
+  const kept = [candidates[0]!];
+  for (const i of candidates.slice(1, -1)) {
+    const [from, to] = extent(i);
+    if (from >= extent(kept[kept.length - 1]!)[1] + gap && to + gap <= extent(last)[0]) kept.push(i);
+  }
+  return [...kept, last];
+}
+
 export default function Progress() {
   const t = useT();
   const locale = useLocale();
@@ -46,6 +76,7 @@ export default function Progress() {
     page.who5.map((p) => p.score),
     box,
   );
+  const dates = page.who5.map((p) => format.date(p.submittedAt, 'short'));
   const names = Object.fromEntries(page.instruments.map((i) => [i.id, i.name[locale]]));
   const r = page.reading;
   const readingText =
@@ -87,9 +118,7 @@ export default function Progress() {
             focusable="false"
           >
             <title id="chart-svg-title">{t('outcomes.progress.chartTitle')}</title>
-            <desc id="chart-svg-desc">
-              {page.who5.map((p) => `${format.date(p.submittedAt)}: ${p.score}`).join('; ')}
-            </desc>
+            <desc id="chart-svg-desc">{page.who5.map((p) => `${format.date(p.submittedAt)}: ${p.score}`).join('; ')}</desc>
             {[0, 50, 100].map((v) => {
               const y = chartPoints([v], box)[0]!.y;
               return (
@@ -105,15 +134,19 @@ export default function Progress() {
             {points.map((p, i) => (
               <circle key={i} cx={p.x} cy={p.y} r={4} className="progress-chart__point" />
             ))}
-            {xLabelIndices(points.length).map((i) => (
+            {spacedLabels(
+              points.map((p) => p.x),
+              dates,
+              xLabelIndices(points.length),
+            ).map((i) => (
               <text
                 key={`x${i}`}
                 x={points[i]!.x}
                 y={box.height - 8}
-                textAnchor={points.length > 1 && i === 0 ? 'start' : points.length > 1 && i === points.length - 1 ? 'end' : 'middle'}
+                textAnchor={anchorOf(i, points.length)}
                 className="progress-chart__label progress-chart__date"
               >
-                {format.date(page.who5[i]!.submittedAt, 'short')}
+                {dates[i]}
               </text>
             ))}
           </svg>

@@ -12,20 +12,17 @@ import { StepStatusForm, stepStatusKeys } from '../../ui/live';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { listGroups } from '../../../src/features/groups/groups.queries.ts';
 import { stepStatusSchema, stepTextSchema } from '../../../src/features/meetings/live.validation.ts';
-import { isLocalDate } from '../../../src/features/meetings/zoned-time.ts';
 import { addOwnStep } from '../../../src/features/steps/add-step.ts';
 import { listMySteps } from '../../../src/features/steps/steps.queries.ts';
+import { optionalDateField } from '../../../src/platform/validation/finnish-input.ts';
+import { utcToZoned } from '../../../src/features/meetings/zoned-time.ts';
 import { stepFoldCutoffs } from '../../../src/features/homes/homes.queries.ts';
 import { foldOlderSteps } from '../../../src/features/homes/home-steps.ts';
 import { updateStepStatus } from '../../../src/features/steps/update-step-status.ts';
 
 const newStepSchema = stepTextSchema.pick({ text: true }).extend({
   groupId: z.uuid('steps.validation.groupRequired'),
-  dueOn: z
-    .string()
-    .optional()
-    .transform((v) => (v ? v : null))
-    .refine((v) => v === null || isLocalDate(v), 'steps.validation.dueInvalid'),
+  dueOn: optionalDateField('steps.validation.dueInvalid'),
 });
 
 function organizationOf(organizationId: string | null): string {
@@ -43,11 +40,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     await stepFoldCutoffs(db, { organizationId, userId: actor.userId, now: new Date() }),
   ];
   const memberOf = groups.filter((g) => g.status !== 'ended');
+  const today = utcToZoned(new Date()).date;
   const { recent, older } = foldOlderSteps(mine, cutoffs);
   const iso = <T extends { createdAt: Date }>(list: T[]) => list.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() }));
   return {
     notice: notice(new URL(request.url), ['added', 'status'] as const),
-    open: iso(recent.filter((s) => s.status === 'open' || s.status === 'partly')),
+    // Overdue as on the home: open past its due date (Helsinki's today), marked with the date.
+    open: iso(recent.filter((s) => s.status === 'open' || s.status === 'partly')).map((s) => ({ ...s, overdue: s.dueOn !== null && s.dueOn < today })),
     closed: iso(recent.filter((s) => s.status === 'done' || s.status === 'dropped')),
     older: iso(older),
     groups: memberOf.map((g) => ({ id: g.id, name: g.name })),
@@ -72,7 +71,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (intent === 'step-status') {
       const parsed = stepStatusSchema.safeParse(form);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
-      await updateStepStatus(actor, state.services, { organizationId, stepId: parsed.data.stepId, status: parsed.data.status, reflection: parsed.data.reflection });
+      await updateStepStatus(actor, state.services, {
+        organizationId,
+        stepId: parsed.data.stepId,
+        status: parsed.data.status,
+        reflection: parsed.data.reflection,
+      });
       return redirect('/steps?done=status');
     }
     return fail({ form: 'error.badRequest' });
@@ -107,7 +111,11 @@ export default function Steps() {
             {page.open.map((s) => (
               <li key={s.id}>
                 {page.groups.length > 1 ? <p className="muted">{s.groupName}</p> : null}
-                <StepStatusForm step={{ id: s.id, text: s.text, dueOn: s.dueOn, status: s.status, reflection: s.reflection }} idPrefix={`step-${s.id}`} />
+                <StepStatusForm
+                  step={{ id: s.id, text: s.text, dueOn: s.dueOn, status: s.status, reflection: s.reflection }}
+                  idPrefix={`step-${s.id}`}
+                  overdue={s.overdue}
+                />
               </li>
             ))}
           </ul>
@@ -140,7 +148,9 @@ export default function Steps() {
               <input type="hidden" name="groupId" value={page.groups[0]!.id} />
             )}
             <Field id="dueOn" label={t('steps.field.due')} hint={t('steps.field.dueHint')} error={err('dueOn')}>
-              {(p) => <input {...p} type="date" defaultValue={result?.intent === 'add-step' ? result.values.dueOn : ''} />}
+              {(p) => (
+                <input {...p} type="text" inputMode="decimal" autoComplete="off" defaultValue={result?.intent === 'add-step' ? result.values.dueOn : ''} />
+              )}
             </Field>
             <p>
               <button type="submit" className="button">

@@ -3,21 +3,21 @@ import { companySizeLabel, companySizeLabels, companySizes, isCompanySize, isSec
 import { companySizeCodes } from './companies.schema.ts';
 
 describe('sectors', () => {
-  it('has sote first, then the 21 TOL 2008 sections A–U in order', () => {
-    expect(sectors).toHaveLength(22);
+  it('has sote first, then the TOL 2008 sections A–U in order without Q, the same field as sote', () => {
+    expect(sectors).toHaveLength(21);
     expect(sectors[0]).toEqual({ code: 'sote', fi: 'Sosiaali- ja terveysala', sv: 'Social- och hälsovårdsbranschen', en: 'Social and health care' });
-    expect(sectorCodes).toEqual(['sote', ...'ABCDEFGHIJKLMNOPQRSTU']);
+    expect(sectorCodes).toEqual(['sote', ...'ABCDEFGHIJKLMNOPRSTU']);
+    expect(isSectorCode('Q')).toBe(false);
   });
 
   it('has unique codes and names in every language', () => {
-    for (const key of ['code', 'fi', 'sv', 'en'] as const) expect(new Set(sectors.map((s) => s[key])).size).toBe(22);
+    for (const key of ['code', 'fi', 'sv', 'en'] as const) expect(new Set(sectors.map((s) => s[key])).size).toBe(21);
     for (const s of sectors) for (const name of [s.fi, s.sv, s.en]) expect(name.trim()).toBe(name);
   });
 
   it('labels a sector in each language', () => {
-    expect(sectorLabel('Q', 'fi')).toBe('Terveys- ja sosiaalipalvelut');
-    expect(sectorLabel('Q', 'sv')).toBe('Vård och omsorg; sociala tjänster');
-    expect(sectorLabel('Q', 'en')).toBe('Human health and social work activities');
+    expect(sectorLabel('sote', 'fi')).toBe('Sosiaali- ja terveysala');
+    expect(sectorLabel('sote', 'en')).toBe('Social and health care');
     expect(sectorLabel('I', 'fi')).toBe('Majoitus- ja ravitsemistoiminta');
     expect(sectorLabel('sote', 'sv')).toBe('Social- och hälsovårdsbranschen');
   });

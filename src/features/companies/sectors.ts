@@ -1,6 +1,7 @@
 // Sectors for the application form: social and health care ("sote") first, since much of the
-// programme's audience works there, then the 21 main classes (sections A–U) of Statistics
-// Finland's Standard Industrial Classification TOL 2008, named in Finnish, Swedish and
+// programme's audience works there, then the main classes (sections A–U) of Statistics
+// Finland's Standard Industrial Classification TOL 2008 — without section Q (human health and
+// social work), which is the same field as "sote" (merged by migration 0010, issue 11) — named in Finnish, Swedish and
 // English as Statistics Finland publishes them. Company size bands follow the EU SME
 // definition by headcount. Pure data, no I/O.
 
@@ -62,7 +63,6 @@ export const sectors: readonly Sector[] = Object.freeze([
     en: 'Public administration and defence; compulsory social security',
   },
   { code: 'P', fi: 'Koulutus', sv: 'Utbildning', en: 'Education' },
-  { code: 'Q', fi: 'Terveys- ja sosiaalipalvelut', sv: 'Vård och omsorg; sociala tjänster', en: 'Human health and social work activities' },
   { code: 'R', fi: 'Taiteet, viihde ja virkistys', sv: 'Kultur, nöje och fritid', en: 'Arts, entertainment and recreation' },
   { code: 'S', fi: 'Muu palvelutoiminta', sv: 'Annan serviceverksamhet', en: 'Other service activities' },
   {

@@ -4,6 +4,7 @@
 // 429 with Retry-After; the queue is for the organisation's coordinators and admins only.
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organizationMunicipalities } from '../organizations/organizations.schema.ts';
 import { startTestApp, type TestApp } from '../../../tests/setup/app.ts';
 import { createTestMember, createTestOrganization, signIn } from '../../../tests/factories/organizations.ts';
 import { issueFormToken } from './form-token.ts';
@@ -95,11 +96,12 @@ async function savedFor(email: string): Promise<number> {
 const emailOf = (fields: [string, string][]) => fields.find(([k]) => k === 'email')![1];
 
 describe('/apply', () => {
-  it('shows the form to anyone: organisations by name (first preselected, ?org=slug preselects), sectors sote first, municipalities by region', async () => {
+  it('shows the form to anyone: organisations by name (by municipality preselected, ?org=slug preselects), sectors sote first without TOL Q, municipalities by region', async () => {
     const res = await get('/apply');
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toMatch(/<option value="[^"]+" selected="">Aaltoilevat Yrityspalvelut<\/option>/);
+    expect(html).toMatch(/<option value="" selected="">Kuntani mukaan<\/option><option value="[^"]+">Aaltoilevat Yrityspalvelut<\/option>/);
+    expect(html).not.toContain('Terveys- ja sosiaalipalvelut');
     expect(html.indexOf('Sosiaali- ja terveysala')).toBeLessThan(html.indexOf('Maatalous, metsätalous ja kalatalous'));
     expect(html).toContain('<optgroup label="Satakunta"><option value="050">Eura</option>');
     expect(html).toContain('href="/privacy"');
@@ -191,6 +193,47 @@ describe('/apply', () => {
     expect(await savedFor(emailOf(sixth))).toBe(0);
     // Another address is not affected.
     expect((await post('/apply', applicationForm())).status).toBe(302);
+  });
+});
+
+describe('/apply: the organiser by municipality (issue 11)', () => {
+  it('preselects the organiser serving the municipality, asks where two serve it, and keeps an explicit choice', async () => {
+    const db = app.database.db;
+    await db.insert(organizationMunicipalities).values([
+      { organizationId: orgA.id, municipalityCode: '609' }, // Pori: A only
+      { organizationId: orgB.id, municipalityCode: '684' }, // Rauma: B only
+      { organizationId: orgA.id, municipalityCode: '102' }, // Huittinen: both
+      { organizationId: orgB.id, municipalityCode: '102' },
+    ]);
+    const organizerOf = async (email: string) =>
+      (await db.select({ organizationId: applications.organizationId }).from(applications).where(eq(applications.email, email)))[0]?.organizationId;
+
+    // The form offers "by my municipality" first when no link named an organiser.
+    const form = await (await get('/apply')).text();
+    expect(form).toMatch(/<select[^>]*name="organizationId"[^>]*><option value="" selected="">Kuntani mukaan<\/option>/);
+
+    const rauma = applicationForm({ organizationId: '', municipality: '684' });
+    expect((await post('/apply', rauma)).status).toBe(302);
+    expect(await organizerOf(emailOf(rauma))).toBe(orgB.id);
+
+    const huittinen = applicationForm({ organizationId: '', municipality: '102' });
+    const asked = await post('/apply', huittinen);
+    expect(asked.status).toBe(400);
+    const html = await asked.text();
+    expect(html).toContain('Kuntaasi palvelee useampi järjestäjä. Valitse, kumman ryhmään haet.');
+    expect(html).toContain(orgA.name);
+    expect(html).toContain(orgB.name);
+    expect(await savedFor(emailOf(huittinen))).toBe(0);
+
+    // Unserved municipality, no choice: asked as well, nothing saved.
+    const unserved = applicationForm({ organizationId: '', municipality: '091' });
+    expect((await post('/apply', unserved)).status).toBe(400);
+    expect(await savedFor(emailOf(unserved))).toBe(0);
+
+    // An explicit choice wins over the municipality.
+    const explicit = applicationForm({ organizationId: orgA.id, municipality: '684' });
+    expect((await post('/apply', explicit)).status).toBe(302);
+    expect(await organizerOf(emailOf(explicit))).toBe(orgA.id);
   });
 });
 

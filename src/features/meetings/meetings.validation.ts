@@ -2,7 +2,8 @@
 // Times are entered as local Helsinki wall time and turned into instants by zoned-time.ts.
 import { z } from 'zod';
 import { agendaKinds, attendanceStatuses, rsvpResponses } from './meetings.schema.ts';
-import { isLocalDate, isLocalTime, parseLocalDate, weekdayOf, daysInMonth, type Weekday } from './zoned-time.ts';
+import { dateField as finnishDateField, timeField as finnishTimeField } from '../../platform/validation/finnish-input.ts';
+import { parseLocalDate, weekdayOf, daysInMonth, type Weekday } from './zoned-time.ts';
 import type { MeetingSeries, RecurrenceRule, WeekOfMonth } from './recurrence.ts';
 
 export const meetingFormats = ['in_person', 'online', 'walking'] as const;
@@ -48,52 +49,11 @@ const lengthKm = z
     return Math.round(n * 10) / 10;
   });
 
-/**
- * A date as people write it in Finland ("1.12.2026", "01.12.2026") or as ISO ("2026-12-01"), as an
- * ISO local date; null when it is not a real date.
- */
-export function parseDateInput(value: string): string | null {
-  const v = value.trim();
-  const fi = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
-  const iso = fi ? `${fi[3]}-${fi[2]!.padStart(2, '0')}-${fi[1]!.padStart(2, '0')}` : v;
-  return isLocalDate(iso) ? iso : null;
-}
+// Dates and times the Finnish way: the one shared parser of the validation layer (issue 11).
+export { formatDateInput, parseDateInput, parseTimeInput } from '../../platform/validation/finnish-input.ts';
 
-/**
- * A time as people write it in Finland: "17.00", "17", "klo 17.30", "9.05", or "17:00" — as
- * "HH:MM"; null when it is not a time of day. (Finnish writes times with a full stop, Kielitoimisto.)
- */
-export function parseTimeInput(value: string): string | null {
-  const v = value.trim().replace(/^klo\.?\s*/i, '');
-  const m = /^(\d{1,2})(?:[.:](\d{2}))?$/.exec(v);
-  if (!m) return null;
-  const time = `${m[1]!.padStart(2, '0')}:${m[2] ?? '00'}`;
-  return isLocalTime(time) ? time : null;
-}
-
-/** "2026-12-01" → "1.12.2026" (how the date field shows it). */
-export function formatDateInput(isoDate: string): string {
-  const { year, month, day } = parseLocalDate(isoDate);
-  return `${day}.${month}.${year}`;
-}
-
-const dateField = z.string('meetings.validation.dateRequired').transform((v, ctx) => {
-  const date = parseDateInput(v);
-  if (!date) {
-    ctx.addIssue({ code: 'custom', message: 'meetings.validation.dateRequired' });
-    return z.NEVER;
-  }
-  return date;
-});
-
-const timeField = z.string('meetings.validation.timeRequired').transform((v, ctx) => {
-  const time = parseTimeInput(v);
-  if (!time) {
-    ctx.addIssue({ code: 'custom', message: 'meetings.validation.timeRequired' });
-    return z.NEVER;
-  }
-  return time;
-});
+const dateField = finnishDateField('meetings.validation.dateRequired');
+const timeField = finnishTimeField('meetings.validation.timeRequired');
 
 /** The details of one meeting (time, theme, format and the format's own details). */
 export const meetingDetailsSchema = z
@@ -117,7 +77,8 @@ export const meetingDetailsSchema = z
     if (v.endTime <= v.startTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'meetings.validation.endBeforeStart' });
     if (v.format === 'in_person' && !v.venueAddress) ctx.addIssue({ code: 'custom', path: ['venueAddress'], message: 'meetings.validation.venueRequired' });
     if (v.format === 'online' && !v.onlineUrl) ctx.addIssue({ code: 'custom', path: ['onlineUrl'], message: 'meetings.validation.onlineUrlRequired' });
-    if (v.format === 'walking' && !v.meetingPoint) ctx.addIssue({ code: 'custom', path: ['meetingPoint'], message: 'meetings.validation.meetingPointRequired' });
+    if (v.format === 'walking' && !v.meetingPoint)
+      ctx.addIssue({ code: 'custom', path: ['meetingPoint'], message: 'meetings.validation.meetingPointRequired' });
   });
 export type MeetingDetails = z.output<typeof meetingDetailsSchema>;
 
@@ -129,12 +90,19 @@ export const newMeetingSchema = z
       .string()
       .optional()
       .transform((v) => (v ? Number(v) : 1))
-      .pipe(z.number('meetings.validation.countInvalid').int('meetings.validation.countInvalid').min(1, 'meetings.validation.countInvalid').max(24, 'meetings.validation.countInvalid')),
+      .pipe(
+        z
+          .number('meetings.validation.countInvalid')
+          .int('meetings.validation.countInvalid')
+          .min(1, 'meetings.validation.countInvalid')
+          .max(24, 'meetings.validation.countInvalid'),
+      ),
   })
   .and(meetingDetailsSchema)
   .superRefine((v, ctx) => {
     if (v.repeat !== 'none' && v.count < 2) ctx.addIssue({ code: 'custom', path: ['count'], message: 'meetings.validation.countInvalid' });
-    if (v.repeat === 'monthly-day' && parseLocalDate(v.date).day > 28) ctx.addIssue({ code: 'custom', path: ['repeat'], message: 'meetings.validation.dayTooLate' });
+    if (v.repeat === 'monthly-day' && parseLocalDate(v.date).day > 28)
+      ctx.addIssue({ code: 'custom', path: ['repeat'], message: 'meetings.validation.dayTooLate' });
   });
 export type NewMeeting = z.output<typeof newMeetingSchema>;
 
@@ -168,7 +136,11 @@ export const rsvpSchema = z.object({
 export const agendaRowSchema = z.object({
   kind: z.enum(agendaKinds, 'meetings.validation.agendaKind'),
   title: text(120, 'meetings.validation.tooLong'),
-  minutes: z.coerce.number('meetings.validation.minutesInvalid').int('meetings.validation.minutesInvalid').min(1, 'meetings.validation.minutesInvalid').max(240, 'meetings.validation.minutesInvalid'),
+  minutes: z.coerce
+    .number('meetings.validation.minutesInvalid')
+    .int('meetings.validation.minutesInvalid')
+    .min(1, 'meetings.validation.minutesInvalid')
+    .max(240, 'meetings.validation.minutesInvalid'),
   expertUserId: z
     .string()
     .optional()
@@ -185,7 +157,13 @@ export function parseAgendaForm(form: Record<string, string>): { rows: AgendaRow
   for (let i = 0; i < 30; i++) {
     if (!(`kind_${i}` in form)) continue;
     if (!form[`kind_${i}`] || form[`remove_${i}`] === 'on') continue;
-    const parsed = agendaRowSchema.safeParse({ kind: form[`kind_${i}`], title: form[`title_${i}`], minutes: form[`minutes_${i}`], expertUserId: form[`expert_${i}`], topic: form[`topic_${i}`] });
+    const parsed = agendaRowSchema.safeParse({
+      kind: form[`kind_${i}`],
+      title: form[`title_${i}`],
+      minutes: form[`minutes_${i}`],
+      expertUserId: form[`expert_${i}`],
+      topic: form[`topic_${i}`],
+    });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors[`${String(issue.path[0])}_${i}`] ??= issue.message;
       continue;
@@ -231,7 +209,9 @@ export function parseAttendanceForm(form: Record<string, string>, memberIds: rea
   return { rows, errors };
 }
 
-export const noteSchema = z.object({ text: z.string('meetings.validation.noteRequired').trim().min(1, 'meetings.validation.noteRequired').max(5000, 'meetings.validation.noteTooLong') });
+export const noteSchema = z.object({
+  text: z.string('meetings.validation.noteRequired').trim().min(1, 'meetings.validation.noteRequired').max(5000, 'meetings.validation.noteTooLong'),
+});
 export const summarySchema = z.object({
   summary: z.string('meetings.validation.summaryRequired').trim().min(1, 'meetings.validation.summaryRequired').max(5000, 'meetings.validation.noteTooLong'),
   publish: z

@@ -19,6 +19,16 @@ export const organizations = pgTable(
   (t) => [uniqueIndex('organizations_slug_key').on(t.slug)],
 );
 
+/** The municipalities an organisation serves (codes of src/features/places/municipalities.ts): the application form picks the organiser by them. */
+export const organizationMunicipalities = pgTable(
+  'organization_municipalities',
+  {
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    municipalityCode: text('municipality_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.municipalityCode] })],
+);
+
 export const memberships = pgTable(
   'memberships',
   {

@@ -46,18 +46,18 @@ const checkMatrix = matrixChecker(actors);
 
 describe('organization (organisation A)', () => {
   checkMatrix(organizationPolicy, { organizationId: ORG_A }, `
-                         list  create  read  switchTo
-    admin                yes   yes     yes   no
-    coordinator          no    no      yes   yes
-    facilitator          no    no      yes   yes
-    expert               no    no      yes   yes
-    trainee              no    no      yes   yes
-    entrepreneur         no    no      yes   yes
-    funder               no    no      yes   yes
-    otherOrgCoordinator  no    no      no    no
-    twoOrgEntrepreneur   no    no      yes   yes
-    invitee              no    no      no    no
-    signedOut            no    no      no    no
+                         list  create  read  switchTo  manageSettings
+    admin                yes   yes     yes   no        yes
+    coordinator          no    no      yes   yes       yes
+    facilitator          no    no      yes   yes       no
+    expert               no    no      yes   yes       no
+    trainee              no    no      yes   yes       no
+    entrepreneur         no    no      yes   yes       no
+    funder               no    no      yes   yes       no
+    otherOrgCoordinator  no    no      no    no        no
+    twoOrgEntrepreneur   no    no      yes   yes       no
+    invitee              no    no      no    no        no
+    signedOut            no    no      no    no        no
   `);
 });
 
