@@ -105,6 +105,7 @@ export const privacyRegistry: readonly RegistryEntry[] = [
   },
   // organisations
   { table: 'organizations', personal: false, description: 'The tenants: name and URL slug of an organisation.' },
+  { table: 'organization_municipalities', personal: false, description: 'The municipalities an organisation serves (preselects the organiser on the application form).' },
   {
     table: 'memberships',
     personal: true,
