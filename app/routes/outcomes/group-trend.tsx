@@ -26,11 +26,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   } catch (error) {
     rethrowAsResponse(error);
   }
-  const [trend, feedback, instruments] = await Promise.all([
-    groupTrend(db, { organizationId, groupId }),
-    groupFeedback(db, { organizationId, groupId }),
-    organizationInstruments(db, { organizationId }),
-  ]);
+  const [trend, feedback, instruments] = await Promise.all([groupTrend(db, { organizationId, groupId }), groupFeedback(db, { organizationId, groupId }), organizationInstruments(db, { organizationId })]);
   const waves = [...new Set(trend.waves.map((w) => w.wave))].sort((a, b) => (a === 'exit' ? 1 : b === 'exit' ? -1 : a - b));
   const shown = instruments.all.filter((i) => trend.waves.some((w) => w.instrumentId === i.id));
   return {
@@ -39,9 +35,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     waves,
     instruments: shown.map((i) => ({ id: i.id, name: i.name })),
     cells: trend.waves.map((w) => ({ key: `${w.instrumentId}:${w.wave}`, ...w.cell })),
-    pulses: trend.pulses
-      .filter((p) => p.instrumentId === 'life-satisfaction')
-      .map((p) => ({ meetingId: p.meetingId, startsAt: p.startsAt.toISOString(), ...p.cell })),
+    pulses: trend.pulses.filter((p) => p.instrumentId === 'life-satisfaction').map((p) => ({ meetingId: p.meetingId, startsAt: p.startsAt.toISOString(), ...p.cell })),
     feedback: feedback.map((f) => ({ ...f, startsAt: f.startsAt.toISOString() })),
   };
 }
@@ -53,15 +47,8 @@ export default function GroupTrend() {
   const page = useLoaderData<typeof loader>();
   const names = Object.fromEntries(page.instruments.map((i) => [i.id, i.name[locale]]));
   const cell = (c: { n: number; mean: number | null } | undefined) =>
-    !c
-      ? '–'
-      : c.mean === null
-        ? c.n >= page.minN
-          ? t('disclosure.withheldCell')
-          : t('outcomes.trend.notEnough', { n: c.n })
-        : t('outcomes.trend.cell', { mean: format.number(c.mean, { maximumFractionDigits: 1 }), n: c.n });
-  const waveLabel = (w: number | 'exit') =>
-    w === 'exit' ? t('outcomes.kind.exit') : w === 0 ? t('outcomes.kind.baseline') : t('outcomes.trend.months', { months: w * 6 });
+    !c ? '–' : c.mean === null ? (c.n >= page.minN ? t('disclosure.withheldCell') : t('outcomes.trend.notEnough', { n: c.n })) : t('outcomes.trend.cell', { mean: format.number(c.mean, { maximumFractionDigits: 1 }), n: c.n });
+  const waveLabel = (w: number | 'exit') => (w === 'exit' ? t('outcomes.kind.exit') : w === 0 ? t('outcomes.kind.baseline') : t('outcomes.trend.months', { months: w * 6 }));
   return (
     <div className="page">
       <title>{`${t('outcomes.trend.title')} – ${page.group.name} – Työpeili`}</title>
@@ -142,20 +129,11 @@ export default function GroupTrend() {
 }
 
 /** `minN` comes from the loader: importing the queries' constant here would bundle them (and node:crypto) for the browser. */
-export function FeedbackSummary({
-  summary,
-  minN,
-  level = 4,
-}: {
-  summary: { n: number; useful: number | null; safe: number | null; comments: string[] };
-  minN: number;
-  level?: 3 | 4;
-}) {
+export function FeedbackSummary({ summary, minN, level = 4 }: { summary: { n: number; useful: number | null; safe: number | null; comments: string[] }; minN: number; level?: 3 | 4 }) {
   const Heading = level === 3 ? 'h3' : 'h4';
   const t = useT();
   const format = useFormat();
-  const avg = (v: number | null) =>
-    v === null ? (summary.n >= minN ? t('disclosure.withheldCell') : t('outcomes.feedback.notEnough')) : format.number(v, { maximumFractionDigits: 1 });
+  const avg = (v: number | null) => (v === null ? (summary.n >= minN ? t('disclosure.withheldCell') : t('outcomes.feedback.notEnough')) : format.number(v, { maximumFractionDigits: 1 }));
   return (
     <>
       <p>{t('outcomes.feedback.count', { n: summary.n })}</p>
