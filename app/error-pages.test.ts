@@ -58,6 +58,22 @@ describe('error pages', () => {
     expect(html).toContain(`<h1>${title}</h1>`);
   });
 
+  it('a rate-limited visitor is told how long to wait, and not to ask a facilitator they do not have', async () => {
+    let res: Response | undefined;
+    for (let i = 0; i < 31; i++) {
+      res = await fetch(`${app.url}/invitation/no-such-token-${i}`, { redirect: 'manual', headers: { 'accept-language': 'fi' } });
+      if (res.status === 429) break;
+      await res.text();
+    }
+    expect(res!.status).toBe(429);
+    const wait = Math.ceil(Number(res!.headers.get('retry-after')) / 60);
+    expect(wait).toBeGreaterThan(0);
+    const html = await res!.text();
+    expect(html).toContain(`<h1>Liian monta yritystä. Yritä uudelleen ${wait} minuutin kuluttua.</h1>`);
+    expect(html).toContain('Yritä hetken päästä uudelleen. Jos ongelma jatkuu, ota yhteyttä palvelun järjestäjään.');
+    expect(html).not.toContain('ohjaaja');
+  });
+
   it('a member is pointed back to their own page and their facilitator', async () => {
     const missing = await page(`/groups/${randomUUID()}`, cookies.member);
     expect(missing.status).toBe(404);

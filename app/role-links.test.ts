@@ -3,7 +3,7 @@
 // password), the crawler follows same-origin links breadth-first from /home — GET only, bounded,
 // never signing out or downloading — and no link answers 403 or a server error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoLogins } from '../src/demo/demo-accounts.ts';
+import { DEMO_PASSWORD, demoLogins, demoLoginsSecondOrganization } from '../src/demo/demo-accounts.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { startTestApp, type TestApp } from '../tests/setup/app.ts';
 
@@ -56,28 +56,31 @@ function linksOf(html: string, from: string): string[] {
 }
 
 describe('every link shown to a demo role can be followed', () => {
-  it.each(demoLogins.map((l) => [l.role, l.email] as const))('%s (%s): no link answers 403 or 5xx', async (_role, email) => {
-    const cookie = await signInAs(email);
-    const seen = new Set<string>(['/home']);
-    const queue: { path: string; from: string }[] = [{ path: '/home', from: '(start)' }];
-    const bad: string[] = [];
-    let visited = 0;
-    while (queue.length && visited < MAX_PAGES) {
-      const { path, from } = queue.shift()!;
-      visited++;
-      const res = await fetch(app.url + path, { redirect: 'manual', headers: { cookie, 'accept-language': 'fi' } });
-      const type = res.headers.get('content-type') ?? '';
-      const body = type.includes('text/html') ? await res.text() : (await res.arrayBuffer(), '');
-      if (res.status === 403 || res.status >= 500) bad.push(`${res.status} ${path} (linked from ${from})`);
-      if (res.status !== 200 || !body) continue;
-      for (const link of linksOf(body, path)) {
-        if (seen.has(link)) continue;
-        seen.add(link);
-        queue.push({ path: link, from: path });
+  it.each([...demoLogins, ...demoLoginsSecondOrganization].map((l) => [l.role, l.email] as const))(
+    '%s (%s): no link answers 403 or 5xx',
+    async (_role, email) => {
+      const cookie = await signInAs(email);
+      const seen = new Set<string>(['/home']);
+      const queue: { path: string; from: string }[] = [{ path: '/home', from: '(start)' }];
+      const bad: string[] = [];
+      let visited = 0;
+      while (queue.length && visited < MAX_PAGES) {
+        const { path, from } = queue.shift()!;
+        visited++;
+        const res = await fetch(app.url + path, { redirect: 'manual', headers: { cookie, 'accept-language': 'fi' } });
+        const type = res.headers.get('content-type') ?? '';
+        const body = type.includes('text/html') ? await res.text() : (await res.arrayBuffer(), '');
+        if (res.status === 403 || res.status >= 500) bad.push(`${res.status} ${path} (linked from ${from})`);
+        if (res.status !== 200 || !body) continue;
+        for (const link of linksOf(body, path)) {
+          if (seen.has(link)) continue;
+          seen.add(link);
+          queue.push({ path: link, from: path });
+        }
       }
-    }
-    expect(bad).toEqual([]);
-    // The crawl went somewhere: each role's home links to more than itself.
-    expect(visited).toBeGreaterThan(3);
-  });
+      expect(bad).toEqual([]);
+      // The crawl went somewhere: each role's home links to more than itself.
+      expect(visited).toBeGreaterThan(3);
+    },
+  );
 });

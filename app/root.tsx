@@ -189,6 +189,14 @@ export default function App() {
   return <Outlet />;
 }
 
+/** An error page carries the Retry-After a rate-limited route threw (the boundary is here, so its headers are). */
+export function headers({ errorHeaders, parentHeaders }: Route.HeadersArgs): Headers {
+  const out = new Headers(parentHeaders);
+  const retryAfter = errorHeaders?.get('Retry-After');
+  if (retryAfter) out.set('Retry-After', retryAfter);
+  return out;
+}
+
 /** Who reads an error page: the hint fits the person (issue 11), not always "ask the facilitator". */
 function audienceOf(actor: RootData['actor'] | null | undefined): 'visitor' | 'member' | 'staff' {
   if (!actor) return 'visitor';
@@ -212,7 +220,12 @@ export function ErrorBoundary() {
           : status < 500
             ? t('error.badRequest')
             : t('error.server');
-  const hint = status === 404 ? t(`everyday.error.notFound.${audience}`) : status === 403 ? t(`everyday.error.forbidden.${audience}`) : t('error.tryAgain');
+  const hint =
+    status === 404
+      ? t(`everyday.error.notFound.${audience}`)
+      : status === 403
+        ? t(`everyday.error.forbidden.${audience}`)
+        : t(`everyday.error.other.${audience}`);
   return (
     <div className="page error-page">
       <title>{`${title} – Työpeili`}</title>

@@ -50,8 +50,17 @@ export function rateLimitedAnswer<T extends object>(error: RateLimitedError, res
   );
 }
 
-/** A route's `headers`: the action's Retry-After (and other headers) when it set one, else the loader's. */
-export function retryAfterHeaders({ actionHeaders, loaderHeaders }: { actionHeaders: Headers; loaderHeaders: Headers }): Headers {
+/** A route's `headers`: a thrown or returned Retry-After (and the headers beside it) when there is one, else the loader's. */
+export function retryAfterHeaders({
+  actionHeaders,
+  loaderHeaders,
+  errorHeaders,
+}: {
+  actionHeaders: Headers;
+  loaderHeaders: Headers;
+  errorHeaders?: Headers;
+}): Headers {
+  if (errorHeaders?.has('Retry-After')) return errorHeaders;
   return actionHeaders.has('Retry-After') ? actionHeaders : loaderHeaders;
 }
 

@@ -1396,6 +1396,9 @@ export const en: Record<MessageKey, string> = {
   'everyday.error.forbidden.member': "This page is for the group’s facilitators or the organisation’s staff. If you need something from it, ask your group’s facilitator.",
   'everyday.error.forbidden.staff': "Your role does not allow this. If you need it for your work, ask your organisation’s coordinator for access.",
   'everyday.error.backToOwnHome': "To your own page",
+  'everyday.error.other.visitor': "Please try again in a moment. If the problem continues, contact the service’s organiser.",
+  'everyday.error.other.member': "Please try again. If the problem continues, contact your group’s facilitator.",
+  'everyday.error.other.staff': "Please try again. If the problem continues, tell your organisation’s coordinator or the service’s administrator.",
 
   // ---- disclosure control (docs/decisions/015-disclosure-control.md) ----
   'disclosure.reason.small': "Empty cells are protected: they have fewer than {n} people.",

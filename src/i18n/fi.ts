@@ -1395,6 +1395,9 @@ export const fi = {
   'everyday.error.forbidden.member': "Tämä sivu on ryhmän ohjaajille tai organisaation henkilökunnalle. Jos tarvitset siltä jotakin, kysy ryhmäsi ohjaajalta.",
   'everyday.error.forbidden.staff': "Roolisi ei anna oikeutta tähän. Jos tarvitset sitä työssäsi, pyydä oikeutta organisaatiosi koordinaattorilta.",
   'everyday.error.backToOwnHome': "Omalle sivulle",
+  'everyday.error.other.visitor': "Yritä hetken päästä uudelleen. Jos ongelma jatkuu, ota yhteyttä palvelun järjestäjään.",
+  'everyday.error.other.member': "Yritä uudelleen. Jos ongelma jatkuu, ota yhteyttä ryhmäsi ohjaajaan.",
+  'everyday.error.other.staff': "Yritä uudelleen. Jos ongelma jatkuu, kerro siitä organisaatiosi koordinaattorille tai palvelun ylläpidolle.",
 
   // ---- disclosure control (docs/decisions/015-disclosure-control.md) ----
   'disclosure.reason.small': "Tyhjät solut on suojattu: niissä on alle {n} ihmistä.",

@@ -1396,6 +1396,9 @@ export const sv: Record<MessageKey, string> = {
   'everyday.error.forbidden.member': "Den här sidan är för gruppens handledare eller organisationens personal. Om du behöver något därifrån, fråga din grupps handledare.",
   'everyday.error.forbidden.staff': "Din roll ger inte behörighet till detta. Om du behöver det i ditt arbete, be organisationens koordinator om behörighet.",
   'everyday.error.backToOwnHome': "Till din egen sida",
+  'everyday.error.other.visitor': "Försök igen om en stund. Om problemet kvarstår, kontakta tjänstens arrangör.",
+  'everyday.error.other.member': "Försök igen. Om problemet kvarstår, kontakta din grupps handledare.",
+  'everyday.error.other.staff': "Försök igen. Om problemet kvarstår, meddela din organisations koordinator eller tjänstens administratör.",
 
   // ---- disclosure control (docs/decisions/015-disclosure-control.md) ----
   'disclosure.reason.small': "Tomma celler är skyddade: de har färre än {n} personer.",

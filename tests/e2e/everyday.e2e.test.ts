@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
 import { addDays, utcToZoned } from '../../src/features/meetings/zoned-time.ts';
 import { steps } from '../../src/features/steps/steps.schema.ts';
+import { organizationMunicipalities } from '../../src/features/organizations/organizations.schema.ts';
+import { eq } from 'drizzle-orm';
 import { createTestGroup, createTestMeeting } from '../factories/groups.ts';
 import { createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
@@ -16,6 +18,8 @@ let browser: Browser;
 let token: string;
 let newcomerToken: string;
 let newcomerGroupId: string;
+let coordinatorToken: string;
+let organizationId: string;
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
@@ -42,6 +46,9 @@ beforeAll(async () => {
     await createTestGroup(db, { organizationId: org.id, facilitatorIds: [facilitator.id], memberIds: [newcomer.id], agreementAccepted: false })
   ).id;
   newcomerToken = (await signIn(db, newcomer.id)).token;
+  const coordinator = await createTestMember(db, { organizationId: org.id, role: 'coordinator', name: 'Kirsi Koordinaattori' });
+  coordinatorToken = (await signIn(db, coordinator.id)).token;
+  organizationId = org.id;
 });
 afterAll(async () => {
   await browser?.close();
@@ -136,6 +143,30 @@ describe('everyday pages at 390 px, by keyboard', () => {
     await expectNoHorizontalScroll(page);
     await page.context().close();
   }, 120_000);
+
+  it('the coordinator chooses the municipalities served, by keyboard on a phone', async () => {
+    const page = await phone(coordinatorToken);
+    await page.goto(`${app.url}/groups`);
+    await tabTo(page, /^Organisaation asetukset$/);
+    await Promise.all([page.waitForURL(/\/organization\/settings$/), page.keyboard.press('Enter')]);
+    expect(await page.locator('h1').textContent()).toBe('Organisaation asetukset');
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+    // open Satakunta's list by keyboard and tick Pori
+    await tabTo(page, /^Satakunta \(0 valittu\)$/, 40);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^Pori$/, 40);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^Tallenna kunnat$/, 400);
+    await Promise.all([page.waitForURL(/done=saved/), page.keyboard.press('Enter')]);
+    expect(await page.locator('[role="status"]').textContent()).toBe('Kunnat tallennettu.');
+    expect(await page.locator('#municipality-609').isChecked()).toBe(true);
+    const rows = await app.database.db.select().from(organizationMunicipalities).where(eq(organizationMunicipalities.organizationId, organizationId));
+    expect(rows.map((r) => r.municipalityCode)).toEqual(['609']);
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+    await page.context().close();
+  }, 180_000);
 
   it.each([
     ['Svenska', 'sv', 'Sidan hittades inte'],

@@ -1,7 +1,7 @@
 // Once per run: a PostgreSQL (embedded, or TEST_DATABASE_URL), a migrated template
 // database every test file clones, and a fresh build for the browser tests.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -61,10 +61,20 @@ export default async function setup(project: TestProject) {
   if (!process.env.SKIP_BUILD) {
     // `npm start` builds first: whatever the build prints on stderr a person reads as a problem, so
     // the test run fails on it (issue 11: "[PLUGIN_TIMINGS]" looked like an error).
-    const build = spawnSync(process.execPath, [path.resolve('node_modules/@react-router/dev/bin.cjs'), 'build'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [path.resolve('node_modules/@react-router/dev/bin.cjs'), 'build'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    });
     if (build.status !== 0) throw new Error(`The build failed:\n${build.stderr}`);
     const noise = build.stderr.split('\n').filter((line) => line.trim() !== '');
     if (noise.length > 0) throw new Error(`The build printed on stderr (keep \`npm start\` quiet):\n${noise.join('\n')}`);
+    // vite.config.ts hides the client build's "externalized for browser compatibility" notes; this is
+    // why that is safe: no server module (node:crypto …) may reach a browser asset.
+    const assets = path.resolve('build/client/assets');
+    const leaked = readdirSync(assets).filter(
+      (f) => f.endsWith('.js') && /__vite-browser-external|externalized for browser compatibility/.test(readFileSync(path.join(assets, f), 'utf8')),
+    );
+    if (leaked.length > 0) throw new Error(`Server modules reached the browser bundle: ${leaked.join(', ')}`);
     // The .br/.gz beside each asset, as `npm run build` makes them (the page-weight test measures what is sent).
     execFileSync(process.execPath, [path.resolve('scripts/precompress.ts')], { stdio: ['ignore', 'ignore', 'pipe'] });
   }
@@ -74,7 +84,10 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     // Drop every database this run made from the template.
-    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`, [`${template}_%`, template]);
+    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`, [
+      `${template}_%`,
+      template,
+    ]);
     for (const { datname } of rows) {
       await admin.query(`ALTER DATABASE ${datname} IS_TEMPLATE false`).catch(() => {});
       await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => {});

@@ -13,7 +13,9 @@ import { pText } from '../../../src/features/outcomes/published-numbers.ts';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  return loadEvaluation(context, request);
+  // The comparisons travel as data: importing them into the component would bundle the
+  // evaluation queries (and node:crypto) for the browser, which the build warns about.
+  return { ...(await loadEvaluation(context, request)), comparisons: evaluationComparisons };
 }
 
 const errorKeys: Record<'period', MessageKey> = { period: 'disclosure.form.periodError' };
@@ -95,7 +97,7 @@ export default function Evaluation() {
         </div>
         <fieldset className="field">
           <legend>{t('evaluation.form.comparison')}</legend>
-          {evaluationComparisons.map((c) => (
+          {page.comparisons.map((c) => (
             <Choice
               type="radio"
               key={c}

@@ -120,7 +120,7 @@ export default function GroupTrend() {
         {page.feedback.map((f) => (
           <article className="card" key={f.meetingId} aria-labelledby={`fb-${f.meetingId}`}>
             <h3 id={`fb-${f.meetingId}`}>{format.date(f.startsAt)}</h3>
-            <FeedbackSummary summary={f} />
+            <FeedbackSummary summary={f} minN={page.minN} />
           </article>
         ))}
       </section>
@@ -128,11 +128,12 @@ export default function GroupTrend() {
   );
 }
 
-export function FeedbackSummary({ summary, level = 4 }: { summary: { n: number; useful: number | null; safe: number | null; comments: string[] }; level?: 3 | 4 }) {
+/** `minN` comes from the loader: importing the queries' constant here would bundle them (and node:crypto) for the browser. */
+export function FeedbackSummary({ summary, minN, level = 4 }: { summary: { n: number; useful: number | null; safe: number | null; comments: string[] }; minN: number; level?: 3 | 4 }) {
   const Heading = level === 3 ? 'h3' : 'h4';
   const t = useT();
   const format = useFormat();
-  const avg = (v: number | null) => (v === null ? (summary.n >= MIN_GROUP_N ? t('disclosure.withheldCell') : t('outcomes.feedback.notEnough')) : format.number(v, { maximumFractionDigits: 1 }));
+  const avg = (v: number | null) => (v === null ? (summary.n >= minN ? t('disclosure.withheldCell') : t('outcomes.feedback.notEnough')) : format.number(v, { maximumFractionDigits: 1 }));
   return (
     <>
       <p>{t('outcomes.feedback.count', { n: summary.n })}</p>

@@ -11,7 +11,7 @@ import { useFormat, useT } from '../../lib/i18n';
 import { Choice, ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import { can, meetingFeedbackPolicy, meetingPolicy, or, type MeetingResource } from '../../../src/platform/policy/index.ts';
 import { giveMeetingFeedback } from '../../../src/features/outcomes/give-meeting-feedback.ts';
-import { groupFeedback, hasGivenFeedback } from '../../../src/features/outcomes/outcomes.queries.ts';
+import { groupFeedback, hasGivenFeedback, MIN_GROUP_N } from '../../../src/features/outcomes/outcomes.queries.ts';
 import { FeedbackSummary } from './group-trend';
 
 const canOpen = or<MeetingResource>(meetingFeedbackPolicy.give, meetingFeedbackPolicy.read, meetingPolicy.read);
@@ -28,6 +28,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     allowed.read ? groupFeedback(state.services.db, { organizationId: meeting.organizationId, groupId: meeting.groupId, meetingId: meeting.id }) : [],
   ]);
   return {
+    minN: MIN_GROUP_N,
     meeting: { id: meeting.id, groupName: meeting.group.name, startsAt: meeting.startsAt.toISOString(), started: meeting.started },
     allowed,
     given,
@@ -128,7 +129,7 @@ export default function MeetingFeedback() {
       {page.allowed.read ? (
         <section aria-labelledby="summary-title">
           <h2 id="summary-title">{t('outcomes.feedback.summaryTitle')}</h2>
-          {page.summary ? <FeedbackSummary summary={page.summary} level={3} /> : <p>{t('outcomes.feedback.none')}</p>}
+          {page.summary ? <FeedbackSummary summary={page.summary} minN={page.minN} level={3} /> : <p>{t('outcomes.feedback.none')}</p>}
         </section>
       ) : null}
     </div>
