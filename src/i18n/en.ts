@@ -157,6 +157,7 @@ export const en: Record<MessageKey, string> = {
   'admin.orgs.created': "The organisation {name} was created.",
   'home.title': "Hello, {name}!",
   'home.working': "You are now working in {organization}. Your role: {role}.",
+  'home.participating': "You take part in the groups of {organization}.",
   'home.noOrganization': "You do not belong to any organisation yet. When you get an invitation by e-mail, open its link to join.",
   'home.orgs.title': "Your organisations",
   'home.switch.label': "Switch organisation",

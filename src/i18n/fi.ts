@@ -156,6 +156,7 @@ export const fi = {
   'admin.orgs.created': "Organisaatio {name} luotiin.",
   'home.title': "Hei, {name}!",
   'home.working': "Työskentelet nyt organisaatiossa {organization}. Roolisi: {role}.",
+  'home.participating': "Olet mukana organisaation {organization} ryhmissä.",
   'home.noOrganization': "Et kuulu vielä mihinkään organisaatioon. Kun saat kutsun sähköpostiin, avaa sen linkki, niin pääset mukaan.",
   'home.orgs.title': "Organisaatiosi",
   'home.switch.label': "Vaihda organisaatiota",

@@ -157,6 +157,7 @@ export const sv: Record<MessageKey, string> = {
   'admin.orgs.created': "Organisationen {name} skapades.",
   'home.title': "Hej, {name}!",
   'home.working': "Du arbetar nu i organisationen {organization}. Din roll: {role}.",
+  'home.participating': "Du deltar i grupperna hos {organization}.",
   'home.noOrganization': "Du hör ännu inte till någon organisation. När du får en inbjudan per e-post, öppna länken i den så kommer du med.",
   'home.orgs.title': "Dina organisationer",
   'home.switch.label': "Byt organisation",

@@ -66,6 +66,8 @@ describe('everyday pages at 390 px, by keyboard', () => {
   it('the home says what to do now and leads on to the steps', async () => {
     const page = await phone(true);
     await page.goto(`${app.url}/home`);
+    // an entrepreneur takes part in the groups (staff "work in" the organisation)
+    expect(await page.locator('.lead').first().textContent()).toMatch(/^Olet mukana organisaation .+ ryhmissä\.$/);
     const items = await page.locator('.home-steps li').allTextContents();
     expect(items[0]).toMatch(/^Päivitän hinnaston – myöhässä, määräpäivä oli /);
     expect(items[1]).toMatch(/^Soitan kirjanpitäjälle – viimeistään /);

@@ -21,12 +21,14 @@ let app: TestApp;
 let browser: Browser;
 let org: { id: string; name: string };
 let coordinatorToken: string;
+let vaasaId: string;
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
   const db = app.database.db;
   org = await createTestOrganization(db, { name: 'Satakunnan Yrityspalvelut', slug: 'satakunta' });
   const vaasa = await createTestOrganization(db, { name: 'Vaasan Seudun Kehitys', slug: 'vaasa' });
+  vaasaId = vaasa.id;
   // Satakunta serves Pori, Vaasa serves Vaasa: the form picks the organiser by the municipality.
   await db.insert(organizationMunicipalities).values([
     { organizationId: org.id, municipalityCode: '609' },
@@ -85,8 +87,8 @@ describe('applying and the intake queue, by keyboard', () => {
     await page.keyboard.press('Tab'); // municipality
     await page.keyboard.type('Pori');
     await expect.poll(() => focusedValue(page)).toBe('609');
-    await page.keyboard.press('Tab'); // organiser: left to the municipality (Pori's organiser is saved below)
-    expect(await focusedValue(page)).toBe('');
+    await page.keyboard.press('Tab'); // organiser: the one serving Pori is preselected
+    expect(await focusedValue(page)).toBe(org.id);
     await tabTo(page, /^Kasvokkain$/);
     await page.keyboard.press('Space');
     await tabTo(page, /^Kävellen ulkona$/);
@@ -107,7 +109,18 @@ describe('applying and the intake queue, by keyboard', () => {
     await applicant.close();
 
     const [saved] = await app.database.db.select().from(applications).where(eq(applications.email, 'tuula.lehtonen@example.fi'));
-    expect(saved).toMatchObject({ organizationId: org.id, name: 'Tuula Lehtonen', businessId: '0112038-9', sector: 'sote', size: 'sole', municipality: '609', birthYear: 1961, formats: ['in_person', 'walking'], locale: 'fi', status: 'new' });
+    expect(saved).toMatchObject({
+      organizationId: org.id,
+      name: 'Tuula Lehtonen',
+      businessId: '0112038-9',
+      sector: 'sote',
+      size: 'sole',
+      municipality: '609',
+      birthYear: 1961,
+      formats: ['in_person', 'walking'],
+      locale: 'fi',
+      status: 'new',
+    });
 
     const coordinator = await contextFor({ coordinator: true });
     const queue = await coordinator.newPage();
@@ -133,11 +146,17 @@ describe('applying and the intake queue, by keyboard', () => {
     await expectNoAxeViolations(queue);
     await coordinator.close();
 
-    const [group] = await app.database.db.select().from(groups).where(and(eq(groups.organizationId, org.id), eq(groups.name, 'Porin kevätryhmä')));
+    const [group] = await app.database.db
+      .select()
+      .from(groups)
+      .where(and(eq(groups.organizationId, org.id), eq(groups.name, 'Porin kevätryhmä')));
     expect(group).toMatchObject({ status: 'forming' });
     const [assigned] = await app.database.db.select().from(applications).where(eq(applications.id, saved!.id));
     expect(assigned).toMatchObject({ status: 'assigned', groupId: group!.id });
-    const [invitation] = await app.database.db.select().from(invitations).where(and(eq(invitations.organizationId, org.id), eq(invitations.email, 'tuula.lehtonen@example.fi')));
+    const [invitation] = await app.database.db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.organizationId, org.id), eq(invitations.email, 'tuula.lehtonen@example.fi')));
     expect(invitation).toMatchObject({ role: 'entrepreneur', name: 'Tuula Lehtonen' });
 
     // The applicant accepts the invitation from the mail: the account is made and they are in the group.
@@ -155,11 +174,46 @@ describe('applying and the intake queue, by keyboard', () => {
     await invitationPage.keyboard.press('Enter');
     await invitationPage.waitForURL(/\/home$/);
     await invited.close();
-    const members = await app.database.db.select().from(groupMembers).where(and(eq(groupMembers.organizationId, org.id), eq(groupMembers.groupId, group!.id)));
+    const members = await app.database.db
+      .select()
+      .from(groupMembers)
+      .where(and(eq(groupMembers.organizationId, org.id), eq(groupMembers.groupId, group!.id)));
     expect(members).toHaveLength(1);
-    const [profile] = await app.database.db.select().from(entrepreneurProfiles).where(and(eq(entrepreneurProfiles.organizationId, org.id), eq(entrepreneurProfiles.userId, members[0]!.userId)));
+    const [profile] = await app.database.db
+      .select()
+      .from(entrepreneurProfiles)
+      .where(and(eq(entrepreneurProfiles.organizationId, org.id), eq(entrepreneurProfiles.userId, members[0]!.userId)));
     expect(profile).toMatchObject({ birthYear: 1961, phone: '040 123 4567' });
   });
+});
+
+describe('the organiser follows the municipality on a phone (390 px)', () => {
+  it('preselects the one serving it, leaves it to the municipality where none does, and keeps a choice once made', async () => {
+    const context = await browser.newContext({ locale: 'fi-FI', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(app.url + '/apply');
+    const organizer = () => page.locator('#organizationId').inputValue();
+    expect(await organizer()).toBe('');
+    await tabTo(page, /^Kunta$/);
+    await page.keyboard.type('Vaasa');
+    await expect.poll(organizer).toBe(vaasaId);
+    await page.waitForTimeout(1100); // the select's type-ahead starts afresh
+    await page.keyboard.type('Pori');
+    await expect.poll(organizer).toBe(org.id);
+    await page.waitForTimeout(1100); // the select's type-ahead starts afresh
+    await page.keyboard.type('Rauma'); // served by neither: the server decides, or asks
+    await expect.poll(organizer).toBe('');
+    // a choice the person makes stays
+    await tabTo(page, /^Järjestäjä$/);
+    await page.keyboard.type('Vaasan');
+    await expect.poll(organizer).toBe(vaasaId);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.type('Pori');
+    await expect.poll(() => page.locator('#municipality').inputValue()).toBe('609');
+    expect(await organizer()).toBe(vaasaId);
+    await expectNoAxeViolations(page);
+    await context.close();
+  }, 120_000);
 });
 
 describe('accessibility of the application form', () => {

@@ -9,7 +9,14 @@ import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { can, homePolicy } from '../../../src/platform/policy/index.ts';
 import { organizations } from '../../../src/features/organizations/organizations.schema.ts';
 import { countMembers, countPendingInvitations } from '../../../src/features/organizations/organizations.queries.ts';
-import { coordinatorOverview, expertSegments, facilitatorOverview, nextMeetingsForMember, openStepsOf, recentBoardPosts } from '../../../src/features/homes/homes.queries.ts';
+import {
+  coordinatorOverview,
+  expertSegments,
+  facilitatorOverview,
+  nextMeetingsForMember,
+  openStepsOf,
+  recentBoardPosts,
+} from '../../../src/features/homes/homes.queries.ts';
 import { addDays, utcToZoned, zonedTimeToUtc } from '../../../src/features/meetings/zoned-time.ts';
 import { isJoinWindowOpen } from '../../../src/features/meetings/online-window.ts';
 import { planHomeSteps } from '../../../src/features/homes/home-steps.ts';
@@ -37,7 +44,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const [members, invitations, organizationCount, nextMeetings, openSteps, posts, facilitating, coordinating, segments, checkIns] = await Promise.all([
     allowed.manageMembers && organizationId ? countMembers(db, { organizationId }) : null,
     allowed.manageMembers && organizationId ? countPendingInvitations(db, { organizationId }) : null,
-    allowed.manageOrganizations ? db.select({ n: count() }).from(organizations).then(([r]) => r?.n ?? 0) : null,
+    allowed.manageOrganizations
+      ? db
+          .select({ n: count() })
+          .from(organizations)
+          .then(([r]) => r?.n ?? 0)
+      : null,
     allowed.joinGroups && me ? nextMeetingsForMember(db, me) : null,
     allowed.joinGroups && me ? openStepsOf(db, me) : null,
     allowed.joinGroups && me ? recentBoardPosts(db, { ...me, since: new Date(now.getTime() - 14 * 86_400_000) }) : null,
@@ -76,7 +88,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           id: s.id,
           startsAt: s.startsAt.toISOString(),
           topic: s.topic,
-          joinUrl: s.onlineUrl && s.format !== 'in_person' && isJoinWindowOpen({ startsAt: s.segmentStartsAt, endsAt: s.segmentEndsAt }, now) ? s.onlineUrl : null,
+          joinUrl:
+            s.onlineUrl && s.format !== 'in_person' && isJoinWindowOpen({ startsAt: s.segmentStartsAt, endsAt: s.segmentEndsAt }, now) ? s.onlineUrl : null,
         }))
       : null,
   };
@@ -91,15 +104,22 @@ export default function Home() {
   const { can: allowed } = page;
 
   const sections: Section[] = [];
-  if (allowed.followTraining) sections.push({ key: 'trainee', title: 'home.trainee.title', body: 'home.trainee.body', coming: ['home.trainee.coming1', 'home.trainee.coming2'] });
-  if (allowed.viewReports && !allowed.coordinateProgramme) sections.push({ key: 'funder', title: 'home.funder.title', body: 'home.funder.body', coming: ['home.funder.coming1', 'home.funder.coming2'] });
+  if (allowed.followTraining)
+    sections.push({ key: 'trainee', title: 'home.trainee.title', body: 'home.trainee.body', coming: ['home.trainee.coming1', 'home.trainee.coming2'] });
+  if (allowed.viewReports && !allowed.coordinateProgramme)
+    sections.push({ key: 'funder', title: 'home.funder.title', body: 'home.funder.body', coming: ['home.funder.coming1', 'home.funder.coming2'] });
 
   return (
     <div className="page home">
       <title>{`${t('nav.home')} – Työpeili`}</title>
       <h1>{t('home.title', { name: page.name })}</h1>
       {page.active ? (
-        <p className="lead">{t('home.working', { organization: page.active.organizationName, role: t(`org.role.${page.active.role}`) })}</p>
+        <p className="lead">
+          {/* An entrepreneur takes part in the groups; staff work in the organisation (issue 11: "Työskentelet" read oddly to a member). */}
+          {page.active.role === 'entrepreneur'
+            ? t('home.participating', { organization: page.active.organizationName })
+            : t('home.working', { organization: page.active.organizationName, role: t(`org.role.${page.active.role}`) })}
+        </p>
       ) : (
         <p className="lead">{t('home.noOrganization')}</p>
       )}
@@ -198,4 +218,3 @@ export default function Home() {
     </div>
   );
 }
-

@@ -25,6 +25,7 @@ import {
 } from '../../../src/features/intake/intake.validation.ts';
 import { submitApplication } from '../../../src/features/intake/submit-application.ts';
 import { chooseOrganizer } from '../../../src/features/intake/choose-organizer.ts';
+import { servedByMunicipality } from '../../../src/features/organizations/served-municipalities.ts';
 
 /** The honeypot's name: a field people never see; bots fill it. */
 const HONEYPOT = 'website';
@@ -52,6 +53,7 @@ async function pageData(state: RequestState, preselect: string | null) {
   const chosen = organizations.find((o) => o.slug === preselect || o.id === preselect) ?? (organizations.length === 1 ? organizations[0]! : null);
   return {
     organizations: organizations.map((o) => ({ id: o.id, name: o.name })),
+    served: await servedByMunicipality(state.services.db, { organizationIds: organizations.map((o) => o.id) }),
     defaultOrganizationId: chosen?.id ?? '',
     locale: state.locale,
     formToken: issueFormToken(state.services.config.sessionSecret),
@@ -267,7 +269,12 @@ export default function Apply() {
           {page.organizations.length > 1 ? (
             <Field id="organizationId" label={t('intake.field.organization')} hint={t('intake.hint.organization')} error={err('organizationId')}>
               {(p) => (
-                <select {...p} defaultValue={result?.askAmong ? '' : text('organizationId', page.defaultOrganizationId)}>
+                <select
+                  {...p}
+                  defaultValue={result?.askAmong ? '' : text('organizationId', page.defaultOrganizationId)}
+                  data-served={result?.askAmong ? undefined : JSON.stringify(page.served)}
+                  data-municipality="municipality"
+                >
                   <option value="">{result?.askAmong ? t('intake.choose') : t('intake.organization.byMunicipality')}</option>
                   {page.organizations
                     .filter((o) => !result?.askAmong || result.askAmong.includes(o.id))

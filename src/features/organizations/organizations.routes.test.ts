@@ -312,7 +312,7 @@ describe('/invitation/:token', () => {
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/home');
     expect(await findMembership(app.database.db, { organizationId: orgA.id, userId: people.memberB!.id })).toMatchObject({ role: 'entrepreneur' });
-    expect(await (await get('/home', 'memberB')).text()).toContain(`Työskentelet nyt organisaatiossa ${orgA.name}`);
+    expect(await (await get('/home', 'memberB')).text()).toContain(`Olet mukana organisaation ${orgA.name} ryhmissä.`);
   });
 
   it('tells a person signed in as someone else, and changes nothing', async () => {

@@ -43,6 +43,19 @@ export async function organizationsServing(
   return rows.map((r) => r.organizationId);
 }
 
+/** Municipality code → the organisations (of these) that serve it: the application form's preselection. */
+export async function servedByMunicipality(db: Tx, { organizationIds }: { organizationIds: string[] }): Promise<Record<string, string[]>> {
+  if (organizationIds.length === 0) return {};
+  const rows = await db
+    .select({ organizationId: organizationMunicipalities.organizationId, code: organizationMunicipalities.municipalityCode })
+    .from(organizationMunicipalities)
+    .where(inArray(organizationMunicipalities.organizationId, organizationIds))
+    .orderBy(asc(organizationMunicipalities.municipalityCode));
+  const out: Record<string, string[]> = {};
+  for (const r of rows) (out[r.code] ??= []).push(r.organizationId);
+  return out;
+}
+
 /** Replaces the organisation's served municipalities (coordinators and admins); audited. */
 export async function setServedMunicipalities(
   actor: Actor | null,
