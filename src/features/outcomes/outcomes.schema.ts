@@ -104,7 +104,7 @@ export const checkInScores = pgTable(
     // Programme evaluation (evaluation.queries.ts): an organisation's scores of one instrument in person
     // and time order, covering every column it reads, so baseline and follow-up come from index-only
     // scans without sorting (bench:data: ~2 s → under 1 s for 50,000 people).
-    index('check_in_scores_org_instrument_user_idx').on(t.organizationId, t.instrumentId, t.userId, t.submittedAt, t.kind, t.wave, t.score, t.groupId),
+    index('check_in_scores_org_instrument_user_idx').on(t.organizationId, t.instrumentId, t.userId, t.submittedAt, t.kind, t.wave, t.score, t.groupId, t.checkInId),
   ],
 );
 

@@ -1,0 +1,2 @@
+DROP INDEX "check_in_scores_org_instrument_user_idx";--> statement-breakpoint
+CREATE INDEX "check_in_scores_org_instrument_user_idx" ON "check_in_scores" USING btree ("organization_id","instrument_id","user_id","submitted_at","kind","wave","score","group_id","check_in_id");
