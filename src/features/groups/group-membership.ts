@@ -20,17 +20,23 @@ import { groupMembers } from './groups.schema.ts';
 
 type Input = { organizationId: string; groupId: string; userId: string };
 
+/** The person's role in the organisation (only an entrepreneur can be a group member). */
+async function organizationRole(tx: Tx, { organizationId, userId }: Input) {
+  const [membership] = await tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+  return membership?.role;
+}
+
 export async function addGroupMember(actor: Actor | null, deps: { db: Db }, input: Input, options: { now?: Date } = {}): Promise<void> {
   const { organizationId, groupId, userId } = input;
   await deps.db.transaction(async (tx) => {
     const group = await findGroupResource(tx, { organizationId, groupId });
     if (!group) throw new NotFoundError();
     authorize(actor, group, groupPolicy.manageMembers);
-    const [membership] = await tx
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
-    if (membership?.role !== 'entrepreneur' || group.memberUserIds.includes(userId)) throw new NotAddableMemberError();
+    const role = await organizationRole(tx, input);
+    if (role !== 'entrepreneur' || group.memberUserIds.includes(userId)) throw new NotAddableMemberError();
     const now = options.now ?? new Date();
     // A member who left and comes back gets a fresh row state (and accepts the agreement again).
     await tx
@@ -89,11 +95,8 @@ export async function restoreGroupMember(actor: Actor | null, deps: MailDeps, in
     const group = await findGroupResource(tx, { organizationId, groupId });
     if (!group) throw new NotFoundError();
     authorize(actor, group, groupPolicy.manageMembers);
-    const [membership] = await tx
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
-    if (membership?.role !== 'entrepreneur') throw new NotRestorableMemberError();
+    const role = await organizationRole(tx, input);
+    if (role !== 'entrepreneur') throw new NotRestorableMemberError();
     const restored = await tx
       .update(groupMembers)
       .set({ leftAt: null })
