@@ -26,7 +26,7 @@ export interface AdviceCounts {
 }
 
 /** Booked sessions that started in the period; a no-show is counted apart and adds no hours. */
-export async function adviceCounts(db: Tx, { organizationId, from, to }: AdviceCountsScope): Promise<AdviceCounts> {
+export async function adviceCounts(db: Tx, { organizationId, from, to }: AdviceCountsScope, now: Date = new Date()): Promise<AdviceCounts> {
   const { rows } = await db.execute<{ sessions: number; hours: string | null; no_shows: number; companies: number; members: string[] | null }>(sql`
     SELECT count(*) FILTER (WHERE attendance IS DISTINCT FROM 'no_show')::int AS sessions,
            (sum(extract(epoch FROM ends_at - starts_at)) FILTER (WHERE attendance IS DISTINCT FROM 'no_show') / 3600)::text AS hours,
@@ -37,7 +37,7 @@ export async function adviceCounts(db: Tx, { organizationId, from, to }: AdviceC
              FILTER (WHERE attendance IS DISTINCT FROM 'no_show') AS members
     FROM advice_sessions
     WHERE organization_id = ${organizationId} AND status = 'booked'
-      AND starts_at >= ${from.toISOString()}::timestamptz AND starts_at < ${to.toISOString()}::timestamptz AND starts_at <= now()`);
+      AND starts_at >= ${from.toISOString()}::timestamptz AND starts_at < ${to.toISOString()}::timestamptz AND starts_at <= ${now.toISOString()}::timestamptz`);
   const r = rows[0];
   return {
     sessions: r?.sessions ?? 0,
@@ -61,8 +61,8 @@ export interface AdviceFigures {
  * together or withheld together when too few were advised (small) or when they would differ by
  * few from an earlier release (the register's complementary check).
  */
-export async function releasedAdviceFigures(db: Db, scope: AdviceCountsScope): Promise<Released<AdviceFigures>> {
-  const counts = await adviceCounts(db, scope);
+export async function releasedAdviceFigures(db: Db, scope: AdviceCountsScope, now: Date = new Date()): Promise<Released<AdviceFigures>> {
+  const counts = await adviceCounts(db, scope, now);
   return releaseFigures(db, { organizationId: scope.organizationId, domain: ADVICE_DOMAIN }, [{ id: 'advice', members: counts.memberIds }], (decision) =>
     decision.released('advice')
       ? { sessions: counts.sessions, hours: counts.hours, companies: counts.companies }
