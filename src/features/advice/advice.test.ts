@@ -22,6 +22,8 @@ import { cancelSession, rescheduleSession } from './change-session.ts';
 import { adviceCounts, releasedAdviceFigures } from './counting.ts';
 import { addAdviceNote, addAdviceStep, recordAdviceAttendance, shareAdviceSummary } from './record-session.ts';
 import { pruneAdviceHolds, sendAdviceReminders } from './reminders.ts';
+import { createCalendarFeed, readCalendarFeed } from '../meetings/calendar-feed.ts';
+import { adviceFeedEvents } from './feed.ts';
 
 let database: TestDatabase;
 let jobs: Jobs;
@@ -392,5 +394,29 @@ describe('counting for the funder', () => {
       .from(adviceSessions)
       .where(and(eq(adviceSessions.organizationId, org), eq(adviceSessions.status, 'booked')));
     expect(again.length).toBe(9);
+  });
+});
+
+describe('calendar feeds', () => {
+  it('puts the session in the person’s and the advisor’s private feed, a cancelled one as cancelled', async () => {
+    const s = await setup();
+    const session = await bookSession(
+      s.actors.aino,
+      deps,
+      { organizationId: s.org.id, advisorUserId: s.advisor.id, startsAt: TUE_9, topic: 'financing' },
+      { now: NOW },
+    );
+    const extraEvents = adviceFeedEvents(database.db, 'https://tyopeili.example');
+    const { token: personToken } = await createCalendarFeed(s.actors.aino, deps, { userId: s.aino.id });
+    const { token: advisorToken } = await createCalendarFeed(s.actors.advisor, deps, { userId: s.advisor.id });
+    const { token: otherToken } = await createCalendarFeed(s.actors.stina, deps, { userId: s.stina.id });
+    const read = (token: string) => readCalendarFeed(deps, { token, appUrl: 'https://tyopeili.example' }, { now: NOW, extraEvents });
+    expect(await read(personToken)).toContain(`UID:${session.id}@tyopeili`);
+    const advisorFeed = await read(advisorToken);
+    expect(advisorFeed).toContain(`UID:${session.id}@tyopeili`);
+    expect(advisorFeed).toContain('SUMMARY:Advice: Financing');
+    expect(await read(otherToken)).not.toContain(session.id);
+    await cancelSession(deps, { actor: s.actors.aino, organizationId: s.org.id, sessionId: session.id }, { now: NOW });
+    expect(await read(personToken)).toContain('STATUS:CANCELLED');
   });
 });
