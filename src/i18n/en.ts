@@ -1655,5 +1655,10 @@ export const en: Record<MessageKey, string> = {
   "advice.validation.topicsRequired": "Choose at least one topic.",
   "advice.validation.urlInvalid": "Write a link that starts with https://.",
   "advice.validation.weekdayRequired": "Choose a weekday.",
+  "steps.fromAdvice": "From advice – private, not shown in a group",
+  "steps.shareWith": "Share the step with a group",
+  "steps.shareHint": "If you share it, the step is followed up at the group's meeting like the others.",
+  "steps.share": "Share",
+  "steps.notice.shared": "The step has been shared with the group.",
   // end advice
 };

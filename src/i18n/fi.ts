@@ -1654,6 +1654,11 @@ export const fi = {
   "advice.validation.topicsRequired": "Valitse vähintään yksi aihe.",
   "advice.validation.urlInvalid": "Kirjoita linkki, joka alkaa https://.",
   "advice.validation.weekdayRequired": "Valitse viikonpäivä.",
+  "steps.fromAdvice": "Neuvonnasta – yksityinen, ei näy ryhmässä",
+  "steps.shareWith": "Jaa askel ryhmälle",
+  "steps.shareHint": "Jos jaat askeleen, se käydään läpi ryhmän tapaamisessa muiden askelten tapaan.",
+  "steps.share": "Jaa ryhmälle",
+  "steps.notice.shared": "Askel on jaettu ryhmälle.",
   // end advice
 } as const;
 

@@ -1655,5 +1655,10 @@ export const sv: Record<MessageKey, string> = {
   "advice.validation.topicsRequired": "Välj minst ett ämne.",
   "advice.validation.urlInvalid": "Skriv en länk som börjar med https://.",
   "advice.validation.weekdayRequired": "Välj veckodag.",
+  "steps.fromAdvice": "Från rådgivningen – privat, syns inte i gruppen",
+  "steps.shareWith": "Dela steget med gruppen",
+  "steps.shareHint": "Om du delar steget följs det upp på gruppens träff som de andra stegen.",
+  "steps.share": "Dela med gruppen",
+  "steps.notice.shared": "Steget har delats med gruppen.",
   // end advice
 };

@@ -13,6 +13,7 @@ import { ForbiddenError } from '../../platform/errors.ts';
 import { adviceNotePolicy, can } from '../../platform/policy/index.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { listGroupSteps, listMySteps } from '../steps/steps.queries.ts';
+import { shareStepWithGroup } from '../steps/share-step.ts';
 import { adviceSessions } from './advice.schema.ts';
 import { HoldExpiredError, SlotTakenError } from './advice.errors.ts';
 import { listNotes, listSessionSteps } from './advice.queries.ts';
@@ -347,6 +348,10 @@ describe('the session: notes, summary, no-show and steps', () => {
     const mine = await listMySteps(database.db, { organizationId: s.org.id, userId: s.aino.id });
     expect(mine.map((m) => m.adviceSessionId)).toContain(session.id);
     expect((await listGroupSteps(database.db, { organizationId: s.org.id, groupId: group.id })).map((g) => g.id)).not.toContain(step!.id);
+    // Only the person can choose to share it with their group; then the group's round follows it up.
+    await expect(shareStepWithGroup(s.actors.otherAdvisor, deps, { organizationId: s.org.id, stepId: step!.id, groupId: group.id })).rejects.toThrow();
+    await shareStepWithGroup(s.actors.aino, deps, { organizationId: s.org.id, stepId: step!.id, groupId: group.id });
+    expect((await listGroupSteps(database.db, { organizationId: s.org.id, groupId: group.id })).map((g) => g.id)).toContain(step!.id);
   });
 });
 
