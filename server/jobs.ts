@@ -5,6 +5,7 @@ import { pruneExpiredAccounts } from '../src/features/accounts/prune.ts';
 import { boardDigestHandler } from '../src/features/board/digest.ts';
 import { invitationHandler } from '../src/features/meetings/invitations.ts';
 import { checkInReminderHandler } from '../src/features/outcomes/check-in-reminders.ts';
+import { pruneRetention } from '../src/features/privacy/retention.ts';
 import { reminderHandler } from '../src/features/reminders/reminders.ts';
 import type { JobHandler } from '../src/platform/jobs/jobs.ts';
 import { maintenanceHandler, type Prune } from '../src/platform/jobs/maintenance.ts';
@@ -12,7 +13,7 @@ import { createMailHandler } from '../src/platform/mail/send-mail.ts';
 import type { Services } from '../src/platform/services.ts';
 
 /** What each feature prunes in the hourly maintenance job. */
-export const maintenancePrunes: readonly Prune[] = [pruneExpiredAccounts];
+export const maintenancePrunes: readonly Prune[] = [pruneExpiredAccounts, pruneRetention];
 
 /** Every job handler the worker runs. */
 export function jobHandlers(services: Services): JobHandler<never>[] {
