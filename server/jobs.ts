@@ -7,6 +7,7 @@ import { invitationHandler } from '../src/features/meetings/invitations.ts';
 import { checkInReminderHandler } from '../src/features/outcomes/check-in-reminders.ts';
 import { pruneRetention } from '../src/features/privacy/retention.ts';
 import { reminderHandler } from '../src/features/reminders/reminders.ts';
+import { dailyBackupHandler } from '../src/platform/backup/backup.ts';
 import type { JobHandler } from '../src/platform/jobs/jobs.ts';
 import { maintenanceHandler, type Prune } from '../src/platform/jobs/maintenance.ts';
 import { createMailHandler } from '../src/platform/mail/send-mail.ts';
@@ -24,5 +25,6 @@ export function jobHandlers(services: Services): JobHandler<never>[] {
     boardDigestHandler(services) as JobHandler<never>,
     reminderHandler(services) as JobHandler<never>,
     checkInReminderHandler({ db: services.db, jobs: services.jobs, appUrl: services.config.appUrl }) as JobHandler<never>,
+    dailyBackupHandler(services) as JobHandler<never>,
   ];
 }

@@ -7,6 +7,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { unzipSync, strFromU8 } from 'fflate';
 import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../tests/setup/app.ts';
 import { createEvaluationPerson } from '../../../tests/factories/evaluation.ts';
@@ -69,7 +72,7 @@ async function fullMember(key: string, organizationId: string) {
 }
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ DATA_DIR: await mkdtemp(join(tmpdir(), 'tyopeili-privacy-')) });
   const db = app.database.db;
   const org = await createTestOrganization(db, { name: 'Satakunnan Yrityspalvelut' });
   orgId = org.id;
