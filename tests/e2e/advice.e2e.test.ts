@@ -120,7 +120,7 @@ describe('advice on a phone, by keyboard', () => {
     expect(cancelled!.calendar!.content).toContain('SEQUENCE:2');
   }, 120_000);
 
-  it('a guest books from the public front page and confirms by the e-mailed link', async () => {
+  it('a guest books from the public front page, confirms by the e-mailed link, then moves and cancels through it', async () => {
     const page = await phone(false);
     await page.goto(`${app.url}/`);
     await tabTo(page, /^Varaa yritysneuvonta$/);
@@ -155,5 +155,23 @@ describe('advice on a phone, by keyboard', () => {
     await check(page);
     const [booked] = await mails('ville.vieras@example.fi', 'adviceBooked');
     expect(booked!.calendar!.method).toBe('REQUEST');
+
+    // The same link moves and cancels it.
+    await tabTo(page, /^Siirrä toiseen aikaan$/);
+    await Promise.all([page.waitForURL(/\/reschedule$/), page.keyboard.press('Enter')]);
+    await check(page);
+    await tabTo(page, /^\d{1,2}\.\d{2}–\d{1,2}\.\d{2} · Neea Neuvoja · Etänä$/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^Siirrä tähän aikaan$/);
+    await Promise.all([page.waitForURL(/done=moved$/), page.keyboard.press('Enter')]);
+    await check(page);
+    const [moved] = await mails('ville.vieras@example.fi', 'adviceRescheduled');
+    expect(moved!.calendar!.content).toContain('SEQUENCE:1');
+    await tabTo(page, /^Peru aika$/);
+    await Promise.all([page.waitForURL(/done=cancelled$/), page.keyboard.press('Enter')]);
+    await check(page);
+    const [cancelled] = await mails('ville.vieras@example.fi', 'adviceCancelled');
+    expect(cancelled!.calendar!.content).toContain('METHOD:CANCEL');
+    expect(await page.locator('.facts dd').last().textContent()).toBe('Peruttu');
   }, 120_000);
 });
