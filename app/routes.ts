@@ -17,6 +17,7 @@ export default [
   route('reset-password/:token', 'routes/accounts/reset-password-token.tsx'),
   route('profile', 'routes/accounts/profile.tsx'),
   route('profile/verify-email/:token', 'routes/accounts/profile-verify-email.tsx'),
+  route('profile/my-data.zip', 'routes/accounts/my-data-download.tsx'),
 
   // Development only: the mail kept without SMTP
   route('dev/mailbox', 'routes/dev/mailbox.tsx'),

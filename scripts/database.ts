@@ -12,6 +12,8 @@ import type { Logger } from '../src/platform/logger.ts';
 export interface CommandDatabase {
   /** Where the data is, for the one line the command prints (no password). */
   description: string;
+  /** The connection URL (pg_dump and pg_restore take it). */
+  url: string;
   pool: pg.Pool;
   db: Db;
   close(): Promise<void>;
@@ -57,6 +59,7 @@ export async function openCommandDatabase(config: Config, log: Logger): Promise<
   const pool = createPool(url, 4);
   return {
     description,
+    url,
     pool,
     db: createDb(pool),
     async close() {

@@ -6,14 +6,16 @@ import { adviceReminderHandler, pruneAdviceHolds } from '../src/features/advice/
 import { boardDigestHandler } from '../src/features/board/digest.ts';
 import { invitationHandler } from '../src/features/meetings/invitations.ts';
 import { checkInReminderHandler } from '../src/features/outcomes/check-in-reminders.ts';
+import { pruneRetention } from '../src/features/privacy/retention.ts';
 import { reminderHandler } from '../src/features/reminders/reminders.ts';
+import { dailyBackupHandler } from '../src/platform/backup/backup.ts';
 import type { JobHandler } from '../src/platform/jobs/jobs.ts';
 import { maintenanceHandler, type Prune } from '../src/platform/jobs/maintenance.ts';
 import { createMailHandler } from '../src/platform/mail/send-mail.ts';
 import type { Services } from '../src/platform/services.ts';
 
 /** What each feature prunes in the hourly maintenance job. */
-export const maintenancePrunes: readonly Prune[] = [pruneExpiredAccounts, pruneAdviceHolds];
+export const maintenancePrunes: readonly Prune[] = [pruneExpiredAccounts, pruneAdviceHolds, pruneRetention];
 
 /** Every job handler the worker runs. */
 export function jobHandlers(services: Services): JobHandler<never>[] {
@@ -25,5 +27,6 @@ export function jobHandlers(services: Services): JobHandler<never>[] {
     reminderHandler(services) as JobHandler<never>,
     checkInReminderHandler({ db: services.db, jobs: services.jobs, appUrl: services.config.appUrl }) as JobHandler<never>,
     adviceReminderHandler(services) as JobHandler<never>,
+    dailyBackupHandler(services) as JobHandler<never>,
   ];
 }

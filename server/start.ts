@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerBuild } from 'react-router';
 import { loadConfig, type Config } from '../src/platform/config.ts';
+import { actAsAppRole, prepareAppRole } from '../src/platform/db/app-role.ts';
 import { createDb, createPool } from '../src/platform/db/db.ts';
 import type { EmbeddedDatabase } from '../src/platform/db/embedded.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
@@ -36,7 +37,13 @@ export interface StartOptions {
   seedDemo?: boolean;
   runWorker?: boolean;
   /** Pages from somewhere other than build/ (the dev server's Vite). */
-  pages?: { build: () => Promise<ServerBuild>; clientDir: string; wrap?: (handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) => (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void };
+  pages?: {
+    build: () => Promise<ServerBuild>;
+    clientDir: string;
+    wrap?: (
+      handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void,
+    ) => (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+  };
 }
 
 export async function loadServerBuild(): Promise<{ build: ServerBuild; clientDir: string }> {
@@ -63,20 +70,31 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     embedded = await startEmbeddedDatabase(config.dataDir, log);
     databaseUrl = embedded.url;
   }
+  // Migrations (and the job queue's grants) as the login user, which owns the tables; the app's
+  // own queries then run as its runtime role, which cannot change the audit log (app-role.ts).
+  const ownerPool = createPool(databaseUrl, 2);
+  let asAppRole = false;
+  try {
+    await runMigrations(ownerPool, createDb(ownerPool));
+  } catch (error) {
+    await ownerPool.end().catch(() => {});
+    await embedded?.stop();
+    throw error;
+  }
+  const runWorker = options.runWorker ?? config.runWorkerInProcess;
+  const jobs = await createJobs(databaseUrl, log, { schedule: runWorker });
+  try {
+    asAppRole = await prepareAppRole(ownerPool, log);
+  } finally {
+    await ownerPool.end().catch(() => {});
+  }
   const pool = createPool(databaseUrl, 20);
+  if (asAppRole) actAsAppRole(pool);
   const db = createDb(pool);
   const stopDatabase = async () => {
     await pool.end().catch(() => {});
     await embedded?.stop();
   };
-  try {
-    await runMigrations(pool, db);
-  } catch (error) {
-    await stopDatabase();
-    throw error;
-  }
-  const runWorker = options.runWorker ?? config.runWorkerInProcess;
-  const jobs = await createJobs(databaseUrl, log, { schedule: runWorker });
   const services: Services = { config, pool, db, log, jobs };
   if (options.seedDemo ?? (config.demoSeed && embedded !== undefined)) {
     const { seedDemoIfEmpty } = await import('../src/demo/seed-demo.ts');

@@ -13,6 +13,8 @@ export type ProfileActionResult = {
   saved?: MessageKey;
   totp?: { setupToken: string; secret: string; uri: string; qr: string };
   recoveryCodes?: string[];
+  /** The erase-account step asks first. */
+  confirmErase?: boolean;
 };
 
 export function TotpSection({

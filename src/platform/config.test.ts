@@ -4,7 +4,16 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('configuration from the environment', () => {
   it('has working defaults for a laptop', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: 'localhost', dataDir: './data', databaseUrl: undefined, appUrl: 'http://localhost:3000', logLevel: 'info', demoSeed: true, isProduction: false });
+    expect(c).toMatchObject({
+      port: 3000,
+      host: 'localhost',
+      dataDir: './data',
+      databaseUrl: undefined,
+      appUrl: 'http://localhost:3000',
+      logLevel: 'info',
+      demoSeed: true,
+      isProduction: false,
+    });
   });
 
   it.each([
@@ -19,6 +28,8 @@ describe('configuration from the environment', () => {
     [{ JOURNAL_KEY: 'too-short' }, 'JOURNAL_KEY'],
     [{ JOURNAL_KEY: Buffer.alloc(31, 1).toString('base64') }, 'JOURNAL_KEY'],
     [{ JOURNAL_KEY: 'g'.repeat(64) }, 'JOURNAL_KEY'],
+    [{ BACKUP_KEY: 'too-short' }, 'BACKUP_KEY'],
+    [{ BACKUP_KEY: Buffer.alloc(33, 1).toString('base64') }, 'BACKUP_KEY'],
   ])('stops with one line naming the variable: %o', (env, name) => {
     expect(() => loadConfig(env)).toThrowError(ConfigError);
     try {
@@ -31,13 +42,25 @@ describe('configuration from the environment', () => {
   });
 
   it('has no default secrets and no demo data in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', APP_URL: 'https://tyopeili.example.fi', DATABASE_URL: 'postgres://db/x' })).toThrowError(/SESSION_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', APP_URL: 'https://tyopeili.example.fi', DATABASE_URL: 'postgres://db/x' })).toThrowError(
+      /SESSION_SECRET/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })).toThrowError(/APP_URL/);
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'http://insecure.example' })).toThrowError(/APP_URL/);
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://tyopeili.example.fi' })).toThrowError(/JOURNAL_KEY/);
     const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://tyopeili.example.fi', JOURNAL_KEY: 'ab'.repeat(32) });
     expect(c.demoSeed).toBe(false);
     expect(c.sessionSecret).toBe('x'.repeat(40));
+  });
+
+  it('reads BACKUP_KEY; outside production one is derived, in production none is made up', () => {
+    const key = Buffer.alloc(32, 7);
+    expect(loadConfig({ BACKUP_KEY: key.toString('base64') }).backupKey).toEqual(key);
+    expect(loadConfig({}).backupKey).toHaveLength(32);
+    expect(loadConfig({}).backupKey).not.toEqual(loadConfig({}).journalKey);
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://tyopeili.example.fi', JOURNAL_KEY: 'ab'.repeat(32) };
+    expect(loadConfig(production).backupKey).toBeNull();
+    expect(loadConfig({ ...production, BACKUP_KEY: key.toString('hex') }).backupKey).toEqual(key);
   });
 
   it('never seeds demo data into a DATABASE_URL database', () => {

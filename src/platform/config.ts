@@ -37,6 +37,12 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === '' ? undefined : v))
     .refine((v) => v === undefined || parseKey32(v) !== null, { message: 'must be 32 bytes as base64 (44 characters) or hex (64 characters)' }),
+  BACKUP_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || parseKey32(v) !== null, { message: 'must be 32 bytes as base64 (44 characters) or hex (64 characters)' }),
   SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
   MAIL_FROM: z.string().trim().min(3).default('Työpeili <noreply@tyopeili.localhost>'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
@@ -44,12 +50,8 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0', ''])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
-  WORKER: z
-    .enum(['inprocess', 'off'])
-    .default('inprocess'),
-  DEMO_SEED: z
-    .enum(['auto', 'off'])
-    .default('auto'),
+  WORKER: z.enum(['inprocess', 'off']).default('inprocess'),
+  DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -65,6 +67,8 @@ export interface Config {
   sessionSecret: string;
   /** Key-encryption key for the private journal (wraps each person's data key). */
   journalKey: Buffer;
+  /** Seals backups (src/platform/backup). Null in production without BACKUP_KEY: no backups are written. */
+  backupKey: Buffer | null;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: Env['LOG_LEVEL'];
@@ -99,7 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.SESSION_SECRET) throw new ConfigError('Missing environment variable SESSION_SECRET: required when NODE_ENV=production (at least 32 characters)');
     if (!e.APP_URL) throw new ConfigError('Missing environment variable APP_URL: required when NODE_ENV=production (e.g. https://tyopeili.example.fi)');
     if (!e.APP_URL.startsWith('https://')) throw new ConfigError('Invalid environment variable APP_URL: must start with https:// when NODE_ENV=production');
-    if (!e.JOURNAL_KEY) throw new ConfigError('Missing environment variable JOURNAL_KEY: required when NODE_ENV=production (32 bytes, e.g. openssl rand -base64 32)');
+    if (!e.JOURNAL_KEY)
+      throw new ConfigError('Missing environment variable JOURNAL_KEY: required when NODE_ENV=production (32 bytes, e.g. openssl rand -base64 32)');
   }
   const sessionSecret = e.SESSION_SECRET ?? DEV_SESSION_SECRET;
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
@@ -115,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Outside production a stable key follows from the session secret, so a laptop's
     // journal stays readable across restarts without one more variable to set.
     journalKey: e.JOURNAL_KEY ? parseKey32(e.JOURNAL_KEY)! : deriveKey(sessionSecret, 'journal-key-encryption-key'),
+    // As for the journal: a laptop backs up without one more variable; production needs its own.
+    backupKey: e.BACKUP_KEY ? parseKey32(e.BACKUP_KEY)! : isProduction ? null : deriveKey(sessionSecret, 'backup-key'),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,

@@ -4,6 +4,10 @@ import { requireActor } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
 import { Choice, ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterHeaders, retryAfterOf, type FieldErrors } from '../../ui/form';
 import { SessionsSection, TotpSection, type ProfileActionResult } from '../../ui/profile-sections';
+import { MyDataSection } from '../../ui/my-data-section';
+import { isConfirmed } from '../../ui/confirm';
+import { eraseMyAccount } from '../../../src/features/privacy/erase-person.ts';
+import { DomainError } from '../../../src/platform/errors.ts';
 import {
   beginTotpSetup,
   changePassword,
@@ -47,7 +51,7 @@ type ActionResult = ProfileActionResult;
 export async function action({ request, context }: Route.ActionArgs) {
   const { state, actor } = requireActor(context, request);
   const { services } = state;
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await request.formData()) as Record<string, string>;
   const intent = String(form.intent ?? '');
   const fail = (errors: FieldErrors, status = 400) => data<ActionResult>({ intent, errors }, { status });
   // Re-authentication (the current password) is rate limited per person: too many tries answer 429.
@@ -107,6 +111,18 @@ export async function action({ request, context }: Route.ActionArgs) {
       if (off instanceof RateLimitedError) return rateLimitedAnswer(off, { intent });
       if (!off) return fail({ totpPassword: 'profile.currentPasswordWrong' });
       return data<ActionResult>({ intent, saved: 'profile.totpDisabled' });
+    }
+    case 'erase-account': {
+      // The first POST only asks (what goes, what is kept); the confirmed one erases.
+      if (!isConfirmed(form)) return data<ActionResult>({ intent, confirmErase: true });
+      try {
+        await eraseMyAccount(actor, services);
+      } catch (error) {
+        // The last coordinator of an organisation (or the last admin) is asked to hand over first.
+        if (error instanceof DomainError && error.status === 409) return fail({ form: error.messageKey }, 409);
+        throw error;
+      }
+      return redirect('/privacy?erased=1', { headers: { 'Set-Cookie': clearedSessionCookie(services.config.isProduction) } });
     }
     case 'sign-out-everywhere': {
       await signOutEverywhere(services.db, actor.userId);
@@ -232,6 +248,8 @@ export default function Profile() {
           <a href="/profile/measurement">{t('outcomes.consent.profileLink')}</a>
         </p>
       </section>
+
+      <MyDataSection confirming={r?.intent === 'erase-account' && r.confirmErase === true} />
 
       <SessionsSection sessions={d.sessions} />
     </div>

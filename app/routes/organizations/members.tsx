@@ -14,16 +14,28 @@ import { authorize, can, invitationPolicy, membershipPolicy, roleAssignmentPolic
 import { roles } from '../../../src/features/organizations/organizations.schema.ts';
 import { locales } from '../../../src/features/accounts/accounts.schema.ts';
 import { findOrganization, listMembers, listPendingInvitations } from '../../../src/features/organizations/organizations.queries.ts';
-import { changeRoleSchema, inviteMemberSchema, removeMemberSchema, revokeInvitationSchema } from '../../../src/features/organizations/organizations.validation.ts';
+import {
+  changeRoleSchema,
+  inviteMemberSchema,
+  removeMemberSchema,
+  revokeInvitationSchema,
+} from '../../../src/features/organizations/organizations.validation.ts';
 import { inviteMember } from '../../../src/features/organizations/invite-member.ts';
 import { changeRole } from '../../../src/features/organizations/change-role.ts';
 import { removeMember } from '../../../src/features/organizations/remove-member.ts';
 import { revokeInvitation } from '../../../src/features/organizations/revoke-invitation.ts';
 import { recordStaffRead } from '../../../src/platform/audit/staff-reads.ts';
+import { ConfirmStep, isConfirmed } from '../../ui/confirm';
 
-const notices = ['invited', 'roleChanged', 'removed', 'revoked'] as const;
+const notices = ['invited', 'roleChanged', 'removed', 'erased', 'revoked'] as const;
 type Notice = (typeof notices)[number];
-const noticeKeys: Record<Notice, MessageKey> = { invited: 'org.invite.sent', roleChanged: 'org.members.roleChanged', removed: 'org.members.removed', revoked: 'org.invitations.revoked' };
+const noticeKeys: Record<Notice, MessageKey> = {
+  invited: 'org.invite.sent',
+  roleChanged: 'org.members.roleChanged',
+  removed: 'org.members.removed',
+  erased: 'org.members.erased',
+  revoked: 'org.invitations.revoked',
+};
 
 /** Coordinators work in their active organisation; admins may name any with ?organization=. */
 function organizationIdFrom(actor: Actor, value: string | null): string {
@@ -63,7 +75,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     rethrowAsResponse(error);
   }
   const [members, invitations] = await Promise.all([listMembers(db, scope), listPendingInvitations(db, scope)]);
-  await recordStaffRead(db, actor, { organizationId, purpose: 'organization.members', targetType: 'organization', targetId: organizationId, subjectUserIds: members.map((m) => m.userId) });
+  await recordStaffRead(db, actor, {
+    organizationId,
+    purpose: 'organization.members',
+    targetType: 'organization',
+    targetId: organizationId,
+    subjectUserIds: members.map((m) => m.userId),
+  });
   // The use cases keep the last coordinator: hide what they would refuse.
   const coordinators = members.filter((m) => m.role === 'coordinator').length;
   const isLastCoordinator = (role: string) => role === 'coordinator' && coordinators <= 1;
@@ -81,11 +99,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       isSelf: m.userId === actor.userId,
       can: isLastCoordinator(m.role) ? { ...can(membershipPolicy, actor, m), changeRole: false, remove: false } : can(membershipPolicy, actor, m),
     })),
-    invitations: invitations.map((i) => ({ id: i.id, email: i.email, name: i.name, role: i.role, expiresAt: i.expiresAt.toISOString(), can: can(invitationPolicy, actor, i) })),
+    invitations: invitations.map((i) => ({
+      id: i.id,
+      email: i.email,
+      name: i.name,
+      role: i.role,
+      expiresAt: i.expiresAt.toISOString(),
+      can: can(invitationPolicy, actor, i),
+    })),
   };
 }
 
-type ActionResult = { intent: string; errors: FieldErrors; values?: Record<string, string> };
+type ActionResult = { intent: string; errors: FieldErrors; values?: Record<string, string>; confirmErase?: { userId: string; name: string } };
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { state, actor } = requireActor(context, request);
@@ -93,7 +118,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   const organizationId = organizationIdFrom(actor, form.organization || null);
   const { services } = state;
   const intent = form.intent ?? '';
-  const fail = (errors: FieldErrors, status = 400) => data<ActionResult>({ intent, errors, values: intent === 'invite' ? { email: form.email ?? '', name: form.name ?? '', role: form.role ?? '', locale: form.locale ?? '' } : undefined }, { status });
+  const fail = (errors: FieldErrors, status = 400) =>
+    data<ActionResult>(
+      {
+        intent,
+        errors,
+        values: intent === 'invite' ? { email: form.email ?? '', name: form.name ?? '', role: form.role ?? '', locale: form.locale ?? '' } : undefined,
+      },
+      { status },
+    );
   try {
     if (!(await findOrganization(services.db, { organizationId }))) throw data(null, { status: 404 });
     if (intent === 'invite') {
@@ -111,9 +144,16 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (intent === 'remove') {
       const parsed = removeMemberSchema.safeParse(form);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
-      await removeMember(actor, services, { organizationId, ...parsed.data });
+      const erase = parsed.data.data === 'erase';
+      if (erase && !isConfirmed(form)) {
+        // Asks first, saying what goes and what is kept; changes nothing yet.
+        const member = (await listMembers(services.db, { organizationId })).find((m) => m.userId === parsed.data.userId);
+        if (!member || !membershipPolicy.remove(actor, member)) throw data(null, { status: member ? 403 : 404 });
+        return data<ActionResult>({ intent, errors: {}, confirmErase: { userId: member.userId, name: member.name } });
+      }
+      await removeMember(actor, services, { organizationId, userId: parsed.data.userId, erase });
       // Removing oneself (a coordinator with another coordinator left) ends access here.
-      return redirect(parsed.data.userId === actor.userId ? '/home' : pageUrl(organizationId, actor, 'removed'));
+      return redirect(parsed.data.userId === actor.userId ? '/home' : pageUrl(organizationId, actor, erase ? 'erased' : 'removed'));
     }
     if (intent === 'revoke') {
       const parsed = revokeInvitationSchema.safeParse(form);
@@ -194,7 +234,26 @@ export default function OrganizationMembers() {
                     {t('org.members.remove')}
                     <span className="visually-hidden">: {m.name}</span>
                   </button>
+                  <button type="submit" name="data" value="erase" className="button button--secondary">
+                    {t('org.members.removeErase')}
+                    <span className="visually-hidden">: {m.name}</span>
+                  </button>
                 </Form>
+              ) : null}
+              {result?.confirmErase?.userId === m.userId ? (
+                <ConfirmStep
+                  title={t('org.members.eraseConfirmTitle', { name: m.name })}
+                  lead={t('org.members.eraseConfirmLead')}
+                  fields={{ organization: page.organization.id, intent: 'remove', userId: m.userId, data: 'erase' }}
+                  confirmLabel={t('org.members.eraseConfirm')}
+                  backHref={`/organization/members?organization=${page.organization.id}`}
+                  backLabel={t('mydata.back')}
+                >
+                  <h4>{t('mydata.goesTitle')}</h4>
+                  <p>{t('org.members.eraseGoes')}</p>
+                  <h4>{t('mydata.keptTitle')}</h4>
+                  <p>{t('org.members.eraseKept')}</p>
+                </ConfirmStep>
               ) : null}
             </li>
           ))}

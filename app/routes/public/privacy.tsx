@@ -1,3 +1,4 @@
+import { useSearchParams } from 'react-router';
 import { useT } from '../../lib/i18n';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 
@@ -17,9 +18,15 @@ const sections: { title: MessageKey; body: MessageKey }[] = [
 /** The privacy notice: what is kept, why, who sees it, and the person's rights. */
 export default function Privacy() {
   const t = useT();
+  const [params] = useSearchParams();
   return (
     <div className="page">
       <title>{`${t('privacy.title')} – Työpeili`}</title>
+      {params.get('erased') === '1' ? (
+        <p className="notice notice--success" role="status">
+          {t('mydata.erased')}
+        </p>
+      ) : null}
       <h1>{t('privacy.title')}</h1>
       <p className="lead">{t('privacy.lead')}</p>
       {sections.map((s) => (

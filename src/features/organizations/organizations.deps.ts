@@ -6,5 +6,5 @@ import type { Jobs } from '../../platform/jobs/jobs.ts';
 export interface OrganizationDeps {
   db: Db;
   jobs: Jobs;
-  config: Pick<Config, 'appUrl'>;
+  config: Pick<Config, 'appUrl'> & Partial<Pick<Config, 'dataDir'>>;
 }

@@ -10,7 +10,11 @@ export const createOrganizationSchema = z.object({ name: organizationNameSchema 
 export const roleSchema = z.enum(roles, { message: 'org.validation.roleRequired' });
 
 export const inviteMemberSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'org.validation.emailInvalid' }).max(254, 'org.validation.emailInvalid')),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'org.validation.emailInvalid' }).max(254, 'org.validation.emailInvalid')),
   name: z
     .string()
     .trim()
@@ -23,7 +27,8 @@ export const inviteMemberSchema = z.object({
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 
 export const changeRoleSchema = z.object({ userId: z.uuid(), role: roleSchema });
-export const removeMemberSchema = z.object({ userId: z.uuid() });
+/** `data=erase` also erases what the organisation holds about the person (after a confirmation step). */
+export const removeMemberSchema = z.object({ userId: z.uuid(), data: z.enum(['keep', 'erase']).default('keep') });
 export const revokeInvitationSchema = z.object({ invitationId: z.uuid() });
 
 /** Invitation tokens: 32 random bytes, base64url (43 characters). */

@@ -11,7 +11,7 @@ import type { Logger } from '../logger.ts';
  * to send to a queue that does not exist), and `send` and handlers accept only these
  * names. To add a queue, add its name here and register its handler in server/jobs.ts.
  */
-export const queueNames = ['mail.send', 'maintenance.prune', 'meetings.invite', 'board.digest', 'reminders.sweep', 'outcomes.remind', 'advice.remind'] as const;
+export const queueNames = ['mail.send', 'maintenance.prune', 'meetings.invite', 'board.digest', 'reminders.sweep', 'outcomes.remind', 'advice.remind', 'backup.daily'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export function isQueueName(name: string): name is QueueName {
@@ -36,6 +36,8 @@ export const schedules: { name: QueueName; cron: string }[] = [
   { name: 'advice.remind', cron: '*/15 * * * *' },
   // Daily at 10:00: due check-ins (outcomes/check-in-reminders.ts).
   { name: 'outcomes.remind', cron: '0 10 * * *' },
+  // Daily at 03:30: the embedded mode's own backup, the newest seven kept (platform/backup).
+  { name: 'backup.daily', cron: '30 3 * * *' },
 ];
 
 export interface SendJobOptions {
@@ -67,7 +69,14 @@ function clientOf(tx: Tx): pg.ClientBase {
 export async function createJobs(connectionString: string, log: Logger, options: { schedule?: boolean } = {}): Promise<Jobs> {
   // `schedule` turns on pg-boss's cron monitor (it turns due schedules into jobs);
   // only instances that work jobs need it.
-  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 5, schedule: options.schedule ?? false, supervise: true, application_name: 'tyopeili-jobs' });
+  const boss = new PgBoss({
+    connectionString,
+    schema: 'pgboss',
+    max: 5,
+    schedule: options.schedule ?? false,
+    supervise: true,
+    application_name: 'tyopeili-jobs',
+  });
   boss.on('error', (error: unknown) => log.error({ err: error }, 'job system error'));
   await boss.start();
   for (const name of queueNames) await boss.createQueue(name, { retryLimit: 5, retryDelay: 30, retryBackoff: true });

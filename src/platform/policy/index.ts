@@ -12,6 +12,7 @@ export { calendarFeedPolicy, type CalendarFeedResource } from './calendar-feed.p
 export { stepPolicy, isStepOwner, type StepResource } from './step.policy.ts';
 export { boardPolicy, boardPostPolicy, type BoardPostResource } from './board.policy.ts';
 export { journalPolicy, authorizeJournal, type JournalResource } from './journal.policy.ts';
+export { personalDataPolicy, type PersonalDataResource } from './personal-data.policy.ts';
 export { materialPolicy, meetingMaterialsPolicy, isOwnSegmentExpert, type MaterialResource } from './material.policy.ts';
 export { outcomePolicy, groupOutcomePolicy, meetingFeedbackPolicy, researchExportPolicy, type PersonOutcomesResource } from './outcome.policy.ts';
 export { evaluationPolicy } from './evaluation.policy.ts';

@@ -44,6 +44,7 @@ describe('personal-data registry', () => {
       }
       if (entry.export === 'row') for (const c of entry.omit ?? []) check(entry, c, 'omit');
       if (entry.erase === 'anonymize') {
+        for (const c of entry.pseudonymize ?? []) check(entry, c, 'pseudonymize');
         for (const c of entry.setNull) {
           check(entry, c, 'setNull');
           const column = getTableConfig(tableByName.get(entry.table)!).columns.find((col) => col.name === c);
@@ -75,6 +76,14 @@ describe('personal-data registry', () => {
         secretColumns.filter((c) => !(entry.omit ?? []).includes(c)),
         entry.table,
       ).toEqual([]);
+    }
+  });
+
+  it('gives every personal table an export rule and an erase rule the my-data feature knows', () => {
+    for (const entry of privacyRegistry) {
+      if (!entry.personal) continue;
+      expect(['row', 'none'], `${entry.table}: export`).toContain((entry as { export?: string }).export);
+      expect(['delete', 'cascade', 'anonymize', 'expire', 'retain'], `${entry.table}: erase`).toContain((entry as { erase?: string }).erase);
     }
   });
 

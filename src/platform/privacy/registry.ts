@@ -27,14 +27,16 @@ export type ExportRule = { export: 'row'; omit?: readonly string[] } | { export:
 /**
  * - `delete`: the erasure deletes the person's rows explicitly.
  * - `cascade`: removed by ON DELETE CASCADE when a row of `from` is deleted.
- * - `anonymize`: the row stays (statistics, deduplication); `setNull` columns are set to NULL.
+ * - `anonymize`: the row stays (statistics, deduplication); `setNull` columns are set to NULL and
+ *   `pseudonymize` columns get one random id per erasure (the funder's counts of people stay right,
+ *   nothing leads back to the person).
  * - `expire`: deleted by itself within a short time; nothing to do.
  * - `retain`: kept on purpose; `reason` gives the legal basis.
  */
 export type EraseRule =
   | { erase: 'delete'; when?: string }
   | { erase: 'cascade'; from: string }
-  | { erase: 'anonymize'; setNull: readonly string[] }
+  | { erase: 'anonymize'; setNull: readonly string[]; pseudonymize?: readonly string[] }
   | { erase: 'expire'; within: string }
   | { erase: 'retain'; reason: string };
 
@@ -105,7 +107,11 @@ export const privacyRegistry: readonly RegistryEntry[] = [
   },
   // organisations
   { table: 'organizations', personal: false, description: 'The tenants: name and URL slug of an organisation.' },
-  { table: 'organization_municipalities', personal: false, description: 'The municipalities an organisation serves (preselects the organiser on the application form).' },
+  {
+    table: 'organization_municipalities',
+    personal: false,
+    description: 'The municipalities an organisation serves (preselects the organiser on the application form).',
+  },
   {
     table: 'memberships',
     personal: true,
@@ -222,7 +228,7 @@ export const privacyRegistry: readonly RegistryEntry[] = [
     export: 'row',
     erase: 'delete',
   },
-  { table: 'group_agreements', personal: false, description: 'The versions of an organisation\'s group agreement.' },
+  { table: 'group_agreements', personal: false, description: "The versions of an organisation's group agreement." },
   {
     table: 'group_members',
     personal: true,
@@ -251,14 +257,16 @@ export const privacyRegistry: readonly RegistryEntry[] = [
     personalColumns: ['user_id', 'status', 'hours'],
     subject: { by: 'user', column: 'user_id' },
     export: 'row',
+    // The funder's (ESF) monitoring counts participants and hours: the rows stay under a pseudonym.
     erase: 'anonymize',
     setNull: ['recorded_by'],
+    pseudonymize: ['user_id'],
   },
-  { table: 'live_meeting_states', personal: false, description: 'The live meeting\'s agenda and round state (member ids only).' },
+  { table: 'live_meeting_states', personal: false, description: "The live meeting's agenda and round state (member ids only)." },
   {
     table: 'facilitator_notes',
     personal: true,
-    description: 'Facilitators\' private notes on meetings.',
+    description: "Facilitators' private notes on meetings.",
     personalColumns: ['author_user_id', 'text'],
     subject: { by: 'user', column: 'author_user_id' },
     export: 'row',
@@ -267,7 +275,7 @@ export const privacyRegistry: readonly RegistryEntry[] = [
   {
     table: 'calendar_feeds',
     personal: true,
-    description: 'The hash of a person\'s private calendar feed address.',
+    description: "The hash of a person's private calendar feed address.",
     personalColumns: ['user_id', 'token_hash'],
     subject: { by: 'user', column: 'user_id' },
     export: 'none',
@@ -287,7 +295,7 @@ export const privacyRegistry: readonly RegistryEntry[] = [
   {
     table: 'steps',
     personal: true,
-    description: 'A member\'s small steps with status and reflection.',
+    description: "A member's small steps with status and reflection.",
     personalColumns: ['user_id', 'text', 'due_on', 'status', 'reflection'],
     subject: { by: 'user', column: 'user_id' },
     export: 'row',
@@ -337,7 +345,7 @@ export const privacyRegistry: readonly RegistryEntry[] = [
   {
     table: 'person_keys',
     personal: true,
-    description: 'A person\'s wrapped data key for the private journal.',
+    description: "A person's wrapped data key for the private journal.",
     personalColumns: ['user_id', 'wrapped_key'],
     subject: { by: 'user', column: 'user_id' },
     export: 'none',
@@ -404,7 +412,7 @@ export const privacyRegistry: readonly RegistryEntry[] = [
   {
     table: 'check_ins',
     personal: true,
-    description: 'The person\'s check-ins (baseline, pulse, 6-month, exit): when due and when submitted.',
+    description: "The person's check-ins (baseline, pulse, 6-month, exit): when due and when submitted.",
     personalColumns: ['user_id', 'group_id', 'kind', 'due_on', 'meeting_id', 'status', 'submitted_at'],
     subject: { by: 'user', column: 'user_id' },
     export: 'row',
