@@ -75,6 +75,7 @@ export default [
   route('advice/sessions/:sessionId/reschedule', 'routes/advice/reschedule.tsx'),
   route('advice/public', 'routes/advice/public-book.tsx'),
   route('advice/booking/:token', 'routes/advice/booking.tsx'),
+  route('advice/booking/:token/reschedule', 'routes/advice/booking-reschedule.tsx'),
 
   // Small steps
   route('meetings/:meetingId/my-steps', 'routes/steps/meeting-my-steps.tsx'),

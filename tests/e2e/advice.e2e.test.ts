@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
 import { actorFor, createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
 import { addAvailability } from '../../src/features/advice/availability.ts';
+import { adviceNotes, adviceSessions } from '../../src/features/advice/advice.schema.ts';
+import { eq, inArray } from 'drizzle-orm';
+import { users } from '../../src/features/accounts/accounts.schema.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
 import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, tabTo } from '../setup/browser.ts';
 
@@ -14,6 +17,9 @@ let app: TestApp;
 let browser: Browser;
 let token: string;
 let email: string;
+let advisorToken: string;
+let advisorEmail: string;
+let pastSessionId: string;
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
@@ -44,15 +50,34 @@ beforeAll(async () => {
   const member = await createTestMember(db, { organizationId: org.id, role: 'entrepreneur', name: 'Aino Aaltonen' });
   email = member.email;
   token = (await signIn(db, member.id)).token;
+  advisorToken = (await signIn(db, advisor.id)).token;
+  advisorEmail = advisor.email;
+  const startsAt = new Date(Date.now() - 3 * 3600_000);
+  const [past] = await db
+    .insert(adviceSessions)
+    .values({
+      organizationId: org.id,
+      advisorUserId: advisor.id,
+      userId: member.id,
+      topic: 'financing',
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 3600_000),
+      mode: 'remote',
+      onlineUrl: 'https://meet.example.fi/neuvonta',
+      status: 'booked',
+    })
+    .returning();
+  pastSessionId = past!.id;
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
 
-async function phone(signedIn: boolean): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fi-FI', viewport: { width: 390, height: 844 } });
-  if (signedIn) await context.addCookies([{ name: SESSION_COOKIE, value: token, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
+async function phone(signedIn: boolean | string, locale = 'fi-FI'): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });
+  const session = signedIn === true ? token : signedIn;
+  if (session) await context.addCookies([{ name: SESSION_COOKIE, value: session, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
   return context.newPage();
 }
 
@@ -120,7 +145,7 @@ describe('advice on a phone, by keyboard', () => {
     expect(cancelled!.calendar!.content).toContain('SEQUENCE:2');
   }, 120_000);
 
-  it('a guest books from the public front page and confirms by the e-mailed link', async () => {
+  it('a guest books from the public front page, confirms by the e-mailed link, then moves and cancels through it', async () => {
     const page = await phone(false);
     await page.goto(`${app.url}/`);
     await tabTo(page, /^Varaa yritysneuvonta$/);
@@ -155,5 +180,69 @@ describe('advice on a phone, by keyboard', () => {
     await check(page);
     const [booked] = await mails('ville.vieras@example.fi', 'adviceBooked');
     expect(booked!.calendar!.method).toBe('REQUEST');
+
+    // The same link moves and cancels it.
+    await tabTo(page, /^Siirrä toiseen aikaan$/);
+    await Promise.all([page.waitForURL(/\/reschedule$/), page.keyboard.press('Enter')]);
+    await check(page);
+    await tabTo(page, /^\d{1,2}\.\d{2}–\d{1,2}\.\d{2} · Neea Neuvoja · Etänä$/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^Siirrä tähän aikaan$/);
+    await Promise.all([page.waitForURL(/done=moved$/), page.keyboard.press('Enter')]);
+    await check(page);
+    const [moved] = await mails('ville.vieras@example.fi', 'adviceRescheduled');
+    expect(moved!.calendar!.content).toContain('SEQUENCE:1');
+    await tabTo(page, /^Peru aika$/);
+    await Promise.all([page.waitForURL(/done=cancelled$/), page.keyboard.press('Enter')]);
+    await check(page);
+    const [cancelled] = await mails('ville.vieras@example.fi', 'adviceCancelled');
+    expect(cancelled!.calendar!.content).toContain('METHOD:CANCEL');
+    expect(await page.locator('.facts dd').last().textContent()).toBe('Peruttu');
+  }, 120_000);
+
+  it('the advisor records a session by keyboard: note, attendance; the pages pass axe in Finnish and English', async () => {
+    const page = await phone(advisorToken);
+    await page.goto(`${app.url}/advice`);
+    await check(page);
+    await page.goto(`${app.url}/advice/availability`);
+    await check(page);
+    await page.goto(`${app.url}/advice/sessions/${pastSessionId}`);
+    await check(page);
+    await tabTo(page, /^Uusi muistiinpano$/, 80);
+    await page.keyboard.type('Hakee kehittämisavustusta.');
+    await tabTo(page, /^Tallenna muistiinpano$/);
+    await Promise.all([page.waitForURL(/done=saved$/), page.keyboard.press('Enter')]);
+    await check(page);
+    const notes = await app.database.db.select().from(adviceNotes).where(eq(adviceNotes.sessionId, pastSessionId));
+    expect(notes.map((n) => n.text)).toEqual(['Hakee kehittämisavustusta.']);
+    // Into the radio group at "Saapui", then the arrow key moves to (and checks) "Ei saapunut".
+    await tabTo(page, /^Saapui$/, 80);
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, /^Tallenna$/);
+    await page.keyboard.press('Enter');
+    // The address already ends in done=saved: wait for the record itself.
+    await expect
+      .poll(async () => (await app.database.db.select().from(adviceSessions).where(eq(adviceSessions.id, pastSessionId)))[0]!.attendance)
+      .toBe('no_show');
+    await page.waitForLoadState('load');
+    await check(page);
+
+    // A signed-in person's own language wins: switch both to English.
+    await app.database.db
+      .update(users)
+      .set({ locale: 'en' })
+      .where(inArray(users.email, [email, advisorEmail]));
+    const english = await phone(advisorToken, 'en-GB');
+    for (const path of ['/advice', '/advice/availability', `/advice/sessions/${pastSessionId}`]) {
+      await english.goto(`${app.url}${path}`, { waitUntil: 'load' });
+      expect(await english.getAttribute('html', 'lang')).toBe('en');
+      await check(english);
+    }
+    const person = await phone(true, 'en-GB');
+    for (const path of ['/advice', `/advice/sessions/${pastSessionId}`, '/advice/book?topic=financing']) {
+      await person.goto(`${app.url}${path}`);
+      expect(await person.getAttribute('html', 'lang')).toBe('en');
+      await check(person);
+    }
   }, 120_000);
 });

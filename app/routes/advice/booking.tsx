@@ -32,7 +32,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const advisor = await findPerson(state.services.db, { userId: session.advisorUserId });
   const rules = await findAdviceRules(state.services.db, { organizationId: session.organizationId });
   return {
-    done: new URL(request.url).searchParams.get('done') === 'confirmed',
+    done: ((d) => (d === 'confirmed' || d === 'moved' || d === 'cancelled' ? d : null))(new URL(request.url).searchParams.get('done')),
+    token,
     status: session.status,
     canCancel: session.status === 'booked' && session.startsAt > now && withinChangeNotice(session.startsAt, now, rules),
     facts: {
@@ -59,7 +60,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     }
     if (form.intent === 'cancel') {
       await cancelSession(state.services, { token });
-      return redirect(`/advice/booking/${token}`);
+      return redirect(`/advice/booking/${token}?done=cancelled`);
     }
     return data({ errors: { form: 'error.badRequest' } as FieldErrors }, { status: 400 });
   } catch (error) {
@@ -78,7 +79,7 @@ export default function Booking() {
       <ErrorSummary errors={result?.errors ?? {}} order={['form']} />
       {page.done ? (
         <p className="notice notice--success" role="status">
-          {t('advice.booking.confirmed')}
+          {t(page.done === 'moved' ? 'advice.notice.moved' : page.done === 'cancelled' ? 'advice.notice.cancelled' : 'advice.booking.confirmed')}
         </p>
       ) : null}
       <SessionFacts session={page.facts} />
@@ -90,6 +91,13 @@ export default function Booking() {
             {t('advice.booking.confirm')}
           </button>
         </Form>
+      ) : null}
+      {page.canCancel ? (
+        <p>
+          <a className="button button--secondary" href={`/advice/booking/${page.token}/reschedule`}>
+            {t('advice.session.reschedule')}
+          </a>
+        </p>
       ) : null}
       {page.canCancel ? (
         <Form method="post">

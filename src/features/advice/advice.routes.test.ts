@@ -7,6 +7,8 @@ import { startTestApp, type TestApp } from '../../../tests/setup/app.ts';
 import { createTestMember, createTestOrganization, signIn } from '../../../tests/factories/organizations.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { adviceAvailability, adviceNotes, adviceSessions } from './advice.schema.ts';
+import { findFreeSlots } from './free-slots.ts';
+import { issueFormToken } from '../intake/form-token.ts';
 
 let app: TestApp;
 const cookies: Record<string, string> = {};
@@ -136,5 +138,66 @@ describe('availability', () => {
   it('is not the entrepreneur’s page', async () => {
     expect((await get('/advice/availability', 'person')).status).toBe(403);
     expect(orgId).toBeTruthy();
+  });
+});
+
+describe('the public booking', () => {
+  it('holds a slot per post, refuses bad details with the field’s message, and limits an address to 5 an hour', async () => {
+    const db = app.database.db;
+    for (const weekday of [1, 2, 3, 4, 5]) {
+      await db
+        .insert(adviceAvailability)
+        .values({
+          organizationId: orgId,
+          advisorUserId: advisorId,
+          kind: 'weekly',
+          weekday,
+          startTime: '08:00',
+          endTime: '17:00',
+          mode: 'remote',
+          onlineUrl: 'https://meet.example.fi/a',
+          topics: ['crisisSupport'],
+        });
+    }
+    const slots = await findFreeSlots(db, { organizationId: orgId, topic: 'crisisSupport', now: new Date() });
+    const token = issueFormToken(app.services.config.sessionSecret, new Date(Date.now() - 10_000));
+    const ip = '198.51.100.77';
+    const book = (i: number, extra: Record<string, string> = {}) =>
+      fetch(`${app.url}/advice/public`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { origin: app.url, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip, 'accept-language': 'fi' },
+        body: new URLSearchParams({
+          formToken: token,
+          organizationId: orgId,
+          topic: 'crisisSupport',
+          slot: slots[i]!.key,
+          name: `Vieras ${i}`,
+          email: `vieras${i}@example.fi`,
+          companyName: '',
+          businessId: '',
+          municipality: '609',
+          locale: 'fi',
+          consent: 'on',
+          ...extra,
+        }).toString(),
+      });
+    const held = () =>
+      db
+        .select()
+        .from(adviceSessions)
+        .where(and(eq(adviceSessions.organizationId, orgId), eq(adviceSessions.status, 'held')));
+    const bad = await book(0, { email: 'ei-osoite', consent: '' });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.');
+    expect(html).toContain('Hyväksy tietojen käsittely');
+    expect(await held()).toHaveLength(0);
+    for (let i = 0; i < 5; i++) expect((await book(i)).status).toBe(302);
+    expect(await held()).toHaveLength(5);
+    const sixth = await book(5);
+    expect(sixth.status).toBe(429);
+    expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await held()).toHaveLength(5);
   });
 });
