@@ -67,6 +67,15 @@ export default [
   route('meetings/:meetingId/live/state', 'routes/meetings/live-state.tsx'),
   route('meetings/:meetingId/live/screen', 'routes/meetings/live-screen.tsx'),
 
+  // Advice for one company (1:1 sessions)
+  route('advice', 'routes/advice/advice.tsx'),
+  route('advice/book', 'routes/advice/book.tsx'),
+  route('advice/availability', 'routes/advice/availability.tsx'),
+  route('advice/sessions/:sessionId', 'routes/advice/session.tsx'),
+  route('advice/sessions/:sessionId/reschedule', 'routes/advice/reschedule.tsx'),
+  route('advice/public', 'routes/advice/public-book.tsx'),
+  route('advice/booking/:token', 'routes/advice/booking.tsx'),
+
   // Small steps
   route('meetings/:meetingId/my-steps', 'routes/steps/meeting-my-steps.tsx'),
   route('steps', 'routes/steps/steps.tsx'),

@@ -2,6 +2,7 @@
 // platform's and the features'. src/platform knows no feature; features export
 // their handlers (and their share of the hourly clean-up) and are wired in here.
 import { pruneExpiredAccounts } from '../src/features/accounts/prune.ts';
+import { adviceReminderHandler, pruneAdviceHolds } from '../src/features/advice/reminders.ts';
 import { boardDigestHandler } from '../src/features/board/digest.ts';
 import { invitationHandler } from '../src/features/meetings/invitations.ts';
 import { checkInReminderHandler } from '../src/features/outcomes/check-in-reminders.ts';
@@ -14,7 +15,7 @@ import { createMailHandler } from '../src/platform/mail/send-mail.ts';
 import type { Services } from '../src/platform/services.ts';
 
 /** What each feature prunes in the hourly maintenance job. */
-export const maintenancePrunes: readonly Prune[] = [pruneExpiredAccounts, pruneRetention];
+export const maintenancePrunes: readonly Prune[] = [pruneExpiredAccounts, pruneAdviceHolds, pruneRetention];
 
 /** Every job handler the worker runs. */
 export function jobHandlers(services: Services): JobHandler<never>[] {
@@ -25,6 +26,7 @@ export function jobHandlers(services: Services): JobHandler<never>[] {
     boardDigestHandler(services) as JobHandler<never>,
     reminderHandler(services) as JobHandler<never>,
     checkInReminderHandler({ db: services.db, jobs: services.jobs, appUrl: services.config.appUrl }) as JobHandler<never>,
+    adviceReminderHandler(services) as JobHandler<never>,
     dailyBackupHandler(services) as JobHandler<never>,
   ];
 }

@@ -12,6 +12,7 @@ export function navigationFor(actor: NavActor | null): { href: string; label: Me
   const items: { href: string; label: MessageKey }[] = [{ href: '/home', label: 'nav.home' }];
   if (actor.role === 'coordinator' || actor.role === 'facilitator' || actor.role === 'trainee' || actor.role === 'entrepreneur') items.push({ href: '/groups', label: 'nav.groups' });
   if (actor.role === 'entrepreneur') items.push({ href: '/steps', label: 'nav.steps' }, { href: '/journal', label: 'nav.journal' });
+  if (actor.role === 'coordinator' || actor.role === 'facilitator') items.push({ href: '/advice', label: 'nav.advice' });
   if (actor.role === 'coordinator') {
     items.push({ href: '/intake', label: 'nav.intake' });
     items.push({ href: '/organization/members', label: 'nav.members' });

@@ -141,6 +141,13 @@ export function EntrepreneurHome({ data }: { data: EntrepreneurData }) {
           <a href="/steps">{data.hiddenSteps > 0 ? t('everyday.home.moreSteps', { count: data.hiddenSteps }) : t('home.member.stepsLink')}</a>
         </p>
       </section>
+      <section className="card home-card" aria-labelledby="home-advice">
+        <h2 id="home-advice">{t('advice.home.title')}</h2>
+        <p>{t('advice.home.lead')}</p>
+        <p>
+          <a href="/advice">{t('advice.home.link')}</a>
+        </p>
+      </section>
       <section className="card home-card" aria-labelledby="home-check-ins">
         <h2 id="home-check-ins">{t('outcomes.home.title')}</h2>
         <p>{!data.checkIns.consent ? t('outcomes.home.noConsent') : data.checkIns.open > 0 ? t('outcomes.home.open', { count: data.checkIns.open }) : t('outcomes.home.none')}</p>

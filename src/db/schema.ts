@@ -15,3 +15,4 @@ export * from '../features/board/board.schema.ts';
 export * from '../features/materials/materials.schema.ts';
 export * from '../features/reminders/reminders.schema.ts';
 export * from '../features/outcomes/outcomes.schema.ts';
+export * from '../features/advice/advice.schema.ts';

@@ -166,6 +166,29 @@ describe('seedDemo on an empty database', () => {
       .where(eq(users.email, 'yrittaja@demo.tyopeili.fi'));
     expect(row).toMatchObject({ name: 'Tuula Rantanen', sector: 'sote', size: 'sole', municipality: '609' });
   });
+
+  it('gives advice: two advisors with availability in each organisation, past sessions with notes and private steps, upcoming bookings', async () => {
+    const { rows } = await database.pool.query(`
+      SELECT o.slug,
+        (SELECT count(DISTINCT advisor_user_id)::int FROM advice_availability a WHERE a.organization_id = o.id AND a.removed_at IS NULL) AS advisors,
+        (SELECT count(*)::int FROM advice_sessions s WHERE s.organization_id = o.id AND s.status = 'booked' AND s.starts_at < now()) AS past,
+        (SELECT count(*)::int FROM advice_sessions s WHERE s.organization_id = o.id AND s.status = 'booked' AND s.starts_at > now()) AS upcoming,
+        (SELECT count(*)::int FROM advice_notes n WHERE n.organization_id = o.id) AS notes,
+        (SELECT count(*)::int FROM steps st WHERE st.organization_id = o.id AND st.advice_session_id IS NOT NULL AND st.group_id IS NULL) AS steps
+      FROM organizations o ORDER BY o.slug`);
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(r.advisors).toBe(2);
+      expect(r.past).toBeGreaterThanOrEqual(3);
+      expect(r.upcoming).toBeGreaterThanOrEqual(2);
+      expect(r.notes).toBeGreaterThanOrEqual(3);
+      expect(r.steps).toBeGreaterThanOrEqual(2);
+    }
+    const { rows: tuula } = await database.pool.query(
+      `SELECT count(*)::int AS n FROM advice_sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'yrittaja@demo.tyopeili.fi' AND s.starts_at > now() AND s.status = 'booked'`,
+    );
+    expect(tuula[0].n).toBe(1);
+  });
 });
 
 describe('seeding twice', () => {

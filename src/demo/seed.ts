@@ -15,6 +15,7 @@ import { createTestEntrepreneur, createTestStaff, hashTestPassword, randomPerson
 import { DEMO_PASSWORD, demoLogins, demoLoginsSecondOrganization } from './demo-accounts.ts';
 import { raumaGroups, satakuntaGroups, seedGroups } from './seed-groups.ts';
 import { seedOutcomes } from './seed-outcomes.ts';
+import { seedAdvice } from './seed-advice.ts';
 
 const SEED = 20_170_901; // the pilot began in 2017: any fixed number gives the same demo everywhere
 const DEMO_SEED_LOCK = 72_346_102; // advisory lock: two instances starting at once seed once
@@ -237,6 +238,13 @@ async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now
   // Outcome measurement: consent, check-ins with plausible change and attrition, feedback.
   for (const [i, organization] of [first!, second!].entries()) {
     await seedOutcomes(tx, { organizationId: organization.id, random, now: ctx.now, entrepreneurEmail: entrepreneurOf(plans[i]!.logins) });
+  }
+
+  // Advice for one company: two advisors each, past sessions with notes and steps, upcoming bookings.
+  const coordinatorOf = (logins: { role: Role; email: string }[]) => logins.find((l) => l.role === 'coordinator')!.email;
+  const onSite = ['Yrittäjätalo, Kauppakatu 12, 28100 Pori', 'Kirjaston kokoushuone, Kirjastokatu 4, 26100 Rauma'];
+  for (const [i, organization] of [first!, second!].entries()) {
+    await seedAdvice(tx, { organizationId: organization.id, now: ctx.now, facilitatorEmail: facilitatorOf(plans[i]!.logins), coordinatorEmail: coordinatorOf(plans[i]!.logins), entrepreneurEmail: entrepreneurOf(plans[i]!.logins), onSite: onSite[i]! });
   }
 
   // Every seeded person is a demo account: labelled in the UI, exempt from required TOTP.

@@ -6,6 +6,7 @@ import { getState } from '../../lib/state.server';
 import { RateLimitedError } from '../../../src/platform/errors.ts';
 import { enforceRateLimits, rateLimitRules } from '../../../src/platform/http/rate-limit.ts';
 import { hashFeedToken, readCalendarFeed } from '../../../src/features/meetings/calendar-feed.ts';
+import { adviceFeedEvents } from '../../../src/features/advice/feed.ts';
 
 const noStore = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex' };
 
@@ -26,7 +27,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     }
     throw error;
   }
-  const body = token ? await readCalendarFeed({ db }, { token, appUrl: config.appUrl }) : null;
+  const body = token ? await readCalendarFeed({ db }, { token, appUrl: config.appUrl }, { extraEvents: adviceFeedEvents(db, config.appUrl) }) : null;
   if (body === null) return new Response('Not Found', { status: 404, headers: { ...noStore, 'Content-Type': 'text/plain; charset=utf-8' } });
   return new Response(body, {
     headers: { ...noStore, 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="tyopeili.ics"' },

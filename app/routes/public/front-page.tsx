@@ -24,6 +24,9 @@ export default function FrontPage() {
           <a className="button" href="/apply">
             {t('front.apply')}
           </a>
+          <a className="button button--secondary" href="/advice/public">
+            {t('front.advice')}
+          </a>
           <a className="button button--secondary" href="/sign-in">
             {t('front.signIn')}
           </a>

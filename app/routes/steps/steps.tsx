@@ -19,11 +19,14 @@ import { utcToZoned } from '../../../src/features/meetings/zoned-time.ts';
 import { stepFoldCutoffs } from '../../../src/features/homes/homes.queries.ts';
 import { foldOlderSteps } from '../../../src/features/homes/home-steps.ts';
 import { updateStepStatus } from '../../../src/features/steps/update-step-status.ts';
+import { shareStepWithGroup } from '../../../src/features/steps/share-step.ts';
 
 const newStepSchema = stepTextSchema.pick({ text: true }).extend({
   groupId: z.uuid('steps.validation.groupRequired'),
   dueOn: optionalDateField('steps.validation.dueInvalid'),
 });
+
+const shareSchema = z.object({ stepId: z.uuid('error.badRequest'), groupId: z.uuid('steps.validation.groupRequired') });
 
 function organizationOf(organizationId: string | null): string {
   if (!organizationId) throw data(null, { status: 404 });
@@ -44,7 +47,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { recent, older } = foldOlderSteps(mine, cutoffs);
   const iso = <T extends { createdAt: Date }>(list: T[]) => list.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() }));
   return {
-    notice: notice(new URL(request.url), ['added', 'status'] as const),
+    notice: notice(new URL(request.url), ['added', 'status', 'shared'] as const),
     // Overdue as on the home: open past its due date (Helsinki's today), marked with the date.
     open: iso(recent.filter((s) => s.status === 'open' || s.status === 'partly')).map((s) => ({ ...s, overdue: s.dueOn !== null && s.dueOn < today })),
     closed: iso(recent.filter((s) => s.status === 'done' || s.status === 'dropped')),
@@ -79,6 +82,12 @@ export async function action({ request, context }: Route.ActionArgs) {
       });
       return redirect('/steps?done=status');
     }
+    if (intent === 'share-step') {
+      const parsed = shareSchema.safeParse(form);
+      if (!parsed.success) return fail(fieldErrors(parsed.error));
+      await shareStepWithGroup(actor, state.services, { organizationId, ...parsed.data });
+      return redirect('/steps?done=shared');
+    }
     return fail({ form: 'error.badRequest' });
   } catch (error) {
     rethrowAsResponse(error);
@@ -99,7 +108,7 @@ export default function Steps() {
       <p className="lead">{t('steps.lead')}</p>
       {page.notice ? (
         <p className="notice notice--success" role="status">
-          {t(page.notice === 'added' ? 'steps.notice.added' : 'live.notice.status')}
+          {t(page.notice === 'added' ? 'steps.notice.added' : page.notice === 'shared' ? 'steps.notice.shared' : 'live.notice.status')}
         </p>
       ) : null}
       <ErrorSummary errors={errors} order={['form', 'text', 'groupId', 'dueOn', 'status', 'reflection']} />
@@ -110,12 +119,34 @@ export default function Steps() {
           <ul className="live-steps">
             {page.open.map((s) => (
               <li key={s.id}>
-                {page.groups.length > 1 ? <p className="muted">{s.groupName}</p> : null}
+                {s.adviceSessionId && !s.groupId ? <p className="muted">{t('steps.fromAdvice')}</p> : page.groups.length > 1 ? <p className="muted">{s.groupName}</p> : null}
                 <StepStatusForm
                   step={{ id: s.id, text: s.text, dueOn: s.dueOn, status: s.status, reflection: s.reflection }}
                   idPrefix={`step-${s.id}`}
                   overdue={s.overdue}
                 />
+                {s.adviceSessionId && !s.groupId && page.groups.length ? (
+                  <Form method="post" className="stack">
+                    <input type="hidden" name="intent" value="share-step" />
+                    <input type="hidden" name="stepId" value={s.id} />
+                    <Field id={`share-${s.id}`} label={t('steps.shareWith')} hint={t('steps.shareHint')}>
+                      {(p) => (
+                        <select {...p} name="groupId">
+                          {page.groups.map((g) => (
+                            <option key={g.id} value={g.id}>
+                              {g.name}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
+                    <p>
+                      <button type="submit" className="button button--secondary">
+                        {t('steps.share')}
+                      </button>
+                    </p>
+                  </Form>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -31,7 +31,7 @@ export function planHomeSteps<S extends HomeStep>(steps: readonly S[], today: Lo
   return { shown: marked.slice(0, take).map((m) => m.step), hidden: Math.max(0, marked.length - take) };
 }
 
-export type RecentStep = { groupId: string; status: 'open' | 'partly' | 'done' | 'dropped'; createdAt: Date | string };
+export type RecentStep = { groupId: string | null; status: 'open' | 'partly' | 'done' | 'dropped'; createdAt: Date | string };
 
 /**
  * Splits a person's steps into those kept in view and those folded under "older": a step folds
@@ -43,7 +43,8 @@ export function foldOlderSteps<S extends RecentStep>(steps: readonly S[], cutoff
   const recent: S[] = [];
   const older: S[] = [];
   for (const s of steps) {
-    const cutoff = cutoffs.get(s.groupId);
+    // A private step from advice has no group and no group meetings to fold by.
+    const cutoff = s.groupId ? cutoffs.get(s.groupId) : undefined;
     const created = s.createdAt instanceof Date ? s.createdAt : new Date(s.createdAt);
     if (s.status !== 'open' && cutoff && created.getTime() < cutoff.getTime()) older.push(s);
     else recent.push(s);

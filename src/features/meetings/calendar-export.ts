@@ -124,11 +124,12 @@ export function meetingIcs(
   });
 }
 
-/** A person's feed: every meeting given, cancelled ones with STATUS:CANCELLED. */
+/** A person's feed: every meeting given (and other events, e.g. advice sessions), cancelled ones with STATUS:CANCELLED. */
 export function personalFeed(
   rows: readonly (MeetingForCalendar & { groupName: string })[],
-  options: { locale: Locale; appUrl?: string; now: Date },
+  options: { locale: Locale; appUrl?: string; now: Date; extra?: readonly CalendarMeeting[] },
 ): string {
   const meetings = rows.map((row) => toCalendarMeeting(row, { groupName: row.groupName, locale: options.locale, includeOnlineLink: true, appUrl: options.appUrl }));
+  meetings.push(...(options.extra ?? []));
   return buildFeed({ name: translate(options.locale, 'calendar.feed.name'), meetings, texts: calendarTexts(options.locale), now: options.now, refreshSeconds: 3600 });
 }

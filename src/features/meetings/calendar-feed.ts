@@ -8,7 +8,8 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
-import { isLocale } from '../../platform/i18n/i18n.ts';
+import { isLocale, type Locale } from '../../platform/i18n/i18n.ts';
+import type { CalendarMeeting } from './calendar.ts';
 import { calendarFeedPolicy } from '../../platform/policy/index.ts';
 import { personalFeed } from './calendar-export.ts';
 import { feedStartsFrom, findFeedOwnerByHash, listFeedMeetings } from './calendar-feed.queries.ts';
@@ -74,11 +75,19 @@ export async function revokeCalendarFeed(actor: Actor | null, deps: { db: Db }, 
  * The feed behind a token, as iCalendar text; null for a malformed, unknown or revoked token
  * (the caller answers all of them with the same 404). No session: the token is the permission.
  */
-export async function readCalendarFeed(deps: { db: Db }, input: { token: string; appUrl?: string }, options: { now?: Date } = {}): Promise<string | null> {
+export async function readCalendarFeed(
+  deps: { db: Db },
+  input: { token: string; appUrl?: string },
+  options: { now?: Date; extraEvents?: (owner: { userId: string; locale: Locale; from: Date }) => Promise<CalendarMeeting[]> } = {},
+): Promise<string | null> {
   const now = options.now ?? new Date();
   // A malformed token is still hashed and looked up, so every miss costs about the same.
   const owner = await findFeedOwnerByHash(deps.db, { tokenHash: hashFeedToken(input.token) });
   if (!owner || !isFeedTokenShape(input.token)) return null;
-  const rows = await listFeedMeetings(deps.db, { userId: owner.userId, from: feedStartsFrom(now) });
-  return personalFeed(rows, { locale: isLocale(owner.locale) ? owner.locale : 'fi', appUrl: input.appUrl, now });
+  const from = feedStartsFrom(now);
+  const locale = isLocale(owner.locale) ? owner.locale : 'fi';
+  const rows = await listFeedMeetings(deps.db, { userId: owner.userId, from });
+  // Other features' events (advice sessions) come from the caller, so meetings imports none of them.
+  const extra = options.extraEvents ? await options.extraEvents({ userId: owner.userId, locale, from }) : [];
+  return personalFeed(rows, { locale, appUrl: input.appUrl, now, extra });
 }

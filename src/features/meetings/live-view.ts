@@ -84,7 +84,7 @@ export async function loadLiveView(db: Tx, meeting: MeetingWithPeople, now: Date
       steps: groupSteps.map((s) => ({
         id: s.id,
         memberId: s.userId,
-        groupId: s.groupId,
+        groupId: meeting.groupId,
         meetingId: s.meetingId,
         title: s.text,
         status: s.status,

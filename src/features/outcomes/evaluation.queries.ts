@@ -40,7 +40,7 @@ export interface EvaluationRow {
   groupFormat: string | null;
 }
 
-/** The people behind the response counts (user ids, sorted): the disclosure layer's query sets, never published. */
+/** The people behind the response counts (user ids, each once, in no order): the disclosure layer's query sets, never published. */
 export interface EvaluationCounts {
   /** Consenting people with a baseline check-in due within the period (in the chosen groups). */
   invited: readonly string[];
@@ -126,7 +126,7 @@ export async function evaluationRows(db: Tx, scope: EvaluationScope): Promise<Ev
     LEFT JOIN entrepreneur_profiles p ON p.organization_id = ${org} AND p.user_id = b.user_id
     LEFT JOIN companies c ON c.organization_id = ${org} AND c.id = p.company_id
     LEFT JOIN groups g ON g.organization_id = ${org} AND g.id = b.group_id
-    ORDER BY b.check_in_id
+
   `);
   return result.rows.map((r) => ({
     personId: r.user_id,
@@ -146,8 +146,8 @@ export async function evaluationRows(db: Tx, scope: EvaluationScope): Promise<Ev
 /** Response: consenting people with a baseline due within the period vs those who answered it (this instrument). */
 export async function evaluationCounts(db: Tx, scope: EvaluationScope): Promise<EvaluationCounts> {
   const org = scope.organizationId;
-  // Two comma-separated lists in one row: far cheaper to move and parse than a row per person (sorted here:
-  // a hash aggregate and a sort in JS beat an ordered DISTINCT aggregate in the database).
+  // Two comma-separated lists in one row: far cheaper to move and parse than a row per person (a hash
+  // aggregate, one row per person; the disclosure layer needs no order).
   const result = await db.execute<{ invited: string | null; responded: string | null }>(sql`
     SELECT string_agg(u::text, ',') AS invited, string_agg(u::text, ',') FILTER (WHERE answered) AS responded
     FROM (
@@ -163,7 +163,7 @@ export async function evaluationCounts(db: Tx, scope: EvaluationScope): Promise<
     ) people
   `);
   const row = result.rows[0];
-  const list = (text: string | null | undefined) => (text ? text.split(',').sort() : []);
+  const list = (text: string | null | undefined) => (text ? text.split(',') : []);
   return { invited: list(row?.invited), responded: list(row?.responded) };
 }
 

@@ -23,10 +23,11 @@
  * Only aggregates leave this module.
  */
 import type { Candidate, Decision, WithholdReason } from '../../platform/disclosure/release.ts';
+import { KeySpace } from '../../platform/disclosure/set-hash.ts';
 import { itemScale } from './scoring.ts';
 import { reliableChangeBasis, type Instrument, type ReliableChangeStatus } from './instruments/index.ts';
 import type { EvaluationCounts, EvaluationRow } from './evaluation.queries.ts';
-import { attritionRate, mean, meaningfulChangeShares, pairedAnalysis, reliableChangeShares, responseRate, type ChangeShares } from './statistics.ts';
+import { attritionRate, meaningfulChangeShares, pairedAnalysis, reliableChangeShares, responseRate, type ChangeShares } from './statistics.ts';
 import { suppressTable } from './suppression.ts';
 import { P_FLOOR } from './published-numbers.ts';
 
@@ -137,7 +138,13 @@ function orderCategories(dimension: BreakdownDimension, seen: Set<string>): stri
 }
 
 type Pair = EvaluationRow & { after: number; afterKey: string };
-const pairsOf = (rows: readonly EvaluationRow[]): Pair[] => rows.filter((r): r is Pair => r.after !== null && r.afterKey !== null);
+/** The paired rows of a list (cached per list: the candidates and the report take them from the same rows). */
+const pairsCache = new WeakMap<readonly EvaluationRow[], Pair[]>();
+function pairsOf(rows: readonly EvaluationRow[]): Pair[] {
+  let pairs = pairsCache.get(rows);
+  if (!pairs) pairsCache.set(rows, (pairs = rows.filter((r): r is Pair => r.after !== null && r.afterKey !== null)));
+  return pairs;
+}
 
 /** The total score's possible range (items' scales, sum or mean, times the multiplier). */
 export function scoreRange(instrument: Instrument): { min: number; max: number } {
@@ -183,10 +190,10 @@ export const PARTICIPATION = 'participation';
 
 /** The one candidate of the participation domain: the universe of the report's counts. */
 export function participationCandidates(rows: readonly EvaluationRow[], counts: EvaluationCounts): Candidate[] {
-  // The invited come sorted; people who answered without being invited in the period are few.
+  // People who answered without being invited in the period are few; the layer needs no order.
   const invited = new Set(counts.invited);
   const extra = rows.filter((r) => !invited.has(r.personId)).map((r) => r.personId);
-  const universe = extra.length === 0 ? counts.invited : [...new Set([...counts.invited, ...extra])].sort();
+  const universe = extra.length === 0 ? counts.invited : [...counts.invited, ...new Set(extra)];
   return [{ id: PARTICIPATION, members: universe }];
 }
 
@@ -206,24 +213,34 @@ function categoriesOf(row: EvaluationRow): string[] {
   return cats;
 }
 
-/** The pairs by category, for every dimension in one pass (cached per list: a report's tables group the same list five times). */
-const groupedCache = new WeakMap<readonly Pair[], Map<string, Pair[]>[]>();
-function grouped(pairs: readonly Pair[], dimension: BreakdownDimension): { category: string; pairs: Pair[] }[] {
+/** One breakdown cell: its pairs, their positions in the list and the sum of their changes. */
+interface Cell {
+  pairs: Pair[];
+  at: number[];
+  sum: number;
+}
+
+/** The pairs by category, for every dimension in one pass (cached per list: the candidates and the report's five tables group the same list). */
+const groupedCache = new WeakMap<readonly Pair[], Map<string, Cell>[]>();
+function grouped(pairs: readonly Pair[], dimension: BreakdownDimension): ({ category: string } & Cell)[] {
   let all = groupedCache.get(pairs);
   if (!all) {
-    all = breakdownDimensions.map(() => new Map<string, Pair[]>());
-    for (const p of pairs) {
+    all = breakdownDimensions.map(() => new Map<string, Cell>());
+    pairs.forEach((p, at) => {
       const cats = categoriesOf(p);
-      for (let i = 0; i < all.length; i++) {
-        let list = all[i]!.get(cats[i]!);
-        if (!list) all[i]!.set(cats[i]!, (list = []));
-        list.push(p);
+      const d = p.after - p.baseline;
+      for (let i = 0; i < all!.length; i++) {
+        let cell = all![i]!.get(cats[i]!);
+        if (!cell) all![i]!.set(cats[i]!, (cell = { pairs: [], at: [], sum: 0 }));
+        cell.pairs.push(p);
+        cell.at.push(at);
+        cell.sum += d;
       }
-    }
+    });
     groupedCache.set(pairs, all);
   }
   const by = all[breakdownDimensions.indexOf(dimension)]!;
-  return orderCategories(dimension, new Set(by.keys())).map((category) => ({ category, pairs: by.get(category)! }));
+  return orderCategories(dimension, new Set(by.keys())).map((category) => ({ category, ...by.get(category)! }));
 }
 
 /**
@@ -234,66 +251,45 @@ function grouped(pairs: readonly Pair[], dimension: BreakdownDimension): { categ
  */
 export function evaluationCandidates(instrument: Instrument, rows: readonly EvaluationRow[], participationReleased = true, k = EVALUATION_MIN_N): Candidate[] {
   // The sets are of values, keyed by their check-ins: the baselines' keys and the follow-ups' keys (a mean
-  // change is Σ after − Σ before, two sets released as one bundle). Sorted by key, so every set comes out
-  // sorted (the layer then need not sort them).
-  // (The rows come ordered by baseline check-in, so the first one is usually only checked.)
-  const byKey = (key: (p: Pair) => string) => {
-    const out = pairsOf(rows);
-    let ordered = true;
-    for (let i = 1; i < out.length && ordered; i++) ordered = key(out[i - 1]!) < key(out[i]!);
-    return ordered ? out : out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  };
-  const before = byKey((p) => p.baselineKey);
-  const after = byKey((p) => p.afterKey);
+  // change is Σ after − Σ before, two sets released as one bundle). In row order: the layer needs none.
+  const pairs = pairsOf(rows);
+  const n = pairs.length;
   const { min, max } = scoreRange(instrument);
   const step = meanStep(instrument);
   const score = (sum: number) => ({ sum, min, max, step });
   const change = (sum: number) => ({ sum, min: min - max, max: max - min, step });
-  const sum = (xs: readonly Pair[], f: (p: Pair) => number) => xs.reduce((a, p) => a + f(p), 0);
-  const withheld = before.length < k || !participationReleased;
+  // One key space for the report: pair i's baseline key at i, its follow-up's key at n + i.
+  const keys = new Array<string>(2 * n);
+  let sumBefore = 0;
+  let sumAfter = 0;
+  pairs.forEach((p, i) => {
+    sumBefore += p.baseline;
+    sumAfter += p.after;
+    keys[i] = p.baselineKey;
+    keys[n + i] = p.afterKey;
+  });
+  const space = new KeySpace(keys);
+  const withheld = n < k || !participationReleased;
+  const range = (from: number) => Int32Array.from({ length: n }, (_, i) => from + i);
+  const keyed = (indices: Int32Array) => ({ members: space.membersOf(indices), keyed: { space, indices } });
   const candidates: Candidate[] = [
-    {
-      id: 'overall',
-      bundle: 'overall',
-      members: before.map((p) => p.baselineKey),
-      means: [score(sum(before, (p) => p.baseline)), score(sum(before, (p) => p.after)), change(sum(before, (p) => p.after - p.baseline))],
-      withheld,
-    },
-    { id: 'overall:after', bundle: 'overall', members: after.map((p) => p.afterKey), withheld },
+    { id: 'overall', bundle: 'overall', ...keyed(range(0)), means: [score(sumBefore), score(sumAfter), change(sumAfter - sumBefore)], withheld },
+    { id: 'overall:after', bundle: 'overall', ...keyed(range(n)), withheld },
   ];
   if (withheld) return candidates;
-  // One pass per list over every dimension: per cell, the keys (in the list's order) and the change's sum.
-  const cellsOf = (list: readonly Pair[], key: (p: Pair) => string) => {
-    const out = breakdownDimensions.map(() => new Map<string, { keys: string[]; sum: number }>());
-    for (const p of list) {
-      const cats = categoriesOf(p);
-      const k = key(p);
-      const d = p.after - p.baseline;
-      for (let i = 0; i < out.length; i++) {
-        let cell = out[i]!.get(cats[i]!);
-        if (!cell) out[i]!.set(cats[i]!, (cell = { keys: [], sum: 0 }));
-        cell.keys.push(k);
-        cell.sum += d;
-      }
+  for (const dimension of breakdownDimensions) {
+    for (const cell of grouped(pairs, dimension)) {
+      const id = cellId(dimension, cell.category);
+      const before = Int32Array.from(cell.at);
+      const after = before.map((i) => n + i);
+      candidates.push({ id, bundle: id, table: dimension, ...keyed(before), means: [change(cell.sum)] }, { id: `${id}:after`, bundle: id, ...keyed(after) });
     }
-    return out;
-  };
-  const beforeCells = cellsOf(before, (p) => p.baselineKey);
-  const afterCells = cellsOf(after, (p) => p.afterKey);
-  breakdownDimensions.forEach((dimension, i) => {
-    for (const category of orderCategories(dimension, new Set(beforeCells[i]!.keys()))) {
-      const id = cellId(dimension, category);
-      const cell = beforeCells[i]!.get(category)!;
-      candidates.push(
-        { id, bundle: id, table: dimension, members: cell.keys, means: [change(cell.sum)] },
-        { id: `${id}:after`, bundle: id, members: afterCells[i]!.get(category)!.keys },
-      );
-    }
-  });
+  }
   return candidates;
 }
 
-const roundTo = (x: number | null, step: number): number | null => (x === null ? null : Number((Math.round(x / step) * step).toFixed(Math.max(0, -Math.log10(step)))));
+const roundTo = (x: number | null, step: number): number | null =>
+  x === null ? null : Number((Math.round(x / step) * step).toFixed(Math.max(0, -Math.log10(step))));
 /** p as published: 3 decimals, and below 0.001 only "< 0.001" (stored as 0.001 with `pBelow`). */
 export { P_FLOOR };
 const roundP = (p: number) => (p < P_FLOOR ? 0 : Math.round(p * 1000) / 1000);
@@ -301,13 +297,14 @@ const roundP = (p: number) => (p < P_FLOOR ? 0 : Math.round(p * 1000) / 1000);
 /** One breakdown as the layer released it; the whole table is withheld when fewer than two cells could be published. */
 function breakdown(pairs: readonly Pair[], dimension: BreakdownDimension, decision: Decision, step: number): Breakdown {
   const cells = grouped(pairs, dimension);
-  const rows = cells.map(({ category, pairs: ps }) => {
+  const rows = cells.map(({ category, pairs: ps, sum }) => {
     const id = cellId(dimension, category);
     const released = decision.released(id);
     return {
       category,
       n: released ? ps.length : null,
-      meanChange: released ? roundTo(mean(ps.map((p) => p.after - p.baseline)), step) : null,
+      // The cell's mean change: Σ dᵢ / n (numpy.mean), the sum kept from the grouping.
+      meanChange: released && ps.length > 0 ? roundTo(sum / ps.length, step) : null,
       suppressed: !released,
       reason: decision.reason(id),
     };
@@ -325,7 +322,15 @@ function changeTable(shares: ChangeShares | null, k: number): ChangeTable | 'wit
   const [improved, unchanged, deteriorated] = table.cells[0]! as [number | null, number | null, number | null];
   // Shares to 0.1 %: the same precision as the page.
   const share = (v: number | null) => (v === null ? null : Math.round((v / shares.n) * 1000) / 1000);
-  return { n: shares.n, improved, unchanged, deteriorated, shareImproved: share(improved), shareUnchanged: share(unchanged), shareDeteriorated: share(deteriorated) };
+  return {
+    n: shares.n,
+    improved,
+    unchanged,
+    deteriorated,
+    shareImproved: share(improved),
+    shareUnchanged: share(unchanged),
+    shareDeteriorated: share(deteriorated),
+  };
 }
 
 /** The published report: only what `decision` (the disclosure layer's audit of `evaluationCandidates`) released, rounded. */
@@ -348,7 +353,8 @@ export function buildEvaluationReport(
     published && (basis.status === 'verified' || basis.status === 'unverified')
       ? reliableChangeShares(before, after, { referenceSd: basis.referenceSd, reliability: basis.reliability, higherIsBetter })
       : null;
-  const meaningful = published && instrument.meaningfulChange ? meaningfulChangeShares(before, after, { threshold: instrument.meaningfulChange.value, higherIsBetter }) : null;
+  const meaningful =
+    published && instrument.meaningfulChange ? meaningfulChangeShares(before, after, { threshold: instrument.meaningfulChange.value, higherIsBetter }) : null;
   // The counts only as the participation audit released them (all of them or none: one universe).
   const shown = participation.released;
   const countReason = shown ? null : (participation.reason ?? 'small');

@@ -35,8 +35,7 @@ export function sd(xs: readonly number[]): number | null {
 }
 
 export type TTestResult =
-  | { ok: true; t: number; df: number; p: number; ciLow: number; ciHigh: number }
-  | { ok: false; reason: 'too-few-pairs' | 'zero-variance' };
+  { ok: true; t: number; df: number; p: number; ciLow: number; ciHigh: number } | { ok: false; reason: 'too-few-pairs' | 'zero-variance' };
 
 /**
  * Which null distribution gave the p-value: 'signed-rank' = the exact distribution for untied ranks,
@@ -80,10 +79,7 @@ export interface PairedAnalysis {
 }
 
 /** Keep only the pairs where both values are finite numbers (null/undefined = missing). */
-export function pairUp(
-  before: readonly (number | null | undefined)[],
-  after: readonly (number | null | undefined)[],
-): { before: number[]; after: number[] } {
+export function pairUp(before: readonly (number | null | undefined)[], after: readonly (number | null | undefined)[]): { before: number[]; after: number[] } {
   if (before.length !== after.length) throw new RangeError('before and after must have the same length');
   const b: number[] = [];
   const a: number[] = [];
@@ -127,15 +123,16 @@ export function pairedTTest(diffs: readonly number[], confidence = 0.95): TTestR
 
 /** Average ranks (1-based) of the values, ties get the mean of their positions. */
 function averageRanks(values: readonly number[]): { ranks: number[]; tieSizes: number[] } {
-  const idx = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+  // Positions sorted by value (a typed array: no tuple per value on large reports).
+  const idx = Uint32Array.from(values, (_, i) => i).sort((a, b) => values[a]! - values[b]!);
   const ranks = new Array<number>(values.length);
   const tieSizes: number[] = [];
   let i = 0;
   while (i < idx.length) {
     let j = i;
-    while (j + 1 < idx.length && idx[j + 1]![0] === idx[i]![0]) j++;
+    while (j + 1 < idx.length && values[idx[j + 1]!] === values[idx[i]!]) j++;
     const r = (i + j + 2) / 2;
-    for (let k = i; k <= j; k++) ranks[idx[k]![1]] = r;
+    for (let k = i; k <= j; k++) ranks[idx[k]!] = r;
     tieSizes.push(j - i + 1);
     i = j + 1;
   }
@@ -250,10 +247,7 @@ export function cohensDz(diffs: readonly number[]): number | null {
  * Full paired before/after analysis. Pairs with a missing value on either side are dropped.
  * change = after − before (positive = increase).
  */
-export function pairedAnalysis(
-  before: readonly (number | null | undefined)[],
-  after: readonly (number | null | undefined)[],
-): PairedAnalysis {
+export function pairedAnalysis(before: readonly (number | null | undefined)[], after: readonly (number | null | undefined)[]): PairedAnalysis {
   const p = pairUp(before, after);
   const diffs = p.after.map((a, i) => a - p.before[i]!);
   return {

@@ -62,12 +62,12 @@ export async function listOwnGroupSteps(db: Tx, { organizationId, groupId, userI
     .orderBy(asc(steps.createdAt), asc(steps.id));
 }
 
-/** All of a person's steps in an organisation with their group's name: open and partly first, then the rest, newest first. */
+/** All of a person's steps in an organisation with their group's name (none for a private step from advice): open and partly first, then the rest, newest first. */
 export async function listMySteps(db: Tx, { organizationId, userId }: { organizationId: string; userId: string }) {
   return db
-    .select({ id: steps.id, groupId: steps.groupId, groupName: groups.name, text: steps.text, dueOn: steps.dueOn, status: steps.status, reflection: steps.reflection, createdAt: steps.createdAt })
+    .select({ id: steps.id, groupId: steps.groupId, groupName: groups.name, adviceSessionId: steps.adviceSessionId, text: steps.text, dueOn: steps.dueOn, status: steps.status, reflection: steps.reflection, createdAt: steps.createdAt })
     .from(steps)
-    .innerJoin(groups, and(eq(groups.organizationId, steps.organizationId), eq(groups.id, steps.groupId)))
+    .leftJoin(groups, and(eq(groups.organizationId, steps.organizationId), eq(groups.id, steps.groupId)))
     .where(and(eq(steps.organizationId, organizationId), eq(steps.userId, userId)))
     .orderBy(sql`CASE WHEN ${steps.status} IN ('open', 'partly') THEN 0 ELSE 1 END`, asc(steps.dueOn), desc(steps.createdAt));
 }

@@ -12,10 +12,13 @@ export const steps = pgTable(
   {
     organizationId: uuid('organization_id').notNull(),
     id: uuid('id').notNull().$defaultFn(newId),
-    groupId: uuid('group_id').notNull(),
+    /** The group it belongs to; null for a private step agreed in advice (not shared with a group). */
+    groupId: uuid('group_id'),
     userId: uuid('user_id').notNull(),
     /** The meeting where the step was set, if any. */
     meetingId: uuid('meeting_id'),
+    /** The advice session where the step was agreed, if any (src/features/advice). */
+    adviceSessionId: uuid('advice_session_id'),
     text: text('text').notNull(),
     dueOn: date('due_on'),
     status: text('status').$type<StepStatus>().notNull().default('open'),
@@ -28,6 +31,7 @@ export const steps = pgTable(
     foreignKey({ name: 'steps_group_fk', columns: [t.organizationId, t.groupId], foreignColumns: [groups.organizationId, groups.id] }).onDelete('cascade'),
     index('steps_org_user_idx').on(t.organizationId, t.userId, t.status),
     index('steps_org_group_idx').on(t.organizationId, t.groupId, t.createdAt),
+    index('steps_org_advice_idx').on(t.organizationId, t.adviceSessionId),
     check('steps_status_check', sql`${t.status} IN ('open', 'done', 'partly', 'dropped')`),
   ],
 );

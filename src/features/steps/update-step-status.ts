@@ -19,7 +19,8 @@ export async function updateStepStatus(
   await deps.db.transaction(async (tx) => {
     const step = await findStep(tx, { organizationId, stepId, forUpdate: true });
     if (!step) throw new NotFoundError();
-    const group = await findGroupResource(tx, { organizationId, groupId: step.groupId });
+    // A private step from advice (no group): its owner alone keeps it up.
+    const group = step.groupId ? await findGroupResource(tx, { organizationId, groupId: step.groupId }) : { organizationId, facilitatorUserIds: [], memberUserIds: [] };
     if (!group) throw new NotFoundError();
     authorize(actor, { ...group, ownerUserId: step.userId }, stepPolicy.edit);
     await updateStep(tx, { organizationId, stepId, values: { status: input.status, reflection: input.reflection } }, now);

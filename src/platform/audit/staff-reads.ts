@@ -17,6 +17,8 @@ export const readPurposes = [
   'research.export',
   'evaluation.export',
   'audit.review',
+  'advice.sessions',
+  'advice.session',
 ] as const;
 export type ReadPurpose = (typeof readPurposes)[number];
 

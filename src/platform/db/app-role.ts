@@ -1,7 +1,7 @@
 // The application's runtime database role (issue 18, point 2): the app's queries run as
 // `tyopeili_app`, which owns no table and may not UPDATE, DELETE or TRUNCATE the audit log, so
 // the log is append-only for the application itself and not only by the trigger (migration
-// 0012_app_role). Migrations run as the login user (the owner) before the switch; pg-boss keeps
+// 0013_app_role). Migrations run as the login user (the owner) before the switch; pg-boss keeps
 // its own connections as that user. The role is taken per connection with SET ROLE; where the
 // installation could not make the role (no CREATEROLE right) the app runs as the login user and says so.
 import type pg from 'pg';

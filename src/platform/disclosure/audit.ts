@@ -49,6 +49,8 @@ export interface Candidate {
    * keys minus Σ before over the baselines' keys) share a bundle and are released or withheld together.
    */
   bundle?: string;
+  /** `members` named by index into the report's key space (release.ts `KeySpace`): hashed without re-reading the keys. */
+  keyed?: { space: { readonly keys: readonly string[]; hashOf(indices: ArrayLike<number>): string }; indices: ArrayLike<number> };
 }
 
 /** Why a figure is withheld: too few people; it would reveal a withheld or small group; an earlier report overlaps; all members alike. */
@@ -137,10 +139,15 @@ function distinctCount(members: readonly string[]): number {
 }
 
 /** Steps 1 and 2: what each figure alone decides (too few people, all members alike). */
-export function screen(candidates: readonly Candidate[], { k, minSpan }: AuditOptions): Map<string, WithholdReason> {
+export function screen(
+  candidates: readonly Candidate[],
+  { k, minSpan }: AuditOptions,
+  /** `assumeDistinct`: count by length (the release's fast path, which only trusts lists the register holds as sets). */
+  { assumeDistinct = false }: { assumeDistinct?: boolean } = {},
+): Map<string, WithholdReason> {
   const withheld = new Map<string, WithholdReason>();
   for (const c of candidates) {
-    const n = distinctCount(c.members);
+    const n = assumeDistinct ? c.members.length : distinctCount(c.members);
     if (c.withheld || (n > 0 && n < k)) withheld.set(c.id, 'small');
     // Three times the span: the means of one set (before, after, change) bound each other's sums too.
     else if (n > 0 && c.means?.some((m) => memberSpan(n, m) <= 3 * minSpan)) withheld.set(c.id, 'homogeneous');
@@ -227,7 +234,9 @@ export function planRelease(prior: readonly (readonly string[])[], candidates: r
     if (j >= 0) withheld.set(c.id, withheld.get(candidates[j]!.id)!);
   });
   const releasedRows = (skip?: number) =>
-    candidates.flatMap((c, i) => (withheld.has(c.id) || (skip !== undefined && together(i, skip)) || candidateRows[i]!.every((x) => x === 0) ? [] : [candidateRows[i]!]));
+    candidates.flatMap((c, i) =>
+      withheld.has(c.id) || (skip !== undefined && together(i, skip)) || candidateRows[i]!.every((x) => x === 0) ? [] : [candidateRows[i]!],
+    );
   const unit = (a: number) => {
     const v = new Float64Array(width);
     v[a] = 1;

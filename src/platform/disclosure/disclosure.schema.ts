@@ -13,7 +13,7 @@ export const disclosureReleases = pgTable(
   {
     id: idColumn(),
     domain: text('domain').notNull(),
-    /** SHA-256 (hex) of the sorted members. */
+    /** The set hash of the members (set-hash.ts: order-independent, `m1:` + count + 128 bits; older rows hold a SHA-256 of the sorted list). */
     setHash: text('set_hash').notNull(),
     /** Sorted ids of the people (or anonymous rows) behind the figure. */
     members: uuid('members').array().notNull(),

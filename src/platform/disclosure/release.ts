@@ -8,6 +8,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
 import { newId } from '../db/ids.ts';
 import { planRelease, screen, type AuditOptions, type Candidate, type ReleasePlan, type WithholdReason } from './audit.ts';
+import { candidateHash, setHashOf } from './set-hash.ts';
+
+export { KeySpace, setHashOf } from './set-hash.ts';
 
 export type { Candidate, ReleasePlan, WithholdReason } from './audit.ts';
 
@@ -46,8 +49,6 @@ export interface ReleaseScope {
 
 /** A PostgreSQL array literal as one bound parameter (ids and hex hashes need no quoting; the cast validates them). */
 const arrayLiteral = (values: readonly string[]) => `{${values.join(',')}}`;
-
-const hashOf = (sorted: readonly string[]) => createHash('sha256').update(sorted.join(',')).digest('hex');
 
 /** What the audit of one report decided. `reason(id)` is null for a released figure. */
 export interface Decision {
@@ -89,13 +90,15 @@ export async function releaseFigures<T>(
   build: (decision: Decision) => T,
   options: AuditOptions = defaultAudit,
 ): Promise<Released<T>> {
-  const sorted = candidates.map((c) => sortedMembers(c.members));
-  const input = candidates.map((c, i) => ({ ...c, members: sorted[i]! }));
-  const screened = screen(input, options);
-  const setHashes = sorted.map((m) => (m.length === 0 ? '' : hashOf(m)));
-  const open = candidates.flatMap((c, i) => (screened.get(c.id) === 'small' || sorted[i]!.length === 0 ? [] : [i]));
+  // The fast path takes the lists as they come (a list with a repeated key hashes unlike its set, so it is
+  // never found in the register and goes the full way, which counts and audits distinct members).
+  const screened = screen(candidates, options, { assumeDistinct: true });
+  const setHashes = candidates.map((c) => (c.members.length === 0 ? '' : candidateHash(c)));
+  const open = candidates.flatMap((c, i) => (screened.get(c.id) === 'small' || c.members.length === 0 ? [] : [i]));
   const fingerprint = createHash('sha256')
-    .update(JSON.stringify([scope.domain, options, candidates.map((c, i) => [c.id, setHashes[i], screened.get(c.id) ?? null, c.table ?? null])]))
+    .update(
+      JSON.stringify([scope.domain, options, candidates.map((c, i) => [c.id, setHashes[i], screened.get(c.id) ?? null, c.table ?? null, c.bundle ?? null])]),
+    )
     .digest('hex');
   const hashes = open.map((i) => setHashes[i]!);
   if (hashes.length > 0) {
@@ -104,18 +107,26 @@ export async function releaseFigures<T>(
     );
     const knownSet = new Set(known.rows.map((r) => r.set_hash));
     if (hashes.every((h) => knownSet.has(h))) {
-      // Everything to release was released before (so it passed the audit then): only the size rule applies.
+      // Everything to release was released before (so it passed the audit then, as a set of distinct
+      // members: the screen's counts by length are exact): only the size rule applies.
       const released = new Set(candidates.filter((c) => !screened.has(c.id)).map((c) => c.id));
       return markReleased(build(decisionOf({ released, withheld: screened })));
     }
     const cached = planCache.get(fingerprint);
-    if (cached && candidates.every((c, i) => !cached.released.has(c.id) || sorted[i]!.length === 0 || knownSet.has(setHashes[i]!))) {
+    if (cached && candidates.every((c, i) => !cached.released.has(c.id) || c.members.length === 0 || knownSet.has(setHashes[i]!))) {
       return markReleased(build(decisionOf(cached)));
     }
   }
+  // The full way: distinct, sorted members (the register's form), audited against every earlier set that shares a person.
+  const sorted = candidates.map((c) => sortedMembers(c.members));
+  const input = candidates.map((c, i) => ({ ...c, members: sorted[i]! }));
+  const distinctHashes = sorted.map((m, i) => (m === candidates[i]!.members ? setHashes[i]! : m.length === 0 ? '' : setHashOf(m)));
   const plan = await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${'disclosure:' + scope.domain}, 0))`);
     const everyone = [...new Set(sorted.flat())];
+    // The overlap through the GIN index: a sequential scan tests `&&` row by row, pairwise over both arrays
+    // (minutes for sets of 50,000), and the planner prefers it while the register is small.
+    await tx.execute(sql`SET LOCAL enable_seqscan = off`);
     const prior =
       everyone.length === 0
         ? []
@@ -127,7 +138,7 @@ export async function releaseFigures<T>(
     const made = planRelease(prior, input, options);
     const fresh = new Map<string, string[]>();
     candidates.forEach((c, i) => {
-      if (made.released.has(c.id) && sorted[i]!.length > 0) fresh.set(setHashes[i]!, [...sorted[i]!]);
+      if (made.released.has(c.id) && sorted[i]!.length > 0) fresh.set(distinctHashes[i]!, [...sorted[i]!]);
     });
     for (const [setHash, members] of fresh) {
       await tx.execute(sql`

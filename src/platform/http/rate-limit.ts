@@ -21,6 +21,8 @@ export const rateLimitRules = {
   invitationPerIp: { name: 'invitation:ip', limit: 30, windowSeconds: 15 * 60 },
   /** The public application form: saved applications per IP. */
   applicationPerIp: { name: 'application:ip', limit: 5, windowSeconds: 60 * 60 },
+  /** The public advice booking: held slots per IP (like the application form). */
+  adviceBookingPerIp: { name: 'advice-booking:ip', limit: 5, windowSeconds: 60 * 60 },
   /** Calendar feeds: generous per IP (one calendar service fetches for many people), tighter per address. */
   calendarFeedPerIp: { name: 'calendar-feed:ip', limit: 600, windowSeconds: 15 * 60 },
   calendarFeedPerToken: { name: 'calendar-feed:token', limit: 60, windowSeconds: 15 * 60 },

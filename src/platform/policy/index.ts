@@ -17,3 +17,4 @@ export { materialPolicy, meetingMaterialsPolicy, isOwnSegmentExpert, type Materi
 export { outcomePolicy, groupOutcomePolicy, meetingFeedbackPolicy, researchExportPolicy, type PersonOutcomesResource } from './outcome.policy.ts';
 export { evaluationPolicy } from './evaluation.policy.ts';
 export { instrumentPolicy } from './instrument.policy.ts';
+export { advisorAvailabilityPolicy, adviceBookingPolicy, adviceSettingsPolicy, adviceSessionPolicy, adviceNotePolicy, isAdvisorRole, type AdvisorResource, type AdviceSessionResource, type AdviceNoteResource } from './advice.policy.ts';
