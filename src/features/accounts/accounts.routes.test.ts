@@ -246,6 +246,23 @@ describe('two-step verification', () => {
   });
 });
 
+describe('a TOTP code is accepted once (issue 18)', () => {
+  it('the same code is refused in a second session, and an earlier one too; the next step’s code works', async () => {
+    const user = await person('coordinator');
+    const key = newTotpKey();
+    await enableTotp(app.database.db, user.id, sealTotpKey(app.services.config.sessionSecret, user.id, key));
+    const now = new Date();
+    const code = totpAt(key, now);
+    const a = cookieFrom(await post('/sign-in', { email: user.email, password: PASSWORD }));
+    expect((await post('/sign-in/two-factor', { code }, { cookie: a })).status).toBe(302);
+    const b = cookieFrom(await post('/sign-in', { email: user.email, password: PASSWORD }));
+    expect((await post('/sign-in/two-factor', { code }, { cookie: b })).status).toBe(400);
+    expect((await post('/sign-in/two-factor', { code: totpAt(key, new Date(now.getTime() - 30_000)) }, { cookie: b })).status).toBe(400);
+    expect((await fetch(app.url + '/profile', { headers: { cookie: b }, redirect: 'manual' })).status).toBe(302);
+    expect((await post('/sign-in/two-factor', { code: totpAt(key, new Date(now.getTime() + 30_000)) }, { cookie: b })).status).toBe(302);
+  });
+});
+
 describe('sign out everywhere', () => {
   it('ends every session of the person', async () => {
     const user = await person();

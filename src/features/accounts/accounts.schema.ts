@@ -31,7 +31,9 @@ export const recoveryCodes = pgTable(
   'recovery_codes',
   {
     id: idColumn(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     codeHash: text('code_hash').notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
@@ -45,7 +47,9 @@ export const sessions = pgTable(
   {
     /** SHA-256 of the cookie token: a database leak does not leak sessions. */
     id: text('id').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     /** Absolute end, whatever the activity. */
@@ -59,7 +63,8 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-export const tokenPurposes = ['sign_in_code', 'password_reset', 'email_verification'] as const;
+/** `totp_step`: the time step of the last TOTP code accepted (not a secret: a number, so no hash). */
+export const tokenPurposes = ['sign_in_code', 'password_reset', 'email_verification', 'totp_step'] as const;
 export type TokenPurpose = (typeof tokenPurposes)[number];
 
 /** Single-use codes and links sent by e-mail; only their hashes are kept. */
@@ -67,7 +72,9 @@ export const verificationTokens = pgTable(
   'verification_tokens',
   {
     id: idColumn(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     purpose: text('purpose').$type<TokenPurpose>().notNull(),
     tokenHash: text('token_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

@@ -2,10 +2,10 @@
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { createTOTPKeyURI, generateHOTP, verifyHOTP } from '@oslojs/otp';
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { decrypt, deriveKey, encrypt } from '../../platform/crypto.ts';
 import type { Tx } from '../../platform/db/db.ts';
-import { recoveryCodes, users } from './accounts.schema.ts';
+import { recoveryCodes, users, verificationTokens } from './accounts.schema.ts';
 
 export const TOTP_PERIOD = 30;
 export const TOTP_DIGITS = 6;
@@ -28,10 +28,43 @@ export function totpAt(key: Uint8Array, at: Date, digits = TOTP_DIGITS): string 
 
 /** Accepts the code of the current step or one step either side (clock drift). */
 export function verifyTotp(key: Uint8Array, code: string, now = new Date()): boolean {
+  return totpStep(key, code, now) !== null;
+}
+
+/** The time step whose code this is (current or one either side), or null. */
+export function totpStep(key: Uint8Array, code: string, now = new Date()): bigint | null {
   const normalized = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(normalized)) return false;
+  if (!/^\d{6}$/.test(normalized)) return null;
   const counter = BigInt(Math.floor(now.getTime() / 1000 / TOTP_PERIOD));
-  return [counter - 1n, counter, counter + 1n].some((c) => c >= 0n && verifyHOTP(key, c, TOTP_DIGITS, normalized));
+  return [counter - 1n, counter, counter + 1n].find((c) => c >= 0n && verifyHOTP(key, c, TOTP_DIGITS, normalized)) ?? null;
+}
+
+/**
+ * A TOTP code is accepted once (issue 18, point 4): the step of each accepted code is kept as a
+ * used one-time token, and a code of that step or an earlier one is refused, in any session.
+ * Under a per-person lock, so two sessions sending the same code at once get one success.
+ */
+export async function claimTotpStep(tx: Tx, userId: string, step: bigint, now = new Date()): Promise<boolean> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${'totp-step:' + userId}))`);
+  const [last] = await tx
+    .select({ step: verificationTokens.tokenHash })
+    .from(verificationTokens)
+    .where(and(eq(verificationTokens.userId, userId), eq(verificationTokens.purpose, 'totp_step')))
+    .orderBy(desc(verificationTokens.createdAt))
+    .limit(1);
+  if (last && BigInt(last.step) >= step) return false;
+  // Kept past the steps a code could still be sent in; the hourly prune drops it a day after.
+  await tx
+    .insert(verificationTokens)
+    .values({
+      userId,
+      purpose: 'totp_step',
+      tokenHash: step.toString(),
+      expiresAt: new Date(now.getTime() + 3 * TOTP_PERIOD * 1000),
+      usedAt: now,
+      createdAt: now,
+    });
+  return true;
 }
 
 export function sealTotpKey(secret: string, userId: string, key: Uint8Array): Buffer {

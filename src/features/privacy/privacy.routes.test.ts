@@ -210,6 +210,9 @@ describe('erasing my account', () => {
     const admin = await actorFor(db, ids.admin!, orgId);
     const researchBefore = await exportResearchAnswers(admin, app.services, { organizationId: orgId, purpose: 'test' });
     expect(researchBefore).toHaveLength(2);
+    // The export is a staff read of each person's answers (who has handled my data).
+    const reads = await db.execute(sql`SELECT metadata FROM audit_log WHERE action = 'read.research.export' ORDER BY created_at DESC LIMIT 1`);
+    expect((reads.rows[0] as { metadata: { subjects: string[] } }).metadata.subjects.sort()).toEqual([ids.aino!, ids.eero!].sort());
 
     const res = await post('/profile', { intent: 'erase-account', confirm: 'on' }, 'aino');
     expect(res.status).toBe(302);
