@@ -56,6 +56,29 @@ async function lastMailValues(to: string): Promise<Record<string, string | numbe
   return rows[0].data.values;
 }
 
+async function mailCount(to: string): Promise<number> {
+  const { rows } = await app.database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1", [
+    to,
+  ]);
+  return rows[0]!.n;
+}
+
+async function mailTemplate(to: string): Promise<string | undefined> {
+  const { rows } = await app.database.pool.query<{ t: string }>(
+    "SELECT data->>'template' AS t FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1 ORDER BY created_on DESC LIMIT 1",
+    [to],
+  );
+  return rows[0]?.t;
+}
+
+async function auditCount(action: string): Promise<number> {
+  const { rows } = await app.database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [action]);
+  return rows[0]!.n;
+}
+
+/** A page without its per-request values (CSRF token, CSP nonce, request id). */
+const stripTokens = (html: string) => html.replace(/(nonce|value|content)="[A-Za-z0-9+/=_-]{16,}"/g, '$1=""');
+
 describe('sign in with a password', () => {
   it('signs in, sets an HttpOnly SameSite=Lax cookie, and goes to next', async () => {
     const user = await person();
@@ -183,10 +206,15 @@ describe('sign in with a code by e-mail', () => {
     expect(again.status).toBe(400);
   });
 
-  it('sends nothing to an unknown address but answers the same', async () => {
+  it('answers an unknown address the same and does the same work: one mail, which says there is no account', async () => {
+    const user = await person();
+    const known = await post('/sign-in/code', { step: 'request', email: user.email });
     const res = await post('/sign-in/code', { step: 'request', email: 'ghost@example.fi' });
-    expect(res.status).toBe(200);
-    await expect(lastMailValues('ghost@example.fi')).rejects.toThrow();
+    expect(res.status).toBe(known.status);
+    expect(stripTokens(await res.text())).toBe(stripTokens(await known.text()).replaceAll(user.email, 'ghost@example.fi'));
+    expect(await mailCount('ghost@example.fi')).toBe(1);
+    expect(await mailTemplate('ghost@example.fi')).toBe('noAccount');
+    expect(String((await lastMailValues('ghost@example.fi')).url)).toMatch(/\/apply$/);
   });
 
   it('stops a code after five wrong tries', async () => {
@@ -299,6 +327,21 @@ describe('the code step does not tell whether an address has an account (issue 1
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.sign_in_failed' AND actor_user_id IS NULL AND metadata->>'method' = 'code'`,
     );
     expect(rows[0]!.n).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('reset for an unknown address (issue 18)', () => {
+  it('answers the same as for an account and does the same work: one mail and one audit row', async () => {
+    const user = await person();
+    const auditBefore = await auditCount('auth.password_reset_requested');
+    const known = await post('/reset-password', { email: user.email });
+    const unknown = await post('/reset-password', { email: 'nobody-reset@example.fi' });
+    expect(unknown.status).toBe(known.status);
+    expect(stripTokens(await unknown.text())).toBe(stripTokens(await known.text()).replaceAll(user.email, 'nobody-reset@example.fi'));
+    expect(await mailCount('nobody-reset@example.fi')).toBe(1);
+    expect(await mailTemplate('nobody-reset@example.fi')).toBe('noAccount');
+    expect(await mailTemplate(user.email)).toBe('passwordReset');
+    expect((await auditCount('auth.password_reset_requested')) - auditBefore).toBe(2);
   });
 });
 

@@ -11,7 +11,7 @@ import { users } from './accounts.schema.ts';
 import { createLinkToken, findLinkToken, markTokenUsed, RESET_LINK_TTL_MS, revokeLinkTokens } from './one-time-codes.ts';
 import { checkPasswordPolicy, hashPassword } from './password.ts';
 import { deleteAllSessions } from './sessions.ts';
-import { findUserByEmail, normalizeEmail } from './sign-in.ts';
+import { findUserByEmail, noAccountMail, normalizeEmail } from './sign-in.ts';
 
 export async function requestPasswordReset(services: Services, input: { email: string; locale: Locale }, ip: string): Promise<void> {
   const { db, jobs, config } = services;
@@ -21,8 +21,15 @@ export async function requestPasswordReset(services: Services, input: { email: s
     [rateLimitRules.resetPerAccount, email],
   ]);
   const user = await findUserByEmail(db, email);
-  if (!user) return; // the same answer either way
+  // One path for known and unknown addresses (the same answer, and the same work: one transaction with
+  // one mail and one audit row), so neither the reply nor its timing tells whether an account exists.
+  // An unknown address is told that it has no account (and where to apply).
   await db.transaction(async (tx) => {
+    if (!user) {
+      await enqueueMail(tx, jobs, noAccountMail(config.appUrl, email, input.locale, 'mail.noAccount.whatReset'));
+      await recordAudit(tx, { actorUserId: null, action: 'auth.password_reset_requested', targetType: 'user', metadata: { account: false } });
+      return;
+    }
     const token = await createLinkToken(tx, user.id, 'password_reset', RESET_LINK_TTL_MS);
     await enqueueMail(tx, jobs, {
       to: user.email,
@@ -50,7 +57,10 @@ export async function resetPassword(services: Services, input: { token: string; 
     const problem = checkPasswordPolicy(input.password, { email: user.email, name: user.name });
     if (problem) return { ok: false, error: problem, field: 'password' } as const;
     // The link proves the address: it also counts as verifying it.
-    await tx.update(users).set({ passwordHash: await hashPassword(input.password), emailVerifiedAt: user.emailVerifiedAt ?? new Date() }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(input.password), emailVerifiedAt: user.emailVerifiedAt ?? new Date() })
+      .where(eq(users.id, user.id));
     await markTokenUsed(tx, row.id);
     // Older and newer reset links of the person stop working too.
     await revokeLinkTokens(tx, user.id, 'password_reset');

@@ -4,8 +4,8 @@ import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Tx } from '../../platform/db/db.ts';
 import { enforceRateLimits, rateLimitRules } from '../../platform/http/rate-limit.ts';
-import type { Locale } from '../../platform/i18n/i18n.ts';
-import { enqueueMail } from '../../platform/mail/mail.ts';
+import { createTranslator, type Locale } from '../../platform/i18n/i18n.ts';
+import { enqueueMail, type MailRequest } from '../../platform/mail/mail.ts';
 import type { Services } from '../../platform/services.ts';
 import { users } from './accounts.schema.ts';
 import { consumeSignInCode, createSignInCode, SIGN_IN_CODE_TTL_MS } from './one-time-codes.ts';
@@ -38,11 +38,21 @@ export async function findUserByEmail(db: Tx, email: string) {
 async function startSession(tx: Tx, user: typeof users.$inferSelect, rememberMe: boolean, client: ClientInfo, method: string): Promise<SignInResult> {
   const needsSecondFactor = user.totpEnabledAt !== null;
   const session = await createSession(tx, { userId: user.id, rememberMe, userAgent: client.userAgent, secondFactorDone: !needsSecondFactor });
-  await recordAudit(tx, { actorUserId: user.id, action: needsSecondFactor ? 'auth.first_factor' : 'auth.sign_in', targetType: 'user', targetId: user.id, metadata: { method } });
+  await recordAudit(tx, {
+    actorUserId: user.id,
+    action: needsSecondFactor ? 'auth.first_factor' : 'auth.sign_in',
+    targetType: 'user',
+    targetId: user.id,
+    metadata: { method },
+  });
   return { ok: true, session, needsSecondFactor, userId: user.id };
 }
 
-export async function signInWithPassword(services: Services, input: { email: string; password: string; rememberMe: boolean }, client: ClientInfo): Promise<SignInResult> {
+export async function signInWithPassword(
+  services: Services,
+  input: { email: string; password: string; rememberMe: boolean },
+  client: ClientInfo,
+): Promise<SignInResult> {
   const { db } = services;
   const email = normalizeEmail(input.email);
   // Counted outside the sign-in transaction, so failed attempts count too.
@@ -54,7 +64,13 @@ export async function signInWithPassword(services: Services, input: { email: str
   // Verify against a dummy hash when there is no account, so timing does not tell.
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !user.passwordHash || !valid) {
-    await recordAudit(db, { actorUserId: user?.id ?? null, action: 'auth.sign_in_failed', targetType: 'user', targetId: user?.id, metadata: { method: 'password' } });
+    await recordAudit(db, {
+      actorUserId: user?.id ?? null,
+      action: 'auth.sign_in_failed',
+      targetType: 'user',
+      targetId: user?.id,
+      metadata: { method: 'password' },
+    });
     return { ok: false, reason: 'invalid' };
   }
   return db.transaction((tx) => startSession(tx, user, input.rememberMe, client, 'password'));
@@ -68,10 +84,16 @@ export async function requestSignInCode(services: Services, input: { email: stri
     [rateLimitRules.codeRequestPerIp, client.ip],
     [rateLimitRules.codeRequestPerAccount, email],
   ]);
-  const user = await findUserByEmail(db, email);
+  const found = await findUserByEmail(db, email);
   // An unverified address cannot sign in by code: the code would prove nothing.
-  if (!user || !user.emailVerifiedAt) return;
+  const user = found?.emailVerifiedAt ? found : null;
+  // One path for every address (the same answer and the same work: one transaction with one mail), so
+  // neither the reply nor its timing tells whether an account exists. Without an account, the mail says so.
   await db.transaction(async (tx) => {
+    if (!user) {
+      await enqueueMail(tx, jobs, noAccountMail(config.appUrl, email, found?.locale ?? input.locale, 'mail.noAccount.whatCode'));
+      return;
+    }
     const code = await createSignInCode(tx, config.sessionSecret, user.id);
     await enqueueMail(tx, jobs, {
       to: user.email,
@@ -83,7 +105,16 @@ export async function requestSignInCode(services: Services, input: { email: stri
   });
 }
 
-export async function signInWithCode(services: Services, input: { email: string; code: string; rememberMe: boolean }, client: ClientInfo): Promise<SignInResult> {
+/** The mail to an address that has no account: what was asked for, and where to apply. */
+export function noAccountMail(appUrl: string, to: string, locale: Locale, what: 'mail.noAccount.whatReset' | 'mail.noAccount.whatCode'): MailRequest {
+  return { to, locale, template: 'noAccount', values: { what: createTranslator(locale)(what), url: `${appUrl}/apply` } };
+}
+
+export async function signInWithCode(
+  services: Services,
+  input: { email: string; code: string; rememberMe: boolean },
+  client: ClientInfo,
+): Promise<SignInResult> {
   const { db, config } = services;
   const email = normalizeEmail(input.email);
   await enforceRateLimits(db, [
@@ -98,7 +129,13 @@ export async function signInWithCode(services: Services, input: { email: string;
   return db.transaction(async (tx) => {
     const check = await consumeSignInCode(tx, config.sessionSecret, user?.id ?? NO_USER_ID, input.code.replace(/\s+/g, ''));
     if (check !== 'ok' || !user) {
-      await recordAudit(tx, { actorUserId: user?.id ?? null, action: 'auth.sign_in_failed', targetType: 'user', targetId: user?.id, metadata: { method: 'code' } });
+      await recordAudit(tx, {
+        actorUserId: user?.id ?? null,
+        action: 'auth.sign_in_failed',
+        targetType: 'user',
+        targetId: user?.id,
+        metadata: { method: 'code' },
+      });
       return { ok: false, reason: 'invalid' } as const;
     }
     return startSession(tx, user, input.rememberMe, client, 'code');
