@@ -2,6 +2,7 @@
 // the facts of one session.
 import { useFormat, useT } from '../lib/i18n';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
+import { Choice } from './form';
 
 export interface SlotView {
   key: string;
@@ -37,13 +38,19 @@ export function SlotPicker({ slots, error, legend }: { slots: readonly SlotView[
             const id = first ? 'slot' : `slot-${s.key}`;
             first = false;
             return (
-              <div className="checkbox" key={s.key}>
-                <input type="radio" id={id} name="slot" value={s.key} />
-                <label htmlFor={id}>
-                  {format.date(s.startsAt, 'time')}–{format.date(s.endsAt, 'time')} · {s.advisorName} ·{' '}
-                  {s.mode === 'remote' ? t('advice.mode.remote') : (s.place ?? t('advice.mode.on_site'))}
-                </label>
-              </div>
+              <Choice
+                key={s.key}
+                type="radio"
+                id={id}
+                name="slot"
+                value={s.key}
+                label={
+                  <>
+                    {format.date(s.startsAt, 'time')}–{format.date(s.endsAt, 'time')} · {s.advisorName} ·{' '}
+                    {s.mode === 'remote' ? t('advice.mode.remote') : (s.place ?? t('advice.mode.on_site'))}
+                  </>
+                }
+              />
             );
           })}
         </div>

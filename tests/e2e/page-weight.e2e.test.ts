@@ -87,7 +87,7 @@ async function weigh(page: Page, url: string, settled?: Promise<unknown>): Promi
 }
 
 /** Pages that are files or actions, not pages to weigh. */
-const notAPage = /(\.ics|\.csv|\.xlsx|\.json|\/download|\/export|\/html|\/sign-out|\/language|\/photos?\/|\/live\/state)(\?|$)/;
+const notAPage = /(\.ics|\.zip|\.pdf|\.csv|\.xlsx|\.json|\/download|\/export|\/html|\/sign-out|\/language|\/photos?\/|\/live\/state)(\?|$)/;
 
 async function crawl(context: BrowserContext, start: string[], limit: number): Promise<Weight[]> {
   const page = await context.newPage();

@@ -8,7 +8,7 @@ import type { Route } from './+types/session';
 import { requireActor } from '../../lib/state.server';
 import { formFields, notice, uuidParam } from '../../lib/params.server';
 import { useFormat, useT } from '../../lib/i18n';
-import { ErrorSummary, Field, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, Field, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import { SessionFacts } from '../../ui/advice';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { adviceNotePolicy, adviceSessionPolicy, authorize, can } from '../../../src/platform/policy/index.ts';
@@ -287,10 +287,15 @@ export default function Session() {
                     </p>
                   ) : null}
                   {(['attended', 'no_show'] as const).map((a, i) => (
-                    <div className="checkbox" key={a}>
-                      <input type="radio" id={i === 0 ? 'attendance' : `attendance-${a}`} name="attendance" value={a} defaultChecked={page.attendance === a} />
-                      <label htmlFor={i === 0 ? 'attendance' : `attendance-${a}`}>{t(`advice.attendance.${a}` as MessageKey)}</label>
-                    </div>
+                    <Choice
+                      key={a}
+                      type="radio"
+                      id={i === 0 ? 'attendance' : `attendance-${a}`}
+                      name="attendance"
+                      value={a}
+                      defaultChecked={page.attendance === a}
+                      label={t(`advice.attendance.${a}` as MessageKey)}
+                    />
                   ))}
                 </fieldset>
                 <p>
