@@ -88,3 +88,22 @@ export async function waitlistPlace(tx: Tx, registration: EventRegistration): Pr
     );
   return row?.n ?? 0;
 }
+
+/** The public list: published and cancelled events that have not ended, soonest first, with whether seats are left. */
+export async function listPublicEvents(db: Tx, { now }: { now: Date }) {
+  const rows = await db
+    .select({
+      event: events,
+      tourName: eventTours.name,
+      full: sql<boolean>`(SELECT count(*) FROM ${eventRegistrations} r WHERE r.organization_id = ${events.organizationId} AND r.event_id = ${events.id} AND r.status = 'confirmed') >= ${events.capacity}`,
+    })
+    .from(events)
+    .leftJoin(eventTours, and(eq(eventTours.organizationId, events.organizationId), eq(eventTours.id, events.tourId)))
+    .where(and(ne(events.status, 'draft'), sql`${events.endsAt} > ${now}`))
+    .orderBy(asc(events.startsAt));
+  return rows;
+}
+
+export async function isEventFull(db: Tx, event: Event): Promise<boolean> {
+  return (await confirmedCount(db, { organizationId: event.organizationId, eventId: event.id })) >= event.capacity;
+}
