@@ -10,6 +10,7 @@ export default [
   route('events', 'routes/events/events.tsx'),
   route('events/cancel/:token', 'routes/events/cancel.tsx'),
   route('events/:eventId', 'routes/events/event.tsx'),
+  route('organization/events/:eventId/registrations.csv', 'routes/events/registrations-csv.tsx'),
 
   // Sign-in, password reset and the profile
   route('sign-out', 'routes/accounts/sign-out.tsx'),

@@ -1773,6 +1773,17 @@ export const fi = {
   "events.cancel.submit": "Peru ilmoittautuminen",
   "events.cancel.done": "Ilmoittautumisesi on peruttu. Kiitos, että ilmoitit.",
   "front.events": "Tapahtumat ja seminaarit",
+  "events.csv.position": "Järjestys",
+  "events.csv.status": "Tila",
+  "events.csv.name": "Nimi",
+  "events.csv.email": "Sähköposti",
+  "events.csv.organisation": "Organisaatio",
+  "events.csv.dietaryNeeds": "Ruokavalio",
+  "events.csv.accessibilityNeeds": "Saavutettavuus",
+  "events.csv.code": "Koodi",
+  "events.csv.attended": "Paikalla",
+  "events.csv.yes": "kyllä",
+  "events.csv.no": "ei",
 } as const;
 
 export type MessageKey = keyof typeof fi;

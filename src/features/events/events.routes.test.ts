@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../tests/setup/app.ts';
-import { createTestMember, createTestOrganization, actorFor } from '../../../tests/factories/organizations.ts';
+import { createTestMember, createTestOrganization, actorFor, signIn } from '../../../tests/factories/organizations.ts';
 import { issueFormToken } from '../intake/form-token.ts';
 import { eventRegistrations } from './events.schema.ts';
 import { createEvent, publishEvent, type EventDeps } from './manage-events.ts';
@@ -16,6 +16,7 @@ let deps: EventDeps;
 let eventId: string;
 let draftId: string;
 let orgId: string;
+const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -25,6 +26,11 @@ beforeAll(async () => {
   orgId = org.id;
   const coordinator = await createTestMember(db, { organizationId: org.id, role: 'coordinator' });
   const actor = await actorFor(db, coordinator.id, org.id);
+  const facilitator = await createTestMember(db, { organizationId: org.id, role: 'facilitator' });
+  const elsewhere = await createTestMember(db, { organizationId: (await createTestOrganization(db)).id, role: 'coordinator' });
+  cookies.coordinator = (await signIn(db, coordinator.id)).cookie;
+  cookies.facilitator = (await signIn(db, facilitator.id)).cookie;
+  cookies.elsewhere = (await signIn(db, elsewhere.id)).cookie;
   const base = {
     organizationId: org.id,
     tourId: null,
@@ -138,5 +144,37 @@ describe('registering and cancelling', () => {
     expect(await used.text()).toContain('Peruutuslinkki ei ole voimassa');
     expect((await post(path, {})).status).toBe(200);
     expect((await get(`/events/cancel/${'a'.repeat(43)}`)).status).toBe(200);
+  });
+});
+
+describe('the coordinator’s CSV', () => {
+  it('neutralises cells beginning with = + - @, logs the read, and is the coordinator’s alone', async () => {
+    await registerForEvent(null, deps, {
+      organizationId: orgId,
+      eventId,
+      name: '=HYPERLINK("http://x")',
+      email: 'csv@example.fi',
+      organisation: '@Pahis Oy',
+      dietaryNeeds: '-',
+      accessibilityNeeds: null,
+      consent: true,
+      locale: 'fi',
+    });
+    const path = `/organization/events/${eventId}/registrations.csv`;
+    const as = (who: string) => fetch(`${app.url}${path}`, { headers: { cookie: cookies[who]!, 'accept-language': 'fi' }, redirect: 'manual' });
+    const res = await as('coordinator');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const csv = await res.text();
+    expect(csv).toContain('Järjestys;Tila;Nimi');
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv).toContain(`"'@Pahis Oy"`);
+    expect(csv).not.toMatch(/;=|;@|;-;/);
+    const { rows } = await app.database.pool.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'read.events.registrations' AND target_id = $1`, [
+      eventId,
+    ]);
+    expect(rows[0].n).toBe(1);
+    expect((await as('facilitator')).status).toBe(403);
+    expect((await as('elsewhere')).status).toBe(404);
   });
 });
