@@ -7,6 +7,10 @@ export default [
   route('language', 'routes/public/language.tsx'),
   route('privacy', 'routes/public/privacy.tsx'),
   route('accessibility', 'routes/public/accessibility.tsx'),
+  route('events', 'routes/events/events.tsx'),
+  route('events/cancel/:token', 'routes/events/cancel.tsx'),
+  route('events/:eventId', 'routes/events/event.tsx'),
+  route('organization/events/:eventId/registrations.csv', 'routes/events/registrations-csv.tsx'),
 
   // Sign-in, password reset and the profile
   route('sign-out', 'routes/accounts/sign-out.tsx'),

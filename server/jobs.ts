@@ -4,6 +4,7 @@
 import { pruneExpiredAccounts } from '../src/features/accounts/prune.ts';
 import { adviceReminderHandler, pruneAdviceHolds } from '../src/features/advice/reminders.ts';
 import { boardDigestHandler } from '../src/features/board/digest.ts';
+import { pruneEventNeeds } from '../src/features/events/register.ts';
 import { invitationHandler } from '../src/features/meetings/invitations.ts';
 import { checkInReminderHandler } from '../src/features/outcomes/check-in-reminders.ts';
 import { pruneRetention } from '../src/features/privacy/retention.ts';
@@ -15,7 +16,7 @@ import { createMailHandler } from '../src/platform/mail/send-mail.ts';
 import type { Services } from '../src/platform/services.ts';
 
 /** What each feature prunes in the hourly maintenance job. */
-export const maintenancePrunes: readonly Prune[] = [pruneExpiredAccounts, pruneAdviceHolds, pruneRetention];
+export const maintenancePrunes: readonly Prune[] = [pruneExpiredAccounts, pruneAdviceHolds, pruneRetention, pruneEventNeeds];
 
 /** Every job handler the worker runs. */
 export function jobHandlers(services: Services): JobHandler<never>[] {

@@ -16,3 +16,4 @@ export * from '../features/materials/materials.schema.ts';
 export * from '../features/reminders/reminders.schema.ts';
 export * from '../features/outcomes/outcomes.schema.ts';
 export * from '../features/advice/advice.schema.ts';
+export * from '../features/events/events.schema.ts';

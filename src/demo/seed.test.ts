@@ -189,6 +189,23 @@ describe('seedDemo on an empty database', () => {
     );
     expect(tuula[0].n).toBe(1);
   });
+
+  it('runs a Timanttikiertue of 6 events: past ones with attendance, upcoming with registrations, one full with a waiting list', async () => {
+    const { rows } = await database.pool.query(`
+      SELECT e.starts_at < now() AS past, e.capacity,
+        (SELECT count(*)::int FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'confirmed') AS seats,
+        (SELECT count(*)::int FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waiting,
+        (SELECT count(*)::int FROM event_registrations r WHERE r.event_id = e.id AND r.attended) AS came
+      FROM events e JOIN event_tours t ON t.organization_id = e.organization_id AND t.id = e.tour_id
+      WHERE t.name = 'Timanttikiertue 2027' AND e.status = 'published'`);
+    expect(rows).toHaveLength(6);
+    const past = rows.filter((r) => r.past);
+    const upcoming = rows.filter((r) => !r.past);
+    expect(past).toHaveLength(3);
+    for (const r of past) expect(r.came).toBeGreaterThan(0);
+    for (const r of upcoming) expect(r.seats).toBeGreaterThan(0);
+    expect(upcoming.filter((r) => r.seats === r.capacity && r.waiting > 0)).toHaveLength(1);
+  });
 });
 
 describe('seeding twice', () => {

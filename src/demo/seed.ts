@@ -16,6 +16,7 @@ import { DEMO_PASSWORD, demoLogins, demoLoginsSecondOrganization } from './demo-
 import { raumaGroups, satakuntaGroups, seedGroups } from './seed-groups.ts';
 import { seedOutcomes } from './seed-outcomes.ts';
 import { seedAdvice } from './seed-advice.ts';
+import { seedEvents } from './seed-events.ts';
 
 const SEED = 20_170_901; // the pilot began in 2017: any fixed number gives the same demo everywhere
 const DEMO_SEED_LOCK = 72_346_102; // advisory lock: two instances starting at once seed once
@@ -244,8 +245,17 @@ async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now
   const coordinatorOf = (logins: { role: Role; email: string }[]) => logins.find((l) => l.role === 'coordinator')!.email;
   const onSite = ['Yrittäjätalo, Kauppakatu 12, 28100 Pori', 'Kirjaston kokoushuone, Kirjastokatu 4, 26100 Rauma'];
   for (const [i, organization] of [first!, second!].entries()) {
-    await seedAdvice(tx, { organizationId: organization.id, now: ctx.now, facilitatorEmail: facilitatorOf(plans[i]!.logins), coordinatorEmail: coordinatorOf(plans[i]!.logins), entrepreneurEmail: entrepreneurOf(plans[i]!.logins), onSite: onSite[i]! });
+    await seedAdvice(tx, {
+      organizationId: organization.id,
+      now: ctx.now,
+      facilitatorEmail: facilitatorOf(plans[i]!.logins),
+      coordinatorEmail: coordinatorOf(plans[i]!.logins),
+      entrepreneurEmail: entrepreneurOf(plans[i]!.logins),
+      onSite: onSite[i]!,
+    });
   }
+
+  await seedEvents(tx, { organizationId: first!.id, now: ctx.now });
 
   // Every seeded person is a demo account: labelled in the UI, exempt from required TOTP.
   await tx.update(users).set({ isDemo: true }).where(inArray(users.id, userIds));

@@ -27,6 +27,9 @@ export default function FrontPage() {
           <a className="button button--secondary" href="/advice/public">
             {t('front.advice')}
           </a>
+          <a className="button button--secondary" href="/events">
+            {t('front.events')}
+          </a>
           <a className="button button--secondary" href="/sign-in">
             {t('front.signIn')}
           </a>

@@ -19,6 +19,7 @@ export const readPurposes = [
   'audit.review',
   'advice.sessions',
   'advice.session',
+  'events.registrations',
 ] as const;
 export type ReadPurpose = (typeof readPurposes)[number];
 

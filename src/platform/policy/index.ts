@@ -18,3 +18,4 @@ export { outcomePolicy, groupOutcomePolicy, meetingFeedbackPolicy, researchExpor
 export { evaluationPolicy } from './evaluation.policy.ts';
 export { instrumentPolicy } from './instrument.policy.ts';
 export { advisorAvailabilityPolicy, adviceBookingPolicy, adviceSettingsPolicy, adviceSessionPolicy, adviceNotePolicy, isAdvisorRole, type AdvisorResource, type AdviceSessionResource, type AdviceNoteResource } from './advice.policy.ts';
+export { eventPolicy, type EventResource } from './event.policy.ts';

@@ -342,6 +342,19 @@ export const privacyRegistry: readonly RegistryEntry[] = [
     export: 'row',
     erase: 'delete',
   },
+  // public events (seminar tours) and their registrations
+  { table: 'event_tours', personal: false, description: 'A seminar tour of an organisation (e.g. Timanttikiertue 2027): its name and description.' },
+  { table: 'events', personal: false, description: 'Public events: title, description, time, venue or online link, capacity, deadline and the speakers as published.' },
+  {
+    table: 'event_registrations',
+    personal: true,
+    description: 'Registrations for public events, with or without an account: name, e-mail, organisation, dietary and accessibility needs (deleted once the event has ended), consent time, code, seat or waiting-list place, attendance.',
+    personalColumns: ['user_id', 'name', 'email', 'organisation', 'dietary_needs', 'accessibility_needs', 'consent_at', 'code', 'attended', 'locale'],
+    subject: { by: 'email', column: 'email' },
+    export: 'row',
+    omit: ['cancel_token_hash'],
+    erase: 'delete',
+  },
   {
     table: 'person_keys',
     personal: true,

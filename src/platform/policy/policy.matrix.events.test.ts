@@ -1,0 +1,78 @@
+// Events: every actor × every action for a draft, a published and a cancelled event. The
+// coordinator manages; facilitators only check people in; the public reads and registers on
+// published events; another organisation's coordinator is a stranger.
+import { describe } from 'vitest';
+import { matrixActor, matrixChecker, ORG_A, ORG_B, ORG_INSTALLATION } from '../../../tests/setup/policy-matrix.ts';
+import type { Actor } from '../auth/actor.ts';
+import { eventPolicy } from './index.ts';
+
+const actors = {
+  admin: matrixActor('admin', [{ organizationId: ORG_INSTALLATION, role: 'admin' }]),
+  coordinator: matrixActor('coordinator', [{ organizationId: ORG_A, role: 'coordinator' }]),
+  facilitator: matrixActor('facilitator', [{ organizationId: ORG_A, role: 'facilitator' }]),
+  trainee: matrixActor('trainee', [{ organizationId: ORG_A, role: 'trainee' }]),
+  expert: matrixActor('expert', [{ organizationId: ORG_A, role: 'expert' }]),
+  entrepreneur: matrixActor('entrepreneur', [{ organizationId: ORG_A, role: 'entrepreneur' }]),
+  funder: matrixActor('funder', [{ organizationId: ORG_A, role: 'funder' }]),
+  otherOrgCoordinator: matrixActor('otherOrgCoordinator', [{ organizationId: ORG_B, role: 'coordinator' }]),
+  signedOut: null,
+} satisfies Record<string, Actor | null>;
+
+const checkMatrix = matrixChecker(actors);
+
+describe('a draft event', () => {
+  checkMatrix(
+    eventPolicy,
+    { organizationId: ORG_A, status: 'draft' },
+    `
+                          manage  checkIn  read  register
+    admin                 no      no       no    no
+    coordinator           yes     yes      yes   no
+    facilitator           no      yes      no    no
+    trainee               no      no       no    no
+    expert                no      no       no    no
+    entrepreneur          no      no       no    no
+    funder                no      no       no    no
+    otherOrgCoordinator   no      no       no    no
+    signedOut             no      no       no    no
+  `,
+  );
+});
+
+describe('a published event', () => {
+  checkMatrix(
+    eventPolicy,
+    { organizationId: ORG_A, status: 'published' },
+    `
+                          manage  checkIn  read  register
+    admin                 no      no       yes   yes
+    coordinator           yes     yes      yes   yes
+    facilitator           no      yes      yes   yes
+    trainee               no      no       yes   yes
+    expert                no      no       yes   yes
+    entrepreneur          no      no       yes   yes
+    funder                no      no       yes   yes
+    otherOrgCoordinator   no      no       yes   yes
+    signedOut             no      no       yes   yes
+  `,
+  );
+});
+
+describe('a cancelled event', () => {
+  checkMatrix(
+    eventPolicy,
+    { organizationId: ORG_A, status: 'cancelled' },
+    `
+                          manage  checkIn  read  register
+    admin                 no      no       yes   no
+    coordinator           yes     yes      yes   no
+    facilitator           no      yes      yes   no
+    trainee               no      no       yes   no
+    expert                no      no       yes   no
+    entrepreneur          no      no       yes   no
+    funder                no      no       yes   no
+    otherOrgCoordinator   no      no       yes   no
+    signedOut             no      no       yes   no
+  `,
+  );
+});
