@@ -2,10 +2,11 @@
 // entrepreneur page: plain HTML): the member reaches the download link and the erase button;
 // the first press asks and says what goes and what is kept (axe finds nothing), "Peruuta"
 // keeps everything, the confirmation erases and lands on the privacy page with a notice.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/features/accounts/accounts.schema.ts';
+import { applications } from '../../src/features/intake/intake.schema.ts';
 import { SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
 import { createTestGroup } from '../factories/groups.ts';
 import { createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
@@ -76,5 +77,46 @@ describe('my data by keyboard', () => {
     await notice.goto(app.url + '/privacy?erased=1');
     await expectNoAxeViolations(notice);
     await visitor.close();
+  });
+});
+
+describe('my data without an account, by keyboard', () => {
+  it('asks for the link, follows it, and erases after the box is ticked (axe finds nothing on each page)', async () => {
+    const db = app.database.db;
+    const email = 'vieras.e2e@example.fi';
+    const [org] = await db.execute<{ id: string }>(sql`SELECT id FROM organizations LIMIT 1`).then((r) => r.rows);
+    await db.insert(applications).values({ organizationId: org!.id, name: 'Vieras Hakija', email, consentAt: new Date() } as typeof applications.$inferInsert);
+    const context = await browser.newContext({ locale: 'fi-FI', viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(app.url + '/privacy');
+    await tabTo(page, /^Omat tietoni ilman tiliä$/, 80);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/my-data$/);
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^Sähköpostiosoite/, 40);
+    await page.keyboard.type(email);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.notice--success');
+    await expectNoAxeViolations(page);
+    const { rows } = await app.database.pool.query<{ url: string }>(
+      "SELECT data->'values'->>'url' AS url FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1 ORDER BY created_on DESC LIMIT 1",
+      [email],
+    );
+    await page.goto(rows[0]!.url.replace(/^https?:\/\/[^/]+/, app.url));
+    expect(await page.locator('h2').first().textContent()).toContain(email);
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^Poista tietoni pysyvästi$/, 80);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.error-summary');
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^Ymmärrän, että poistoa ei voi perua$/, 80);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^Poista tietoni pysyvästi$/, 80);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.notice--success');
+    expect(await page.locator('.notice--success').textContent()).toBe('Tietosi on poistettu.');
+    const left = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM applications WHERE email = ${email}`);
+    expect(left.rows[0]!.n).toBe(0);
+    await context.close();
   });
 });

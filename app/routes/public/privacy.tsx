@@ -35,6 +35,9 @@ export default function Privacy() {
           <p>{t(s.body)}</p>
         </section>
       ))}
+      <p>
+        <a href="/my-data">{t('guestdata.privacyLink')}</a>
+      </p>
     </div>
   );
 }

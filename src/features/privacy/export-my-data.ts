@@ -45,11 +45,16 @@ export async function exportMyData(actor: Actor | null, deps: Deps, input: { loc
     'journal_entries',
     entries.map((e) => ({ id: e.id, text: e.text, created_at: e.createdAt.toISOString(), updated_at: e.updatedAt.toISOString() })),
   );
+  return exportZip(tables, input.locale, now);
+}
+
+/** The ZIP of a person's rows: a JSON file per table and the readable page (also for people without an account, by an e-mailed link). */
+export function exportZip(tables: Map<string, Record<string, unknown>[]>, locale: Locale, now: Date): MyDataExport {
   const stamp = now.toISOString().slice(0, 10);
   const files: Record<string, Uint8Array> = {};
   for (const [table, rows] of tables) files[`data/${table}.json`] = strToU8(JSON.stringify(rows, null, 2) + '\n');
-  files[`${translate(input.locale, 'mydata.export.pageFile')}.html`] = strToU8(readablePage(tables, input.locale, now));
-  return { fileName: `tyopeili-${translate(input.locale, 'mydata.export.fileStem')}-${stamp}.zip`, zip: zipSync(files, { level: 6, mtime: now }), tables };
+  files[`${translate(locale, 'mydata.export.pageFile')}.html`] = strToU8(readablePage(tables, locale, now));
+  return { fileName: `tyopeili-${translate(locale, 'mydata.export.fileStem')}-${stamp}.zip`, zip: zipSync(files, { level: 6, mtime: now }), tables };
 }
 
 function cell(value: unknown): string {

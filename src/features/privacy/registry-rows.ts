@@ -62,7 +62,10 @@ export async function subjectCondition(tx: Tx, entry: PersonalDataTable, person:
   const t = entry.table;
   let condition: SQL;
   const subject = entry.subject;
-  if (subject.by === 'user') condition = sql`${col(t, subject.column)} = ${person.userId}`;
+  if (subject.by === 'user')
+    condition = subject.orEmail
+      ? sql`(${col(t, subject.column)} = ${person.userId} OR lower(${col(t, subject.orEmail)}) = lower(${person.email}))`
+      : sql`${col(t, subject.column)} = ${person.userId}`;
   else if (subject.by === 'email') condition = sql`lower(${col(t, subject.column)}) = lower(${person.email})`;
   else if (subject.by === 'join') {
     const through = findRegistryEntry(subject.through);

@@ -18,6 +18,8 @@ export const rateLimitRules = {
   codeRequestPerAccount: { name: 'code:account', limit: 5, windowSeconds: 15 * 60 },
   resetPerIp: { name: 'reset:ip', limit: 10, windowSeconds: 60 * 60 },
   resetPerAccount: { name: 'reset:account', limit: 5, windowSeconds: 60 * 60 },
+  dataLinkPerIp: { name: 'data-link:ip', limit: 10, windowSeconds: 60 * 60 },
+  dataLinkPerAddress: { name: 'data-link:address', limit: 5, windowSeconds: 60 * 60 },
   invitationPerIp: { name: 'invitation:ip', limit: 30, windowSeconds: 15 * 60 },
   /** The public application form: saved applications per IP. */
   applicationPerIp: { name: 'application:ip', limit: 5, windowSeconds: 60 * 60 },

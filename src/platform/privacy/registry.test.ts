@@ -38,6 +38,7 @@ describe('personal-data registry', () => {
       expect(entry.personalColumns.length, entry.table).toBeGreaterThan(0);
       for (const c of entry.personalColumns) check(entry, c, 'personalColumns');
       if (entry.subject.by === 'user' || entry.subject.by === 'email') check(entry, entry.subject.column, 'subject');
+      if (entry.subject.by === 'user' && entry.subject.orEmail) check(entry, entry.subject.orEmail, 'subject');
       if (entry.subject.by === 'join') {
         expect(tableByName.has(entry.subject.through), entry.table).toBe(true);
         if (!columnsOf(entry.subject.through).has(entry.subject.column)) problems.push(`${entry.subject.through}.${entry.subject.column} (join)`);

@@ -9,8 +9,8 @@
 
 /** How the rows of one person are found. */
 export type Subject =
-  /** Rows whose `column` holds the person's users.id. */
-  | { by: 'user'; column: string }
+  /** Rows whose `column` holds the person's users.id (or, with `orEmail`, whose `orEmail` column holds their address: bookings made without an account). */
+  | { by: 'user'; column: string; orEmail?: string }
   /** Rows whose `column` holds the person's e-mail address (compare case-insensitively). */
   | { by: 'email'; column: string }
   /** Rows reached through another table (`through`), e.g. a company through entrepreneur_profiles.company_id. */
@@ -328,7 +328,7 @@ export const privacyRegistry: readonly RegistryEntry[] = [
     personal: true,
     description: 'Advice sessions booked: who (an account, or a guest\'s name, e-mail, company and municipality from the public form), topic, time, attendance and the summary shared with the person. Unconfirmed public holds are deleted within a day.',
     personalColumns: ['user_id', 'guest_name', 'guest_email', 'guest_company_name', 'guest_business_id', 'guest_municipality', 'topic', 'attendance', 'summary'],
-    subject: { by: 'user', column: 'user_id' },
+    subject: { by: 'user', column: 'user_id', orEmail: 'guest_email' },
     export: 'row',
     omit: ['confirm_token_hash'],
     erase: 'delete',
