@@ -1524,6 +1524,7 @@ export const en: Record<MessageKey, string> = {
   'mydata.table.audit_log': "My actions in the log",
   'mydata.table.sent_mail': "Mail sent to you",
   'mydata.table.applications': "Applications",
+  'mydata.table.event_registrations': "Event registrations",
   'mydata.table.group_facilitators': "Groups you facilitate",
   'mydata.table.group_members': "Group memberships",
   'mydata.table.rsvps': "RSVPs",

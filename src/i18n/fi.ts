@@ -1523,6 +1523,7 @@ export const fi = {
   'mydata.table.audit_log': "Omat toimeni lokissa",
   'mydata.table.sent_mail': "Sinulle lähetetyt viestit",
   'mydata.table.applications': "Hakemukset",
+  'mydata.table.event_registrations': "Ilmoittautumiset tapahtumiin",
   'mydata.table.group_facilitators': "Ohjaamasi ryhmät",
   'mydata.table.group_members': "Ryhmäjäsenyydet",
   'mydata.table.rsvps': "Ilmoittautumiset",

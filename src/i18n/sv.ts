@@ -1524,6 +1524,7 @@ export const sv: Record<MessageKey, string> = {
   'mydata.table.audit_log': "Mina åtgärder i loggen",
   'mydata.table.sent_mail': "Meddelanden som skickats till dig",
   'mydata.table.applications': "Ansökningar",
+  'mydata.table.event_registrations': "Anmälningar till evenemang",
   'mydata.table.group_facilitators': "Grupper du leder",
   'mydata.table.group_members': "Gruppmedlemskap",
   'mydata.table.rsvps': "Anmälningar",
