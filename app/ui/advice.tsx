@@ -2,7 +2,8 @@
 // the facts of one session.
 import { useFormat, useT } from '../lib/i18n';
 import type { MessageKey } from '../../src/platform/i18n/i18n.ts';
-import { Choice } from './form';
+import { Form } from 'react-router';
+import { Choice, ErrorSummary, type FieldErrors } from './form';
 
 export interface SlotView {
   key: string;
@@ -98,5 +99,33 @@ export function SessionFacts({ session }: { session: SessionFactsView }) {
       <dt>{t('advice.facts.status')}</dt>
       <dd>{t(`advice.status.${session.status}` as MessageKey)}</dd>
     </dl>
+  );
+}
+
+/** The page that moves a booking to another free slot (a signed-in person's and a guest's by the mailed link). */
+export function ReschedulePage({ topic, slots, errors, backHref }: { topic: string; slots: readonly SlotView[]; errors: FieldErrors; backHref: string }) {
+  const t = useT();
+  return (
+    <div className="page">
+      <title>{`${t('advice.reschedule.title')} – Työpeili`}</title>
+      <h1>{t('advice.reschedule.title')}</h1>
+      <p className="lead">{t('advice.reschedule.lead', { topic })}</p>
+      <ErrorSummary errors={errors} order={['form', 'slot']} />
+      {slots.length ? (
+        <Form method="post" className="stack">
+          <SlotPicker slots={slots} legend={t('advice.reschedule.slot')} error={errors.slot ? t(errors.slot) : undefined} />
+          <p>
+            <button type="submit" className="button">
+              {t('advice.reschedule.submit')}
+            </button>
+          </p>
+        </Form>
+      ) : (
+        <p className="notice">{t('advice.book.noSlots')}</p>
+      )}
+      <p>
+        <a href={backHref}>{t('advice.reschedule.back')}</a>
+      </p>
+    </div>
   );
 }

@@ -1,13 +1,11 @@
 // /advice/booking/:token/reschedule: a guest moves their booking through the e-mailed link to
 // another free slot with the same advisor and topic, up to the organisation's change notice.
-import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
+import { data, redirect, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/booking-reschedule';
 import { getState } from '../../lib/state.server';
 import { formFields } from '../../lib/params.server';
-import { useT } from '../../lib/i18n';
-import { ErrorSummary, rethrowAsResponse, type FieldErrors } from '../../ui/form';
-import { SlotPicker } from '../../ui/advice';
-import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
+import { rethrowAsResponse, type FieldErrors } from '../../ui/form';
+import { ReschedulePage } from '../../ui/advice';
 import type { RequestState } from '../../../src/platform/http/request-state.ts';
 import { findAdviceRules, findSessionByTokenHash } from '../../../src/features/advice/advice.queries.ts';
 import { SlotTakenError } from '../../../src/features/advice/advice.errors.ts';
@@ -67,32 +65,8 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 }
 
 export default function BookingReschedule() {
-  const t = useT();
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const page = result ?? loaded;
-  const errors = result?.errors ?? {};
-  return (
-    <div className="page">
-      <title>{`${t('advice.reschedule.title')} – Työpeili`}</title>
-      <h1>{t('advice.reschedule.title')}</h1>
-      <p className="lead">{t('advice.reschedule.lead', { topic: page.topic })}</p>
-      <ErrorSummary errors={errors} order={['form', 'slot']} />
-      {page.slots.length ? (
-        <Form method="post" className="stack">
-          <SlotPicker slots={page.slots} legend={t('advice.reschedule.slot')} error={errors.slot ? t(errors.slot as MessageKey) : undefined} />
-          <p>
-            <button type="submit" className="button">
-              {t('advice.reschedule.submit')}
-            </button>
-          </p>
-        </Form>
-      ) : (
-        <p className="notice">{t('advice.book.noSlots')}</p>
-      )}
-      <p>
-        <a href={`/advice/booking/${page.token}`}>{t('advice.reschedule.back')}</a>
-      </p>
-    </div>
-  );
+  return <ReschedulePage topic={page.topic} slots={page.slots} errors={result?.errors ?? {}} backHref={`/advice/booking/${page.token}`} />;
 }

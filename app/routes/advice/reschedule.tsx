@@ -1,14 +1,12 @@
 // /advice/sessions/:sessionId/reschedule: another free slot with the same advisor and topic.
 // The person may move it up to the notice; the advisor (or a coordinator) at any time before it starts.
-import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
+import { data, redirect, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/reschedule';
 import { requireActor } from '../../lib/state.server';
 import { formFields, uuidParam } from '../../lib/params.server';
-import { useT } from '../../lib/i18n';
-import { ErrorSummary, rethrowAsResponse, type FieldErrors } from '../../ui/form';
-import { SlotPicker } from '../../ui/advice';
+import { rethrowAsResponse, type FieldErrors } from '../../ui/form';
+import { ReschedulePage } from '../../ui/advice';
 import type { Actor } from '../../../src/platform/auth/actor.ts';
-import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import type { RequestState } from '../../../src/platform/http/request-state.ts';
 import { adviceSessionPolicy, authorize } from '../../../src/platform/policy/index.ts';
 import { findAdviceRules, findSession, sessionResource } from '../../../src/features/advice/advice.queries.ts';
@@ -68,32 +66,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function Reschedule() {
-  const t = useT();
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const page = result ?? loaded;
-  const errors = result?.errors ?? {};
-  return (
-    <div className="page">
-      <title>{`${t('advice.reschedule.title')} – Työpeili`}</title>
-      <h1>{t('advice.reschedule.title')}</h1>
-      <p className="lead">{t('advice.reschedule.lead', { topic: page.topic })}</p>
-      <ErrorSummary errors={errors} order={['form', 'slot']} />
-      {page.slots.length ? (
-        <Form method="post" className="stack">
-          <SlotPicker slots={page.slots} legend={t('advice.reschedule.slot')} error={errors.slot ? t(errors.slot as MessageKey) : undefined} />
-          <p>
-            <button type="submit" className="button">
-              {t('advice.reschedule.submit')}
-            </button>
-          </p>
-        </Form>
-      ) : (
-        <p className="notice">{t('advice.book.noSlots')}</p>
-      )}
-      <p>
-        <a href={`/advice/sessions/${page.id}`}>{t('advice.reschedule.back')}</a>
-      </p>
-    </div>
-  );
+  return <ReschedulePage topic={page.topic} slots={page.slots} errors={result?.errors ?? {}} backHref={`/advice/sessions/${page.id}`} />;
 }
