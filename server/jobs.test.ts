@@ -19,7 +19,7 @@ beforeAll(async () => {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'off' });
   const log = createLogger('silent');
   jobs = await createJobs(database.url, log);
-  services = { config, pool: database.pool, db: database.db, log, jobs };
+  services = { config, pool: database.pool, db: database.db, reportDb: database.db, log, jobs };
 });
 afterAll(async () => {
   await jobs?.stop();

@@ -91,11 +91,16 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const pool = createPool(databaseUrl, 20);
   if (asAppRole) actAsAppRole(pool);
   const db = createDb(pool);
+  // Report reads on the replica when one is named (issue 13): a small pool, as the same role.
+  const replicaPool = config.databaseReplicaUrl ? createPool(config.databaseReplicaUrl, 5) : undefined;
+  if (replicaPool && asAppRole) actAsAppRole(replicaPool);
+  const reportDb = replicaPool ? createDb(replicaPool) : db;
   const stopDatabase = async () => {
     await pool.end().catch(() => {});
+    await replicaPool?.end().catch(() => {});
     await embedded?.stop();
   };
-  const services: Services = { config, pool, db, log, jobs };
+  const services: Services = { config, pool, db, reportDb, log, jobs };
   if (options.seedDemo ?? (config.demoSeed && embedded !== undefined)) {
     const { seedDemoIfEmpty } = await import('../src/demo/seed-demo.ts');
     await seedDemoIfEmpty(services);

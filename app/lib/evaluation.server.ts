@@ -33,7 +33,7 @@ export async function loadEvaluation(context: Readonly<RouterContextProvider>, r
   const locale = state.locale;
   let report;
   try {
-    report = await runEvaluation(actor, { db }, { organizationId, from: params.from, to: params.to, comparison: params.comparison, instrument }, { export: exportFormat });
+    report = await runEvaluation(actor, { db, reportDb: state.services.reportDb }, { organizationId, from: params.from, to: params.to, comparison: params.comparison, instrument }, { export: exportFormat });
   } catch (error) {
     rethrowAsResponse(error);
   }

@@ -29,6 +29,7 @@ const envSchema = z.object({
   HOST: z.string().trim().min(1).default('localhost'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  DATABASE_REPLICA_URL: optionalUrl(['postgres:', 'postgresql:']),
   APP_URL: optionalUrl(['http:', 'https:']),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JOURNAL_KEY: z
@@ -63,6 +64,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A streaming replica for the evaluation and report reads; undefined: they go to the primary. */
+  databaseReplicaUrl: string | undefined;
   appUrl: string;
   sessionSecret: string;
   /** Key-encryption key for the private journal (wraps each person's data key). */
@@ -106,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.JOURNAL_KEY)
       throw new ConfigError('Missing environment variable JOURNAL_KEY: required when NODE_ENV=production (32 bytes, e.g. openssl rand -base64 32)');
   }
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL)
+    throw new ConfigError('Invalid environment variable DATABASE_REPLICA_URL: needs DATABASE_URL (a replica of the embedded database is not possible)');
   const sessionSecret = e.SESSION_SECRET ?? DEV_SESSION_SECRET;
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
@@ -115,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
     appUrl: (e.APP_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/+$/, ''),
     sessionSecret,
     // Outside production a stable key follows from the session secret, so a laptop's

@@ -9,6 +9,12 @@ export interface Services {
   config: Config;
   pool: pg.Pool;
   db: Db;
+  /**
+   * Where the large report reads go (evaluation, research export): the streaming replica of
+   * DATABASE_REPLICA_URL, else the primary (`db`). Reads only: a replica refuses writes, and the
+   * disclosure register and audit rows are written through `db`.
+   */
+  reportDb: Db;
   log: Logger;
   jobs: Jobs;
 }

@@ -83,7 +83,8 @@ export type EvaluationParams = ReturnType<typeof parseEvaluationParams>;
  */
 export async function runEvaluation(
   actor: Actor | null,
-  deps: { db: Db },
+  /** `reportDb`: where the large reads go (a replica when configured); the register and audit are written through `db`. */
+  deps: { db: Db; reportDb?: Db },
   /** `instrument`: one of evaluableInstruments(organizationInstruments(…)), chosen by the caller with the form; `from`/`to` from `periodDates`. */
   input: Omit<EvaluationScope, 'groupIds' | 'instrumentId'> & { instrument: Instrument },
   options: { export?: 'csv' | 'xlsx' } = {},
@@ -92,7 +93,8 @@ export async function runEvaluation(
   authorize(actor, { organizationId }, options.export ? evaluationPolicy.exportAggregates : evaluationPolicy.evaluate);
   if (instrument.scoring.kind !== 'scale') throw new RangeError('an indicator has no score to evaluate');
   const scope: EvaluationScope = { organizationId, from: input.from, to: input.to, comparison: input.comparison, instrumentId: instrument.id, groupIds: [] };
-  const [rows, counts] = await Promise.all([evaluationRows(deps.db, scope), evaluationCounts(deps.db, scope)]);
+  const reads = deps.reportDb ?? deps.db;
+  const [rows, counts] = await Promise.all([evaluationRows(reads, scope), evaluationCounts(reads, scope)]);
   const audit = { k: EVALUATION_MIN_N, minSpan: minSpanOf(instrument) };
   // First who took part (the counts: their own domain of per-person indicators), then the scores.
   const participation = await releaseFigures(

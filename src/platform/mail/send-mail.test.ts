@@ -80,7 +80,7 @@ async function startWorker(smtpUrl: string | undefined): Promise<Services> {
   const config = configWith(smtpUrl);
   const jobs = await createJobs(database.url, log);
   workers.push(jobs);
-  const services = { config, pool: database.pool, db: database.db, log, jobs } satisfies Services;
+  const services = { config, pool: database.pool, db: database.db, reportDb: database.db, log, jobs } satisfies Services;
   await jobs.work([createMailHandler(services) as never]);
   return services;
 }
