@@ -72,7 +72,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   }
   // Migrations (and the job queue's grants) as the login user, which owns the tables; the app's
   // own queries then run as its runtime role, which cannot change the audit log (app-role.ts).
-  const ownerPool = createPool(databaseUrl, 2);
+  // Behind PgBouncer in transaction mode a session advisory lock does not hold: the migrations
+  // and pg-boss (its own locks and long polls) connect straight to the server when one is named.
+  const directUrl = options.databaseUrl ? databaseUrl : (config.databaseDirectUrl ?? databaseUrl);
+  const ownerPool = createPool(directUrl, 2);
   let asAppRole = false;
   try {
     await runMigrations(ownerPool, createDb(ownerPool));
@@ -82,7 +85,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     throw error;
   }
   const runWorker = options.runWorker ?? config.runWorkerInProcess;
-  const jobs = await createJobs(databaseUrl, log, { schedule: runWorker });
+  const jobs = await createJobs(directUrl, log, { schedule: runWorker });
   try {
     asAppRole = await prepareAppRole(ownerPool, log);
   } finally {

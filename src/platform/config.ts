@@ -30,6 +30,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
   DATABASE_REPLICA_URL: optionalUrl(['postgres:', 'postgresql:']),
+  DATABASE_DIRECT_URL: optionalUrl(['postgres:', 'postgresql:']),
   APP_URL: optionalUrl(['http:', 'https:']),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JOURNAL_KEY: z
@@ -66,6 +67,11 @@ export interface Config {
   databaseUrl: string | undefined;
   /** A streaming replica for the evaluation and report reads; undefined: they go to the primary. */
   databaseReplicaUrl: string | undefined;
+  /**
+   * The server itself when DATABASE_URL goes through a pooler in transaction mode (PgBouncer):
+   * migrations (under a session advisory lock) and the job queue connect here; undefined: DATABASE_URL.
+   */
+  databaseDirectUrl: string | undefined;
   appUrl: string;
   sessionSecret: string;
   /** Key-encryption key for the private journal (wraps each person's data key). */
@@ -109,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.JOURNAL_KEY)
       throw new ConfigError('Missing environment variable JOURNAL_KEY: required when NODE_ENV=production (32 bytes, e.g. openssl rand -base64 32)');
   }
+  if (e.DATABASE_DIRECT_URL && !e.DATABASE_URL)
+    throw new ConfigError('Invalid environment variable DATABASE_DIRECT_URL: needs DATABASE_URL (it is the direct address of that server)');
   if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL)
     throw new ConfigError('Invalid environment variable DATABASE_REPLICA_URL: needs DATABASE_URL (a replica of the embedded database is not possible)');
   const sessionSecret = e.SESSION_SECRET ?? DEV_SESSION_SECRET;
@@ -121,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     databaseReplicaUrl: e.DATABASE_REPLICA_URL,
+    databaseDirectUrl: e.DATABASE_DIRECT_URL,
     appUrl: (e.APP_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/+$/, ''),
     sessionSecret,
     // Outside production a stable key follows from the session secret, so a laptop's

@@ -3,7 +3,6 @@
 // PostgreSQL in CI's second run). Sign-ins, sessions and rate limits cross instances; writes
 // acknowledged before one instance is killed with SIGKILL are all there; each meeting reminder
 // and board digest goes exactly once although both workers sweep at the same time.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../setup/database.ts';
 import { createTestGroup, createTestMeeting } from '../factories/groups.ts';
@@ -14,64 +13,11 @@ import { createLogger } from '../../src/platform/logger.ts';
 import { rateLimitRules } from '../../src/platform/http/rate-limit.ts';
 import { createPost } from '../../src/features/board/create-post.ts';
 import { saveNotificationPreferences } from '../../src/features/reminders/notification-preferences.ts';
+import { killAll, post, sessionCookie, startInstance, startWorker, waitFor, type Proc } from './processes.ts';
 
 const PASSWORD = 'kaksi instanssia, yksi tietokanta';
-const SHARED_ENV = {
-  NODE_ENV: 'development', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', DEMO_SEED: 'off', SMTP_URL: '', TEST_DATABASE_URL: '',
-  SESSION_SECRET: 'instances-test-session-secret-0123456789abcdef',
-  JOURNAL_KEY: Buffer.alloc(32, 7).toString('base64'),
-};
 
 let database: TestDatabase;
-const children: ChildProcess[] = [];
-
-interface Proc { child: ChildProcess; url: Promise<string>; exited: Promise<number | null>; output: () => string }
-
-function spawnNode(script: string, env: Record<string, string>, ready: RegExp): Proc {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...SHARED_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  const url = new Promise<string>((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      const m = ready.exec(output);
-      if (m) resolve(m[1] ?? '');
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready:\n${output}`)));
-  });
-  url.catch(() => {});
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, url, exited, output: () => output };
-}
-
-const startInstance = (databaseUrl: string) => spawnNode('server/main.ts', { DATABASE_URL: databaseUrl, WORKER: 'off' }, /Työpeili is running at (http:\/\/\S+)/);
-const startWorker = (databaseUrl: string) => spawnNode('server/worker.ts', { DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' }, /(worker running)/);
-
-async function waitFor(predicate: () => Promise<boolean>, what: string, ms = 60_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await predicate()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('timed out: ' + what);
-}
-
-function post(base: string, path: string, body: Record<string, string>, headers: Record<string, string> = {}) {
-  return fetch(base + path, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, ...headers },
-    body: new URLSearchParams(body).toString(),
-  });
-}
-
-function sessionCookie(res: Response): string {
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.includes('session'));
-  if (!cookie) throw new Error('no session cookie');
-  return cookie;
-}
 
 let a: Proc;
 let b: Proc;
@@ -85,7 +31,7 @@ beforeAll(async () => {
   [urlA, urlB] = await Promise.all([a.url, b.url]);
 });
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killAll();
   await database?.drop();
 });
 
