@@ -10,6 +10,9 @@ export default [
   route('my-data/:token', 'routes/accounts/my-data-link.tsx'),
   route('my-data/:token/data.zip', 'routes/accounts/my-data-link-download.tsx'),
   route('accessibility', 'routes/public/accessibility.tsx'),
+  // Public site (issue 14, point 1)
+  route('robots.txt', 'routes/site/robots.tsx'),
+  route('sitemap.xml', 'routes/site/sitemap.tsx'),
   route('events', 'routes/events/events.tsx'),
   route('events/cancel/:token', 'routes/events/cancel.tsx'),
   route('events/:eventId', 'routes/events/event.tsx'),

@@ -1,0 +1,12 @@
+// GET /sitemap.xml: the public pages and the published events that have not ended.
+import type { Route } from './+types/sitemap';
+import { getState } from '../../lib/state.server';
+import { sitemapXml } from '../../../src/features/site/sitemap.ts';
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const { db, config } = getState(context).services;
+  const xml = await sitemapXml(db, { appUrl: config.appUrl, now: new Date() });
+  return new Response(xml, {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=600' },
+  });
+}

@@ -1,0 +1,63 @@
+// robots.txt and sitemap.xml over HTTP: the sitemap lists the public pages and published events,
+// never a draft or a cancelled event; robots keeps crawlers out of signed-in areas and token links.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../tests/setup/app.ts';
+import { createTestMember, createTestOrganization, actorFor } from '../../../tests/factories/organizations.ts';
+import { cancelEvent, createEvent, publishEvent } from '../events/manage-events.ts';
+
+let app: TestApp;
+let publishedId: string;
+let draftId: string;
+let cancelledId: string;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const db = app.database.db;
+  const org = await createTestOrganization(db);
+  const coordinator = await createTestMember(db, { organizationId: org.id, role: 'coordinator' });
+  const actor = await actorFor(db, coordinator.id, org.id);
+  const base = {
+    organizationId: org.id,
+    tourId: null,
+    description: 'Ajanhallinta arjessa.',
+    startsAt: new Date(Date.now() + 10 * 86_400_000),
+    endsAt: new Date(Date.now() + 10 * 86_400_000 + 7_200_000),
+    venue: 'Vaasan kirjasto',
+    onlineUrl: null,
+    capacity: 20,
+    registrationDeadline: new Date(Date.now() + 9 * 86_400_000),
+    speakers: 'Anna Aikaviisas',
+  };
+  publishedId = (await createEvent(actor, app.services, { ...base, title: 'Ajanhallinta-ilta' })).id;
+  await publishEvent(actor, app.services, { organizationId: org.id, eventId: publishedId });
+  draftId = (await createEvent(actor, app.services, { ...base, title: 'Luonnos' })).id;
+  cancelledId = (await createEvent(actor, app.services, { ...base, title: 'Peruttu' })).id;
+  await publishEvent(actor, app.services, { organizationId: org.id, eventId: cancelledId });
+  await cancelEvent(actor, app.services, { organizationId: org.id, eventId: cancelledId });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('robots.txt and sitemap.xml', () => {
+  it('lists the public pages and the published event only', async () => {
+    const res = await fetch(`${app.url}/sitemap.xml`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/xml/);
+    const xml = await res.text();
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
+    for (const path of ['/', '/events', '/apply', '/accessibility']) expect(xml).toContain(`<loc>${app.services.config.appUrl}${path}</loc>`);
+    expect(xml).toContain(`/events/${publishedId}</loc>`);
+    expect(xml).not.toContain(draftId);
+    expect(xml).not.toContain(cancelledId);
+  });
+
+  it('keeps crawlers out of signed-in areas and names the sitemap', async () => {
+    const res = await fetch(`${app.url}/robots.txt`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain('User-agent: *');
+    for (const path of ['/organization', '/events/cancel/', '/calendar/', '/sign-in']) expect(text).toContain(`Disallow: ${path}\n`);
+    expect(text).toContain(`Sitemap: ${app.services.config.appUrl}/sitemap.xml`);
+  });
+});

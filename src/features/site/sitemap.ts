@@ -1,0 +1,28 @@
+// The public site's sitemap.xml and robots.txt (issue 14, point 1): only pages anyone may read
+// without signing in. Events come from the events feature's public list (drafts never appear).
+import type { Tx } from '../../platform/db/db.ts';
+import { listPublicEvents } from '../events/events.queries.ts';
+
+/** Public pages that need no data, in the order the sitemap lists them. */
+export const staticPublicPaths: readonly string[] = ['/', '/events', '/apply', '/advice/public', '/privacy', '/accessibility'];
+
+const escapeXml = (s: string) =>
+  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
+
+export async function sitemapXml(db: Tx, { appUrl, now }: { appUrl: string; now: Date }): Promise<string> {
+  const events = await listPublicEvents(db, { now });
+  const urls = [
+    ...staticPublicPaths.map((path) => ({ loc: appUrl + path, lastmod: null as Date | null })),
+    ...events.filter((e) => e.event.status === 'published').map((e) => ({ loc: `${appUrl}/events/${e.event.id}`, lastmod: e.event.updatedAt })),
+  ];
+  const body = urls
+    .map((u) => `  <url><loc>${escapeXml(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod.toISOString().slice(0, 10)}</lastmod>` : ''}</url>`)
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`;
+}
+
+/** Signed-in areas and token links are not for crawlers; the sitemap is named. */
+export function robotsTxt({ appUrl }: { appUrl: string }): string {
+  const disallowed = ['/organization', '/admin', '/home', '/groups', '/meetings', '/journal', '/materials', '/profile', '/my-data', '/invitation', '/events/cancel/', '/advice/', '/calendar/', '/check-in', '/sign-in', '/reset-password'];
+  return ['User-agent: *', ...disallowed.map((p) => `Disallow: ${p}`), 'Allow: /advice/public', '', `Sitemap: ${appUrl}/sitemap.xml`, ''].join('\n');
+}
