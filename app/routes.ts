@@ -13,6 +13,7 @@ export default [
   // Public site (issue 14, point 1)
   route('robots.txt', 'routes/site/robots.tsx'),
   route('sitemap.xml', 'routes/site/sitemap.tsx'),
+  route('training', 'routes/public/training.tsx'),
   route('events', 'routes/events/events.tsx'),
   route('events/cancel/:token', 'routes/events/cancel.tsx'),
   route('events/:eventId', 'routes/events/event.tsx'),

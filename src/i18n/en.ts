@@ -1817,4 +1817,12 @@ export const en: Record<MessageKey, string> = {
   "events.csv.attended": "Attended",
   "events.csv.yes": "yes",
   "events.csv.no": "no",
+  // Public site: facilitator training page (issue 14, point 1)
+  "training.title": "Facilitator training",
+  "training.meta": "Työpeili's training for business advisors who facilitate peer groups: what it covers and how to apply.",
+  "training.lead": "Työpeili's groups are facilitated by trained business advisors. The training gives the tools to lead a peer group safely and towards its goals.",
+  "training.contentTitle": "What the training covers",
+  "training.contentBody": "Starting a group and its agreement, confidentiality, equal turns to speak, small steps and following them up, and meeting an entrepreneur under strain.",
+  "training.howTitle": "How to apply",
+  "training.howBody": "Training dates and registration are published on this page. Ask the business advisory organisation in your area for more.",
 };

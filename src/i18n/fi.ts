@@ -1816,6 +1816,14 @@ export const fi = {
   "events.csv.attended": "Paikalla",
   "events.csv.yes": "kyllä",
   "events.csv.no": "ei",
+  // Public site: facilitator training page (issue 14, point 1)
+  "training.title": "Ohjaajakoulutus",
+  "training.meta": "Työpeilin vertaisryhmien ohjaajakoulutus yritysneuvojille: sisältö ja miten hakeutua mukaan.",
+  "training.lead": "Työpeilin ryhmiä ohjaavat koulutetut yritysneuvojat. Koulutus antaa välineet vertaisryhmän turvalliseen ja tavoitteelliseen ohjaamiseen.",
+  "training.contentTitle": "Mitä koulutuksessa opitaan",
+  "training.contentBody": "Ryhmän aloitus ja sopimus, luottamuksellisuus, tasapuoliset puheenvuorot, pienet askeleet ja niiden seuranta sekä kuormittuneen yrittäjän kohtaaminen.",
+  "training.howTitle": "Miten koulutukseen hakeudutaan",
+  "training.howBody": "Koulutuksen ajankohdat ja ilmoittautuminen julkaistaan tällä sivulla. Kysy lisää oman alueesi yritysneuvontaorganisaatiolta.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

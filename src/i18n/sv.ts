@@ -1817,4 +1817,12 @@ export const sv: Record<MessageKey, string> = {
   "events.csv.attended": "Närvarande",
   "events.csv.yes": "ja",
   "events.csv.no": "nej",
+  // Public site: facilitator training page (issue 14, point 1)
+  "training.title": "Utbildning för handledare",
+  "training.meta": "Työpeilis utbildning för företagsrådgivare som handleder kamratgrupper: innehåll och hur man söker.",
+  "training.lead": "Työpeilis grupper leds av utbildade företagsrådgivare. Utbildningen ger verktyg för att leda en kamratgrupp tryggt och målinriktat.",
+  "training.contentTitle": "Vad utbildningen lär ut",
+  "training.contentBody": "Gruppens start och överenskommelse, konfidentialitet, jämlika turer att tala, små steg och uppföljningen av dem samt att möta en belastad företagare.",
+  "training.howTitle": "Hur man söker till utbildningen",
+  "training.howBody": "Utbildningens tider och anmälan publiceras på den här sidan. Fråga mer av företagsrådgivningen i ditt område.",
 };

@@ -61,3 +61,17 @@ describe('robots.txt and sitemap.xml', () => {
     expect(text).toContain(`Sitemap: ${app.services.config.appUrl}/sitemap.xml`);
   });
 });
+
+describe('the facilitator training page', () => {
+  it.each([
+    ['fi', 'Ohjaajakoulutus'],
+    ['en', 'Facilitator training'],
+  ])('answers without sign-in with its own title and description (%s)', async (lang, title) => {
+    const res = await fetch(`${app.url}/training`, { headers: { 'accept-language': lang } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(`<h1>${title}</h1>`);
+    expect(html).toContain(`<title>${title} – Työpeili</title>`);
+    expect(html).toMatch(/<meta name="description" content="[^"]{40,}"/);
+  });
+});

@@ -4,7 +4,7 @@ import type { Tx } from '../../platform/db/db.ts';
 import { listPublicEvents } from '../events/events.queries.ts';
 
 /** Public pages that need no data, in the order the sitemap lists them. */
-export const staticPublicPaths: readonly string[] = ['/', '/events', '/apply', '/advice/public', '/privacy', '/accessibility'];
+export const staticPublicPaths: readonly string[] = ['/', '/events', '/apply', '/training', '/advice/public', '/privacy', '/accessibility'];
 
 const escapeXml = (s: string) =>
   s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
