@@ -41,6 +41,16 @@ describe('suppressTable examples', () => {
     const t = suppressTable([[12, 3, 8]], { means: [[55.5, 70, 48]] });
     expect(t.means).toEqual([[55.5, null, null]]);
   });
+  it('a zero in an all-zero line is no complement: it hides nothing', () => {
+    // Found by property (c): the middle row's published total 0 pins its zeros, so a complement
+    // taken from it leaves the small cell (0,1) recoverable.
+    const t = suppressTable([
+      [6, 1, 5],
+      [0, 0, 0],
+      [0, 5, 0],
+    ]);
+    for (const [cell, n] of feasibleValueCounts(t)) expect(n, `cell ${cell}`).toBeGreaterThanOrEqual(2);
+  });
   it('k is a parameter', () => {
     expect(suppressTable([[6, 12, 20]], { k: 10 }).cells).toEqual([[null, null, 20]]);
   });

@@ -76,11 +76,14 @@ export function tableEquations(rows: number, cols: number): Cell[][] {
 function pickCheapest(counts: readonly (readonly number[])[], sup: boolean[][], candidates: readonly Cell[]): Cell | null {
   let best: Cell | null = null;
   let bestKey = Number.POSITIVE_INFINITY;
+  const rowZero = (r: number) => counts[r]!.every((v) => v === 0);
+  const colZero = (c: number) => counts.every((row) => row[c] === 0);
   for (const [r, c] of candidates) {
     if (sup[r]![c]) continue;
     const v = counts[r]![c]!;
-    // non-zero cells first (smallest), zeros last
-    const key = v === 0 ? Number.MAX_SAFE_INTEGER : v;
+    // non-zero cells first (smallest), then zeros; a zero in a line whose published total is 0
+    // hides nothing (every cell of that line is known to be 0), so it is the very last resort.
+    const key = v !== 0 ? v : rowZero(r) || colZero(c) ? Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER - 1;
     if (key < bestKey) {
       bestKey = key;
       best = [r, c];
