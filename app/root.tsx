@@ -164,7 +164,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="site-footer">
           <p>{t('footer.tagline')}</p>
           <p>
-            <a href="/privacy">{t('footer.privacy')}</a> · <a href="/accessibility">{t('footer.accessibility')}</a>
+            <a href="/knowledge">{t('footer.knowledge')}</a> · <a href="/privacy">{t('footer.privacy')}</a> · <a href="/accessibility">{t('footer.accessibility')}</a>
           </p>
         </footer>
         {hydrate ? (

@@ -93,14 +93,16 @@ export function indexTerms(text: string, language: ArticleLanguage): string {
     .join(" ");
 }
 
+/** Each query word's forms: a word of a text matches the word when one of its terms is among them. */
+export function queryForms(query: string, language: ArticleLanguage): string[][] {
+  return tokenize(query).map((w) => (language === "fi" ? finnishForms(w) : wordTerms(w, language)));
+}
+
 /**
  * A to_tsquery('simple', …) string: every query word must match (AND),
  * each by any of its forms (OR). Only letters and digits reach it.
  */
 export function queryTerms(query: string, language: ArticleLanguage): string | null {
-  const groups = tokenize(query).map((w) => {
-    const forms = language === "fi" ? finnishForms(w) : wordTerms(w, language);
-    return `(${forms.join(" | ")})`;
-  });
+  const groups = queryForms(query, language).map((forms) => `(${forms.join(" | ")})`);
   return groups.length > 0 ? groups.join(" & ") : null;
 }
