@@ -52,7 +52,11 @@ export function ArticleFields({ values, errors, themes }: { values: ArticleValue
         name="visibility"
         legend={t('knowledge.form.visibility')}
         error={err('visibility')}
-        options={(['public', 'signed_in', 'organization'] as const).map((v) => ({ value: v, label: t(visibilityKey[v]), defaultChecked: values.visibility === v }))}
+        options={(['public', 'signed_in', 'organization'] as const).map((v) => ({
+          value: v,
+          label: t(visibilityKey[v]),
+          defaultChecked: values.visibility === v,
+        }))}
       />
       <fieldset>
         <legend id="themes">{t('knowledge.form.themes')}</legend>

@@ -42,7 +42,14 @@ async function pageData(db: Db, actor: Actor, locale: Parameters<typeof themeNam
       reviewNote: article.reviewNote,
     },
     can: can(articlePolicy, actor, articleResource(article)),
-    values: { title: version.title, summary: version.summary, body: version.body, language: article.language, visibility: article.visibility, themes: version.themes } satisfies ArticleValues,
+    values: {
+      title: version.title,
+      summary: version.summary,
+      body: version.body,
+      language: article.language,
+      visibility: article.visibility,
+      themes: version.themes,
+    } satisfies ArticleValues,
     files: files.map((f) => ({ id: f.id, name: f.fileName, picture: isPicture(f.mediaType) })),
     themes: themes.map((x) => ({ code: x.code, name: themeName(x, locale) })),
   };

@@ -34,7 +34,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     published: article.publishedAt ? formatDateTime(state.locale, article.publishedAt, 'date') : null,
     updated: formatDateTime(state.locale, version.createdAt, 'date'),
     attachments: files.filter((f) => !isPicture(f.mediaType)).map((f) => ({ id: f.id, name: f.fileName, kb: Math.max(1, Math.round(f.sizeBytes / 1024)) })),
-    work: allowed.readWork ? { state: article.state, live: article.publishedVersion !== null, showingLatest: number === article.latestVersion, reviewNote: article.reviewNote } : null,
+    work: allowed.readWork
+      ? { state: article.state, live: article.publishedVersion !== null, showingLatest: number === article.latestVersion, reviewNote: article.reviewNote }
+      : null,
   };
 }
 
@@ -57,7 +59,8 @@ export default function ArticlePage() {
           </p>
           {a.work.reviewNote ? <p>{t('knowledge.article.reviewNote', { note: a.work.reviewNote })}</p> : null}
           <p>
-            <a href={`/knowledge/${a.slug}/edit`}>{t('knowledge.article.edit')}</a> · <a href={`/knowledge/${a.slug}/history`}>{t('knowledge.article.history')}</a>
+            <a href={`/knowledge/${a.slug}/edit`}>{t('knowledge.article.edit')}</a> ·{' '}
+            <a href={`/knowledge/${a.slug}/history`}>{t('knowledge.article.history')}</a>
           </p>
         </div>
       ) : null}

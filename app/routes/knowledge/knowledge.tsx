@@ -32,7 +32,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       language: h.language,
       themes: h.themes,
       published: h.publishedAt ? formatDateTime(state.locale, new Date(h.publishedAt), 'date') : null,
-      snippet: q.trim() ? snippet(`${h.summary} ${articlePlainText(h.body)}`, q, h.language) : ([{ text: h.summary || articlePlainText(h.body).slice(0, 240), mark: false }] satisfies SnippetPart[]),
+      snippet: q.trim()
+        ? snippet(`${h.summary} ${articlePlainText(h.body)}`, q, h.language)
+        : ([{ text: h.summary || articlePlainText(h.body).slice(0, 240), mark: false }] satisfies SnippetPart[]),
       titleParts: q.trim() ? snippet(h.title, q, h.language, 60) : [{ text: h.title, mark: false }],
     })),
   };
@@ -92,9 +94,7 @@ export default function Knowledge() {
               <p>
                 <Parts parts={r.snippet} />
               </p>
-              <p className="hint">
-                {[r.published, ...r.themes.map((c) => names.get(c) ?? c)].filter(Boolean).join(' · ')}
-              </p>
+              <p className="hint">{[r.published, ...r.themes.map((c) => names.get(c) ?? c)].filter(Boolean).join(' · ')}</p>
             </li>
           ))}
         </ul>
@@ -104,9 +104,5 @@ export default function Knowledge() {
 }
 
 function Parts({ parts }: { parts: SnippetPart[] }) {
-  return (
-    <>
-      {parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
-    </>
-  );
+  return <>{parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</>;
 }

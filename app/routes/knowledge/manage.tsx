@@ -24,7 +24,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     updated: formatDateTime(state.locale, r.updatedAt, 'date'),
     editable: articlePolicy.edit(actor, { organizationId, authorUserId: r.authorUserId, visibility: r.visibility, published: r.publishedVersion !== null }),
   }));
-  return { reviewer: articlePolicy.publish(actor, { organizationId }), review: articles.filter((a) => a.state === 'review'), others: articles.filter((a) => a.state !== 'review') };
+  return {
+    reviewer: articlePolicy.publish(actor, { organizationId }),
+    review: articles.filter((a) => a.state === 'review'),
+    others: articles.filter((a) => a.state !== 'review'),
+  };
 }
 
 type Row = Awaited<ReturnType<typeof loader>>['others'][number];
@@ -75,7 +79,11 @@ export default function ManageKnowledge() {
         <a href="/knowledge/new">{t('knowledge.write')}</a>
       </p>
       <h2>{t('knowledge.manage.reviewTitle')}</h2>
-      {review.length === 0 ? <p>{t('knowledge.manage.reviewNone')}</p> : <ArticleTable rows={review} caption={reviewer ? t('knowledge.manage.reviewCaption') : t('knowledge.manage.reviewCaptionWriter')} />}
+      {review.length === 0 ? (
+        <p>{t('knowledge.manage.reviewNone')}</p>
+      ) : (
+        <ArticleTable rows={review} caption={reviewer ? t('knowledge.manage.reviewCaption') : t('knowledge.manage.reviewCaptionWriter')} />
+      )}
       <h2>{t('knowledge.manage.allTitle')}</h2>
       {others.length === 0 ? <p>{t('knowledge.manage.none')}</p> : <ArticleTable rows={others} caption={t('knowledge.manage.allCaption')} />}
     </div>

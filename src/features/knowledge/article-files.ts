@@ -55,7 +55,13 @@ export async function uploadArticleFile(
           ...(options.now ? { createdAt: options.now } : {}),
         })
         .returning();
-      await recordAudit(tx, { organizationId: article.organizationId, actorUserId: actor!.userId, action: 'knowledge.file_uploaded', targetType: 'article', targetId: article.id });
+      await recordAudit(tx, {
+        organizationId: article.organizationId,
+        actorUserId: actor!.userId,
+        action: 'knowledge.file_uploaded',
+        targetType: 'article',
+        targetId: article.id,
+      });
       return file!;
     });
   } catch (error) {

@@ -47,7 +47,14 @@ async function transition(
       .set({ ...values, updatedAt: now })
       .where(and(eq(articles.organizationId, article.organizationId), eq(articles.id, article.id)))
       .returning();
-    await recordAudit(tx, { organizationId: article.organizationId, actorUserId: actor!.userId, action, targetType: 'article', targetId: article.id, metadata: { version: article.latestVersion } });
+    await recordAudit(tx, {
+      organizationId: article.organizationId,
+      actorUserId: actor!.userId,
+      action,
+      targetType: 'article',
+      targetId: article.id,
+      metadata: { version: article.latestVersion },
+    });
     return updated!;
   });
 }
@@ -110,7 +117,8 @@ export async function publishArticle(actor: Actor | null, deps: { db: Db }, targ
         themes: version.themes,
         reviewNote: null,
         publishedAt: article.publishedAt ?? now,
-        search: sql`setweight(to_tsvector('simple', ${a}), 'A') || setweight(to_tsvector('simple', ${b}), 'B') || setweight(to_tsvector('simple', ${c}), 'C')` as unknown as string,
+        search:
+          sql`setweight(to_tsvector('simple', ${a}), 'A') || setweight(to_tsvector('simple', ${b}), 'B') || setweight(to_tsvector('simple', ${c}), 'C')` as unknown as string,
       };
     },
     'knowledge.published',

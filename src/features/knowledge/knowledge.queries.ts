@@ -55,7 +55,13 @@ export async function findVersion(db: Tx, article: Pick<Article, 'organizationId
 
 export async function listVersions(db: Tx, article: Pick<Article, 'organizationId' | 'id'>) {
   return db
-    .select({ number: articleVersions.number, title: articleVersions.title, editedBy: articleVersions.editedBy, createdAt: articleVersions.createdAt, editorName: sql<string | null>`(SELECT name FROM users WHERE users.id = ${articleVersions.editedBy})` })
+    .select({
+      number: articleVersions.number,
+      title: articleVersions.title,
+      editedBy: articleVersions.editedBy,
+      createdAt: articleVersions.createdAt,
+      editorName: sql<string | null>`(SELECT name FROM users WHERE users.id = ${articleVersions.editedBy})`,
+    })
     .from(articleVersions)
     .where(and(eq(articleVersions.organizationId, article.organizationId), eq(articleVersions.articleId, article.id)))
     .orderBy(desc(articleVersions.number));
@@ -107,7 +113,13 @@ export interface Viewer {
 }
 
 function visibleTo(viewer: Viewer) {
-  const orgs = viewer.organizationIds.length > 0 ? sql`a.organization_id IN (${sql.join(viewer.organizationIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`;
+  const orgs =
+    viewer.organizationIds.length > 0
+      ? sql`a.organization_id IN (${sql.join(
+          viewer.organizationIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`
+      : sql`false`;
   return sql`(a.visibility = 'public' OR (a.visibility = 'signed_in' AND ${viewer.signedIn}::boolean) OR (a.visibility = 'organization' AND ${orgs}))`;
 }
 

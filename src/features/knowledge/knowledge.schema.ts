@@ -46,7 +46,10 @@ export const articles = pgTable(
     /** A copy of the live version's title, summary and themes, for lists and search. */
     title: text('title').notNull(),
     summary: text('summary').notNull().default(''),
-    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     search: tsvector('search'),
     /** The reviewer's word when a version goes back to its author. */
     reviewNote: text('review_note'),
@@ -60,8 +63,12 @@ export const articles = pgTable(
     uniqueIndex('articles_id_key').on(t.id),
     index('articles_org_state_idx').on(t.organizationId, t.state, t.updatedAt),
     // The search over live articles; partial so drafts never weigh on it.
-    index('articles_search_idx').using('gin', t.search).where(sql`${t.publishedVersion} IS NOT NULL`),
-    index('articles_published_idx').on(t.publishedAt).where(sql`${t.publishedVersion} IS NOT NULL`),
+    index('articles_search_idx')
+      .using('gin', t.search)
+      .where(sql`${t.publishedVersion} IS NOT NULL`),
+    index('articles_published_idx')
+      .on(t.publishedAt)
+      .where(sql`${t.publishedVersion} IS NOT NULL`),
     index('articles_author_idx').on(t.authorUserId),
     check('articles_language_check', sql`${t.language} IN ('fi', 'sv', 'en')`),
     check('articles_visibility_check', sql`${t.visibility} IN ('public', 'signed_in', 'organization')`),
@@ -81,13 +88,20 @@ export const articleVersions = pgTable(
     summary: text('summary').notNull().default(''),
     /** Markdown as written; rendered and sanitised on the way out (markdown.ts). */
     body: text('body').notNull(),
-    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     editedBy: uuid('edited_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.articleId, t.number], name: 'article_versions_pkey' }),
-    foreignKey({ name: 'article_versions_article_fk', columns: [t.organizationId, t.articleId], foreignColumns: [articles.organizationId, articles.id] }).onDelete('cascade'),
+    foreignKey({
+      name: 'article_versions_article_fk',
+      columns: [t.organizationId, t.articleId],
+      foreignColumns: [articles.organizationId, articles.id],
+    }).onDelete('cascade'),
     index('article_versions_editor_idx').on(t.editedBy),
   ],
 );
@@ -110,7 +124,9 @@ export const articleFiles = pgTable(
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id], name: 'article_files_pkey' }),
     uniqueIndex('article_files_id_key').on(t.id),
-    foreignKey({ name: 'article_files_article_fk', columns: [t.organizationId, t.articleId], foreignColumns: [articles.organizationId, articles.id] }).onDelete('cascade'),
+    foreignKey({ name: 'article_files_article_fk', columns: [t.organizationId, t.articleId], foreignColumns: [articles.organizationId, articles.id] }).onDelete(
+      'cascade',
+    ),
     index('article_files_org_article_idx').on(t.organizationId, t.articleId),
     index('article_files_uploader_idx').on(t.uploadedBy),
   ],

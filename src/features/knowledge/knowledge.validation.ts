@@ -13,7 +13,10 @@ export const articleSchema = z.object({
     .refine((s) => s.trim().length > 0, { message: 'knowledge.validation.bodyRequired' }),
   language: z.enum(articleLanguages, { message: 'knowledge.validation.language' }),
   visibility: z.enum(articleVisibilities, { message: 'knowledge.validation.visibility' }),
-  themes: z.array(z.string().regex(/^[a-z-]{1,40}$/)).max(9).default([]),
+  themes: z
+    .array(z.string().regex(/^[a-z-]{1,40}$/))
+    .max(9)
+    .default([]),
 });
 export type ArticleForm = z.infer<typeof articleSchema>;
 

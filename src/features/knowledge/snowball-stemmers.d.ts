@@ -1,5 +1,5 @@
 // snowball-stemmers ships no types; this declares the small part the search uses.
-declare module "snowball-stemmers" {
+declare module 'snowball-stemmers' {
   export interface Stemmer {
     stem(word: string): string;
   }

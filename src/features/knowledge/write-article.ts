@@ -28,7 +28,11 @@ export async function createArticle(
   options: { now?: Date } = {},
 ): Promise<Article> {
   const now = options.now ?? new Date();
-  authorize(actor, { organizationId: input.organizationId, authorUserId: actor?.userId ?? null, visibility: input.visibility, published: false }, articlePolicy.create);
+  authorize(
+    actor,
+    { organizationId: input.organizationId, authorUserId: actor?.userId ?? null, visibility: input.visibility, published: false },
+    articlePolicy.create,
+  );
   const themes = await knownThemes(deps.db, input.themes);
   return deps.db.transaction(async (tx) => {
     const base = slugify(input.title).slice(0, 80) || 'artikkeli';
@@ -63,7 +67,13 @@ export async function createArticle(
       editedBy: actor!.userId,
       createdAt: now,
     });
-    await recordAudit(tx, { organizationId: input.organizationId, actorUserId: actor!.userId, action: 'knowledge.article_created', targetType: 'article', targetId: article.id });
+    await recordAudit(tx, {
+      organizationId: input.organizationId,
+      actorUserId: actor!.userId,
+      action: 'knowledge.article_created',
+      targetType: 'article',
+      targetId: article.id,
+    });
     return article;
   });
 }
@@ -116,9 +126,14 @@ export async function saveArticleVersion(
       })
       .where(and(eq(articles.organizationId, input.organizationId), eq(articles.id, locked.id)))
       .returning();
-    await recordAudit(tx, { organizationId: input.organizationId, actorUserId: actor!.userId, action: 'knowledge.version_saved', targetType: 'article', targetId: locked.id, metadata: { number } });
+    await recordAudit(tx, {
+      organizationId: input.organizationId,
+      actorUserId: actor!.userId,
+      action: 'knowledge.version_saved',
+      targetType: 'article',
+      targetId: locked.id,
+      metadata: { number },
+    });
     return { article: article!, number };
   });
 }
-
-

@@ -23,7 +23,13 @@ const actors = {
 } satisfies Record<string, Actor | null>;
 
 const checkMatrix = matrixChecker(actors);
-const article = (over: Partial<ArticleResource>): ArticleResource => ({ organizationId: ORG_A, authorUserId: author.userId, visibility: 'public', published: false, ...over });
+const article = (over: Partial<ArticleResource>): ArticleResource => ({
+  organizationId: ORG_A,
+  authorUserId: author.userId,
+  visibility: 'public',
+  published: false,
+  ...over,
+});
 
 describe('a draft (public once published)', () => {
   checkMatrix(
