@@ -1,19 +1,22 @@
 // The public site's sitemap.xml and robots.txt (issue 14, point 1): only pages anyone may read
-// without signing in. Events come from the events feature's public list (drafts never appear).
+// without signing in. Events come from the events feature's public list (drafts never appear), articles from the
+// knowledge bank's live public ones.
 import type { Tx } from '../../platform/db/db.ts';
 import { listPublicEvents } from '../events/events.queries.ts';
+import { listPublicArticles } from '../knowledge/knowledge.queries.ts';
 
 /** Public pages that need no data, in the order the sitemap lists them. */
-export const staticPublicPaths: readonly string[] = ['/', '/events', '/apply', '/training', '/advice/public', '/privacy', '/accessibility'];
+export const staticPublicPaths: readonly string[] = ['/', '/events', '/knowledge', '/apply', '/training', '/advice/public', '/privacy', '/accessibility'];
 
-const escapeXml = (s: string) =>
-  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
+const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
 
 export async function sitemapXml(db: Tx, { appUrl, now }: { appUrl: string; now: Date }): Promise<string> {
-  const events = await listPublicEvents(db, { now });
+  const [events, articles] = await Promise.all([listPublicEvents(db, { now }), listPublicArticles(db, { limit: 5000 })]);
   const urls = [
     ...staticPublicPaths.map((path) => ({ loc: appUrl + path, lastmod: null as Date | null })),
     ...events.filter((e) => e.event.status === 'published').map((e) => ({ loc: `${appUrl}/events/${e.event.id}`, lastmod: e.event.updatedAt })),
+    // Live public articles only: an article for signed-in people or one organisation is not listed.
+    ...articles.map((a) => ({ loc: `${appUrl}/knowledge/${a.slug}`, lastmod: a.updatedAt })),
   ];
   const body = urls
     .map((u) => `  <url><loc>${escapeXml(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod.toISOString().slice(0, 10)}</lastmod>` : ''}</url>`)
@@ -23,6 +26,25 @@ export async function sitemapXml(db: Tx, { appUrl, now }: { appUrl: string; now:
 
 /** Signed-in areas and token links are not for crawlers; the sitemap is named. */
 export function robotsTxt({ appUrl }: { appUrl: string }): string {
-  const disallowed = ['/organization', '/admin', '/home', '/groups', '/meetings', '/journal', '/materials', '/profile', '/my-data', '/invitation', '/events/cancel/', '/advice/', '/calendar/', '/check-in', '/sign-in', '/reset-password'];
+  const disallowed = [
+    '/organization',
+    '/admin',
+    '/home',
+    '/groups',
+    '/meetings',
+    '/journal',
+    '/materials',
+    '/profile',
+    '/my-data',
+    '/invitation',
+    '/events/cancel/',
+    '/advice/',
+    '/calendar/',
+    '/check-in',
+    '/sign-in',
+    '/reset-password',
+    '/knowledge/new',
+    '/knowledge/manage',
+  ];
   return ['User-agent: *', ...disallowed.map((p) => `Disallow: ${p}`), 'Allow: /advice/public', '', `Sitemap: ${appUrl}/sitemap.xml`, ''].join('\n');
 }
