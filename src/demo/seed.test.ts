@@ -2,6 +2,7 @@ import { verify } from '@node-rs/argon2';
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../features/accounts/accounts.schema.ts';
+import { searchArticles } from '../features/knowledge/knowledge.queries.ts';
 import { isValidBusinessId } from '../features/companies/business-id.ts';
 import { companies, entrepreneurProfiles } from '../features/companies/companies.schema.ts';
 import { isSectorCode } from '../features/companies/sectors.ts';
@@ -205,6 +206,17 @@ describe('seedDemo on an empty database', () => {
     for (const r of past) expect(r.came).toBeGreaterThan(0);
     for (const r of upcoming) expect(r.seats).toBeGreaterThan(0);
     expect(upcoming.filter((r) => r.seats === r.capacity && r.waiting > 0)).toHaveLength(1);
+  });
+
+  it('has a dozen good practices: live ones found by the Finnish search, one waiting for review, one with newer work', async () => {
+    const { rows } = await database.pool.query(`SELECT state, published_version, latest_version, visibility, language FROM articles`);
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    expect(rows.filter((r) => r.published_version !== null).length).toBeGreaterThanOrEqual(11);
+    expect(rows.filter((r) => r.state === 'review')).toHaveLength(1);
+    expect(rows.filter((r) => r.published_version !== null && r.latest_version > r.published_version)).toHaveLength(1);
+    expect(new Set(rows.map((r) => r.language))).toEqual(new Set(['fi', 'sv', 'en']));
+    const hits = await searchArticles(database.db, { viewer: { signedIn: false, organizationIds: [] }, query: 'tuen', theme: null });
+    expect(hits[0]?.title).toBe('Yritystuen hakeminen kriisissä');
   });
 });
 

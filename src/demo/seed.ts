@@ -17,6 +17,7 @@ import { raumaGroups, satakuntaGroups, seedGroups } from './seed-groups.ts';
 import { seedOutcomes } from './seed-outcomes.ts';
 import { seedAdvice } from './seed-advice.ts';
 import { seedEvents } from './seed-events.ts';
+import { seedKnowledge } from './seed-knowledge.ts';
 
 const SEED = 20_170_901; // the pilot began in 2017: any fixed number gives the same demo everywhere
 const DEMO_SEED_LOCK = 72_346_102; // advisory lock: two instances starting at once seed once
@@ -256,6 +257,14 @@ async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now
   }
 
   await seedEvents(tx, { organizationId: first!.id, now: ctx.now });
+
+  // The knowledge bank: a dozen good practices by the first organisation's staff.
+  const expertOf = (logins: { role: Role; email: string }[]) => logins.find((l) => l.role === 'expert')!.email;
+  await seedKnowledge(tx, {
+    organizationId: first!.id,
+    now: ctx.now,
+    emails: { coordinator: coordinatorOf(plans[0]!.logins), facilitator: facilitatorOf(plans[0]!.logins), expert: expertOf(plans[0]!.logins) },
+  });
 
   // Every seeded person is a demo account: labelled in the UI, exempt from required TOTP.
   await tx.update(users).set({ isDemo: true }).where(inArray(users.id, userIds));

@@ -9,10 +9,26 @@ import type { Db, Tx } from '../../platform/db/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { articlePolicy, authorize, type Rule, type ArticleResource } from '../../platform/policy/index.ts';
 import { ArticleStateError } from './knowledge.errors.ts';
-import { articleResource, findVersion, listThemes, type Article } from './knowledge.queries.ts';
-import { articles } from './knowledge.schema.ts';
+import { articleResource, findVersion, listThemes, type Article, type ArticleVersion } from './knowledge.queries.ts';
+import { articles, type ArticleLanguage } from './knowledge.schema.ts';
 import { articlePlainText } from './markdown.ts';
 import { indexTerms } from './search-terms.ts';
+
+/**
+ * The search vector of a version, as an SQL expression for the article's `search` column:
+ * title and theme names A, summary B, body C, each normalised in the article's language.
+ */
+export async function searchVector(tx: Tx, language: ArticleLanguage, version: Pick<ArticleVersion, 'title' | 'summary' | 'body' | 'themes'>): Promise<string> {
+  const themeNames = (await listThemes(tx))
+    .filter((t) => version.themes.includes(t.code))
+    .map((t) => (language === 'sv' ? t.nameSv : language === 'en' ? t.nameEn : t.nameFi))
+    .join(' ');
+  const a = indexTerms(`${version.title} ${themeNames}`, language);
+  const b = indexTerms(version.summary, language);
+  const c = indexTerms(articlePlainText(version.body), language);
+  // Drizzle's custom tsvector column takes the expression in place of its text value.
+  return sql`setweight(to_tsvector('simple', ${a}), 'A') || setweight(to_tsvector('simple', ${b}), 'B') || setweight(to_tsvector('simple', ${c}), 'C')` as unknown as string;
+}
 
 interface Target {
   organizationId: string;
@@ -101,14 +117,7 @@ export async function publishArticle(actor: Actor | null, deps: { db: Db }, targ
       if (article.state === 'published') throw new ArticleStateError();
       const version = await findVersion(tx, article, article.latestVersion);
       if (!version) throw new NotFoundError();
-      const language = article.language;
-      const themeNames = (await listThemes(tx))
-        .filter((t) => version.themes.includes(t.code))
-        .map((t) => (language === 'sv' ? t.nameSv : language === 'en' ? t.nameEn : t.nameFi))
-        .join(' ');
-      const a = indexTerms(`${version.title} ${themeNames}`, language);
-      const b = indexTerms(version.summary, language);
-      const c = indexTerms(articlePlainText(version.body), language);
+      const search = await searchVector(tx, article.language, version);
       return {
         state: 'published',
         publishedVersion: version.number,
@@ -117,8 +126,7 @@ export async function publishArticle(actor: Actor | null, deps: { db: Db }, targ
         themes: version.themes,
         reviewNote: null,
         publishedAt: article.publishedAt ?? now,
-        search:
-          sql`setweight(to_tsvector('simple', ${a}), 'A') || setweight(to_tsvector('simple', ${b}), 'B') || setweight(to_tsvector('simple', ${c}), 'C')` as unknown as string,
+        search,
       };
     },
     'knowledge.published',
