@@ -1950,6 +1950,7 @@ export const en: Record<MessageKey, string> = {
   "events.checkIn.pdfTitle": "Check-in list – {title}",
   "events.checkIn.pdfLead": "{count, plural, one {# registrant} other {# registrants}}. Tick those who came.",
   "events.feedback.title": "Feedback: {title}",
+  "events.feedback.heading": "Event feedback",
   "events.feedback.lead": "Thank you for taking part! Answering takes a minute. Your answer is saved without your name.",
   "events.feedback.overall": "How was the event overall?",
   "events.feedback.usefulness": "How useful was the event for your work?",

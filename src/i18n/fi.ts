@@ -1949,6 +1949,7 @@ export const fi = {
   "events.checkIn.pdfTitle": "Osallistujalista – {title}",
   "events.checkIn.pdfLead": "{count, plural, one {# ilmoittautunut} other {# ilmoittautunutta}}. Rastita saapuneet.",
   "events.feedback.title": "Palaute: {title}",
+  "events.feedback.heading": "Palaute tapahtumasta",
   "events.feedback.lead": "Kiitos, että osallistuit! Vastaaminen vie minuutin. Vastauksesi tallennetaan ilman nimeäsi.",
   "events.feedback.overall": "Millainen tapahtuma oli kokonaisuutena?",
   "events.feedback.usefulness": "Kuinka hyödyllinen tapahtuma oli työllesi?",

@@ -1950,6 +1950,7 @@ export const sv: Record<MessageKey, string> = {
   "events.checkIn.pdfTitle": "Deltagarlista – {title}",
   "events.checkIn.pdfLead": "{count, plural, one {# anmäld} other {# anmälda}}. Kryssa för dem som kommit.",
   "events.feedback.title": "Respons: {title}",
+  "events.feedback.heading": "Respons på evenemanget",
   "events.feedback.lead": "Tack för att du deltog! Det tar en minut att svara. Ditt svar sparas utan ditt namn.",
   "events.feedback.overall": "Hur var evenemanget som helhet?",
   "events.feedback.usefulness": "Hur nyttigt var evenemanget för ditt arbete?",

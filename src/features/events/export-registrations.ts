@@ -13,7 +13,7 @@ import { renderPdf, type PdfBlock } from '../../platform/pdf/pdf.ts';
 import { authorize, eventPolicy, type Rule } from '../../platform/policy/index.ts';
 import type { EventResource } from '../../platform/policy/event.policy.ts';
 import { csvField } from '../trust/audit.queries.ts';
-import { listCheckIn } from './admin.queries.ts';
+import { listCheckIn, listRegistrations } from './admin.queries.ts';
 import { findEvent, listActiveRegistrations, type Event, type EventRegistration } from './events.queries.ts';
 
 export const registrationCsvColumns = [
@@ -146,4 +146,14 @@ export async function checkInPdf(
     },
   );
   return renderPdf({ title, lang: { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' }[input.locale], blocks });
+}
+
+/** The coordinator's event page: every registration in order (cancelled ones too), logged as a staff read. */
+export async function viewRegistrations(actor: Actor | null, deps: { db: Db }, input: { organizationId: string; eventId: string }): Promise<EventRegistration[]> {
+  return readRegistrations(actor, deps, input, eventPolicy.manage, 'events.registrations', (tx) => listRegistrations(tx, input), (_e, rows) => rows);
+}
+
+/** The check-in list (searched by name), logged as a staff read. */
+export async function viewCheckIn(actor: Actor | null, deps: { db: Db }, input: { organizationId: string; eventId: string; search: string }): Promise<EventRegistration[]> {
+  return readRegistrations(actor, deps, input, eventPolicy.checkIn, 'events.check_in', (tx) => listCheckIn(tx, input), (_e, rows) => rows);
 }
