@@ -1,13 +1,15 @@
 // The coordinator's side of events in Chromium by keyboard on a tablet (820 px), in Finnish and
 // in English: from the header to the events page, a new event typed the Finnish way, published,
-// then at the door the check-in list searched by name and a registrant ticked present. axe finds
+// then at the door the check-in list searched by name and a registrant ticked present; after the
+// event the registrant answers the mailed feedback form on a phone. axe finds
 // nothing on any page and nothing scrolls sideways.
 import type { Browser, Page } from 'playwright-core';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
 import { users } from '../../src/features/accounts/accounts.schema.ts';
-import { eventRegistrations, events } from '../../src/features/events/events.schema.ts';
+import { eventFeedback, eventRegistrations, events } from '../../src/features/events/events.schema.ts';
+import { sendFeedbackRequests } from '../../src/features/events/follow-ups.ts';
 import { registerForEvent } from '../../src/features/events/register.ts';
 import { createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
@@ -42,6 +44,9 @@ const texts = {
     search: /^Hae nimellä$/,
     tick: /^Merkitse paikalla: Aino Aaltonen$/,
     ticked: 'Aino Aaltonen: merkitty paikalla.',
+    comment: /^Mitä muuta haluat sanoa/,
+    send: /^Lähetä palaute$/,
+    thanks: 'Kiitos palautteestasi!',
   },
   en: {
     nav: /^Events$/,
@@ -60,6 +65,9 @@ const texts = {
     search: /^Search by name$/,
     tick: /^Tick present: Aino Aaltonen$/,
     ticked: 'Aino Aaltonen: ticked present.',
+    comment: /^Anything else you would like to say/,
+    send: /^Send feedback$/,
+    thanks: 'Thank you for your feedback!',
   },
 } as const;
 
@@ -148,6 +156,36 @@ describe.each(['fi', 'en'] as const)('the coordinator by keyboard (%s)', (locale
       .from(eventRegistrations)
       .where(and(eq(eventRegistrations.organizationId, org.id), eq(eventRegistrations.email, 'aino@example.fi')));
     expect(aino!.attendedAt).not.toBeNull();
+
+    // After the event Aino gets the feedback link (in her language) and answers without signing in.
+    await sendFeedbackRequests(app.services, new Date(created!.endsAt.getTime() + 3_600_000));
+    const { rows } = await app.database.pool.query(
+      `SELECT data FROM pgboss.job WHERE name = 'mail.send' AND data->>'template' = 'eventFeedbackRequest' AND data->>'to' = 'aino@example.fi' AND data->'values'->>'feedbackUrl' LIKE $1`,
+      [`${app.services.config.appUrl}/events/feedback/%`],
+    );
+    const mail = rows.find((r) => r.data.locale === locale);
+    expect(mail).toBeDefined();
+    const visitor = await browser.newContext({ locale: locale === 'fi' ? 'fi-FI' : 'en-GB', viewport: { width: 390, height: 844 } });
+    const phone = await visitor.newPage();
+    await phone.goto(`${app.url}${new URL(String(mail!.data.values.feedbackUrl)).pathname}`);
+    await check(phone);
+    // Sent empty: the error summary, translated.
+    await tabTo(phone, x.send);
+    await Promise.all([phone.waitForSelector('.error-summary'), phone.keyboard.press('Enter')]);
+    await check(phone);
+    // A radio group is one tab stop: Tab onto the first rating, arrows to 4.
+    await tabTo(phone, /^1 – /);
+    for (let i = 0; i < 3; i += 1) await phone.keyboard.press('ArrowRight');
+    await tabTo(phone, /^1 – /);
+    for (let i = 0; i < 4; i += 1) await phone.keyboard.press('ArrowRight');
+    await fill(phone, x.comment, 'Hyvä ilta');
+    await tabTo(phone, x.send);
+    await Promise.all([phone.waitForURL(/\?done=1$/), phone.keyboard.press('Enter')]);
+    await check(phone);
+    expect(await phone.getByRole('status').textContent()).toContain(x.thanks);
+    const answers = await db.select().from(eventFeedback).where(and(eq(eventFeedback.organizationId, org.id), eq(eventFeedback.eventId, eventId)));
+    expect(answers).toEqual([expect.objectContaining({ overall: 4, usefulness: 5, comment: 'Hyvä ilta' })]);
+    await visitor.close();
     await context.close();
   });
 });
