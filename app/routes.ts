@@ -25,8 +25,17 @@ export default [
   route('knowledge/:slug/files', 'routes/knowledge/article-files.tsx'),
   route('events', 'routes/events/events.tsx'),
   route('events/cancel/:token', 'routes/events/cancel.tsx'),
+  route('events/feedback/:token', 'routes/events/feedback.tsx'),
   route('events/:eventId', 'routes/events/event.tsx'),
+  // The coordinator's events (issue 14, point 2)
+  route('organization/events', 'routes/events/admin-events.tsx'),
+  route('organization/events/new', 'routes/events/admin-event-new.tsx'),
+  route('organization/events/:eventId', 'routes/events/admin-event.tsx'),
+  route('organization/events/:eventId/edit', 'routes/events/admin-event-edit.tsx'),
+  route('organization/events/:eventId/check-in', 'routes/events/check-in.tsx'),
+  route('organization/events/:eventId/check-in.pdf', 'routes/events/check-in-pdf.tsx'),
   route('organization/events/:eventId/registrations.csv', 'routes/events/registrations-csv.tsx'),
+  route('organization/events/:eventId/registrations.xlsx', 'routes/events/registrations-xlsx.tsx'),
 
   // Sign-in, password reset and the profile
   route('sign-out', 'routes/accounts/sign-out.tsx'),

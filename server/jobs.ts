@@ -4,6 +4,7 @@
 import { pruneExpiredAccounts } from '../src/features/accounts/prune.ts';
 import { adviceReminderHandler, pruneAdviceHolds } from '../src/features/advice/reminders.ts';
 import { boardDigestHandler } from '../src/features/board/digest.ts';
+import { eventFollowUpHandler } from '../src/features/events/follow-ups.ts';
 import { pruneEventNeeds } from '../src/features/events/register.ts';
 import { invitationHandler } from '../src/features/meetings/invitations.ts';
 import { checkInReminderHandler } from '../src/features/outcomes/check-in-reminders.ts';
@@ -28,6 +29,7 @@ export function jobHandlers(services: Services): JobHandler<never>[] {
     reminderHandler(services) as JobHandler<never>,
     checkInReminderHandler({ db: services.db, jobs: services.jobs, appUrl: services.config.appUrl }) as JobHandler<never>,
     adviceReminderHandler(services) as JobHandler<never>,
+    eventFollowUpHandler(services) as JobHandler<never>,
     dailyBackupHandler(services) as JobHandler<never>,
   ];
 }

@@ -1,9 +1,10 @@
 // The demo's seminar tour: "Timanttikiertue" with 6 events in the first organisation (the
-// project texts' themes): three past ones with attendance ticked, two upcoming with
-// registrations, and one full upcoming one with a waiting list. Registrants are not group members.
+// project texts' themes): three past ones with attendance ticked and feedback from those who came
+// (the feedback request already sent and answered by most), two upcoming with registrations, and
+// one full upcoming one with a waiting list. Registrants are not group members.
 import type { Tx } from '../platform/db/db.ts';
 import { newId } from '../platform/db/ids.ts';
-import { eventRegistrations, events, eventTours } from '../features/events/events.schema.ts';
+import { eventFeedback, eventRegistrations, events, eventTours } from '../features/events/events.schema.ts';
 import { newCancelToken, newRegistrationCode } from '../features/events/registration-tokens.ts';
 
 const DAY = 86_400_000;
@@ -17,6 +18,12 @@ const stops = [
 ] as const;
 const firstNames = ['Aino', 'Eero', 'Helmi', 'Juho', 'Kaisa', 'Lauri', 'Minna', 'Niko', 'Oona', 'Pekka', 'Riikka', 'Sami', 'Tiina', 'Ville', 'Stina', 'Mikael'];
 const lastNames = ['Aalto', 'Heikkinen', 'Koskinen', 'Laine', 'Mäkelä', 'Nieminen', 'Ojala', 'Salonen', 'Virtanen', 'Lindqvist'];
+const comments = [
+  'Käytännönläheinen ilta, sain heti kokeiltavaa omaan arkeen.',
+  'Hyvä puhuja. Pienryhmäkeskustelulle olisi saanut olla enemmän aikaa.',
+  'Oli mukava kuulla, miten muut yrittäjät ovat ratkaisseet saman asian.',
+  'Osa asioista oli minulle jo tuttuja, mutta kertaus teki hyvää.',
+];
 
 export async function seedEvents(tx: Tx, input: { organizationId: string; now: Date }): Promise<{ events: number; registrations: number }> {
   const { organizationId, now } = input;
@@ -48,6 +55,7 @@ export async function seedEvents(tx: Tx, input: { organizationId: string; now: D
       updatedAt: new Date(day.getTime() - 45 * DAY),
     });
     const past = stop.days < 0;
+    const came = (k: number) => past && k < stop.capacity && k % 5 !== 4;
     const rows = Array.from({ length: stop.registered }, (_, k) => {
       const first = firstNames[(k + i) % firstNames.length]!;
       const last = lastNames[(k * 3 + i) % lastNames.length]!;
@@ -66,12 +74,23 @@ export async function seedEvents(tx: Tx, input: { organizationId: string; now: D
         cancelTokenHash: newCancelToken().hash,
         status: seated ? ('confirmed' as const) : ('waitlisted' as const),
         position: k + 1,
-        // Past events: about four in five came.
-        attended: past && seated && k % 5 !== 4,
+        // Past events: about four in five came, ticked at the door; those who came were asked for feedback, and about two in three answered.
+        attended: came(k),
+        attendedAt: came(k) ? new Date(day.getTime() - 10 * 60_000 + (k % 15) * 60_000) : null,
+        reminderSentAt: past && seated ? new Date(day.getTime() - DAY) : null,
+        feedbackRequestedAt: came(k) ? new Date(day.getTime() + 3 * 3_600_000) : null,
+        feedbackGivenAt: came(k) && k % 3 !== 2 ? new Date(day.getTime() + (20 + k) * 3_600_000) : null,
         createdAt: new Date(day.getTime() - (30 - (k % 20)) * DAY),
       };
     });
     if (rows.length) await tx.insert(eventRegistrations).values(rows);
+    // The answers themselves carry no person: ratings that vary as real ones do, a few comments.
+    const answers = rows.flatMap((r, k) =>
+      r.feedbackGivenAt
+        ? [{ organizationId, eventId, overall: [5, 4, 4, 3, 5, 4, 2][(k + i) % 7]!, usefulness: [4, 5, 3, 4, 4, 2, 5][(k * 2 + i) % 7]!, comment: k % 4 === 0 ? comments[(k / 4 + i) % comments.length]! : null }]
+        : [],
+    );
+    if (answers.length) await tx.insert(eventFeedback).values(answers);
     registrations += rows.length;
   }
   return { events: stops.length, registrations };

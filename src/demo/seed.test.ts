@@ -15,6 +15,8 @@ import { seedDemoIfEmpty } from './seed-demo.ts';
 import { sendDueInvitations } from '../features/meetings/invitations.ts';
 import { createJobs } from '../platform/jobs/jobs.ts';
 import { createLogger } from '../platform/logger.ts';
+import { releasedEventFeedback } from '../features/events/feedback.ts';
+import { actorFor } from '../../tests/factories/organizations.ts';
 
 let database: TestDatabase;
 let summary: DemoSummary | null;
@@ -191,19 +193,40 @@ describe('seedDemo on an empty database', () => {
     expect(tuula[0].n).toBe(1);
   });
 
-  it('runs a Timanttikiertue of 6 events: past ones with attendance, upcoming with registrations, one full with a waiting list', async () => {
+  it('runs a Timanttikiertue of 6 events: past ones with attendance and feedback, upcoming with registrations, one full with a waiting list', async () => {
     const { rows } = await database.pool.query(`
       SELECT e.starts_at < now() AS past, e.capacity,
         (SELECT count(*)::int FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'confirmed') AS seats,
         (SELECT count(*)::int FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waiting,
-        (SELECT count(*)::int FROM event_registrations r WHERE r.event_id = e.id AND r.attended) AS came
+        (SELECT count(*)::int FROM event_registrations r WHERE r.event_id = e.id AND r.attended) AS came,
+        (SELECT count(*)::int FROM event_registrations r WHERE r.event_id = e.id AND r.attended_at IS NOT NULL) AS ticked,
+        (SELECT count(*)::int FROM event_registrations r WHERE r.event_id = e.id AND r.feedback_given_at IS NOT NULL) AS gave,
+        (SELECT count(*)::int FROM event_feedback f WHERE f.event_id = e.id) AS answers
       FROM events e JOIN event_tours t ON t.organization_id = e.organization_id AND t.id = e.tour_id
       WHERE t.name = 'Timanttikiertue 2027' AND e.status = 'published'`);
     expect(rows).toHaveLength(6);
     const past = rows.filter((r) => r.past);
     const upcoming = rows.filter((r) => !r.past);
     expect(past).toHaveLength(3);
-    for (const r of past) expect(r.came).toBeGreaterThan(0);
+    for (const r of past) {
+      expect(r.came).toBeGreaterThan(0);
+      expect(r.ticked).toBe(r.came);
+      // Feedback from those who came, enough to be shown (five or more), one answer per giver.
+      expect(r.answers).toBeGreaterThanOrEqual(5);
+      expect(r.answers).toBe(r.gave);
+    }
+    for (const r of upcoming) expect(r.answers).toBe(0);
+    // The coordinator sees the past events' feedback (released: enough answers, not all alike).
+    const { rows: stops } = await database.pool.query(
+      `SELECT e.organization_id, e.id, (SELECT m.user_id FROM memberships m WHERE m.organization_id = e.organization_id AND m.role = 'coordinator' LIMIT 1) AS coordinator
+       FROM events e WHERE e.starts_at < now() AND e.status = 'published'`,
+    );
+    for (const stop of stops) {
+      const coordinator = await actorFor(database.db, stop.coordinator, stop.organization_id);
+      const feedback = await releasedEventFeedback(coordinator, database.db, { organizationId: stop.organization_id, eventId: stop.id });
+      expect(feedback.withheld).toBe(false);
+      expect(feedback.overall).toBeGreaterThan(2);
+    }
     for (const r of upcoming) expect(r.seats).toBeGreaterThan(0);
     expect(upcoming.filter((r) => r.seats === r.capacity && r.waiting > 0)).toHaveLength(1);
   });

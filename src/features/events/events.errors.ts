@@ -23,7 +23,7 @@ export class CancelLinkError extends DomainError {
 
 /** A change that does not fit the event (e.g. a capacity below the seats already confirmed). */
 export class EventChangeError extends DomainError {
-  constructor(messageKey: 'events.error.cancelled' | 'events.error.capacityBelowConfirmed') {
+  constructor(messageKey: 'events.error.cancelled' | 'events.error.capacityBelowConfirmed' | 'events.validation.tourInvalid') {
     super('event_change', 409, messageKey);
   }
 }

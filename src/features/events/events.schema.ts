@@ -1,6 +1,7 @@
 // Public events of an organisation (a seminar tour such as "Timanttikiertue 2027" and its stops)
 // and their registrations: without an account or signed in, confirmed up to the capacity, then
 // waitlisted in order. Registrants are not group participants (the funder counts them apart).
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { newId } from '../../platform/db/ids.ts';
@@ -88,6 +89,16 @@ export const eventRegistrations = pgTable(
     /** Order of registration within the event: the waiting list is promoted in it. */
     position: integer('position').notNull(),
     attended: boolean('attended').notNull().default(false),
+    /** When the person was ticked present at the door (null: not, or the tick was undone). */
+    attendedAt: timestamp('attended_at', { withTimezone: true }),
+    /** The day-before reminder was sent (claimed once; cleared when the event moves). */
+    reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+    /** The feedback request was sent to this attendee (claimed once). */
+    feedbackRequestedAt: timestamp('feedback_requested_at', { withTimezone: true }),
+    /** SHA-256 of the mailed feedback token. */
+    feedbackTokenHash: text('feedback_token_hash'),
+    /** Feedback was given (what was said is in event_feedback, without the person). */
+    feedbackGivenAt: timestamp('feedback_given_at', { withTimezone: true }),
     locale: text('locale').notNull().default('fi'),
     promotedAt: timestamp('promoted_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
@@ -110,5 +121,32 @@ export const eventRegistrations = pgTable(
     index('event_registrations_email_idx').on(sql`lower(${t.email})`),
     uniqueIndex('event_registrations_code_key').on(t.organizationId, t.code),
     check('event_registrations_status_check', sql`${t.status} IN ('confirmed', 'waitlisted', 'cancelled')`),
+    // event_registrations_attended_check (attended = attended_at IS NOT NULL) is hand-written in the migration, after its backfill.
+    uniqueIndex('event_registrations_feedback_token_key').on(t.feedbackTokenHash).where(sql`${t.feedbackTokenHash} IS NOT NULL`),
+  ],
+);
+
+/**
+ * Feedback after an event, without the person: the registration only records that it gave
+ * feedback (feedback_given_at), so one answer per registration and no way from an answer back
+ * to a name. Figures go to the coordinator only through the disclosure layer.
+ */
+export const eventFeedback = pgTable(
+  'event_feedback',
+  {
+    organizationId: uuid('organization_id').notNull(),
+    // A random (v4) id and no time: neither may be matched to the order of givers.
+    id: uuid('id').notNull().$defaultFn(() => randomUUID()),
+    eventId: uuid('event_id').notNull(),
+    overall: integer('overall').notNull(),
+    usefulness: integer('usefulness').notNull(),
+    comment: text('comment'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id], name: 'event_feedback_pkey' }),
+    foreignKey({ name: 'event_feedback_event_fk', columns: [t.organizationId, t.eventId], foreignColumns: [events.organizationId, events.id] }).onDelete('cascade'),
+    index('event_feedback_org_event_idx').on(t.organizationId, t.eventId),
+    check('event_feedback_overall_check', sql`${t.overall} BETWEEN 1 AND 5`),
+    check('event_feedback_usefulness_check', sql`${t.usefulness} BETWEEN 1 AND 5`),
   ],
 );

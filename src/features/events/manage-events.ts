@@ -5,13 +5,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { Db } from '../../platform/db/db.ts';
+import type { Db, Tx } from '../../platform/db/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { authorize, eventPolicy } from '../../platform/policy/index.ts';
 import { mailRegistrant, type EventMailDeps } from './event-mail.ts';
 import { EventChangeError } from './events.errors.ts';
 import { confirmedCount, findEvent, listActiveRegistrations, lockEvent, type Event, type EventTour } from './events.queries.ts';
-import { events, eventTours } from './events.schema.ts';
+import { eventRegistrations, events, eventTours } from './events.schema.ts';
 import { promoteWaitlisted } from './register.ts';
 import { reissueCancelToken } from './registration-tokens.ts';
 
@@ -30,6 +30,16 @@ export interface EventInput {
   capacity: number;
   registrationDeadline: Date;
   speakers: string;
+}
+
+/** A tour of another organisation (or none) is refused as a field error, not a foreign-key failure. */
+async function checkTour(tx: Tx, organizationId: string, tourId: string | null): Promise<void> {
+  if (tourId === null) return;
+  const [tour] = await tx
+    .select({ id: eventTours.id })
+    .from(eventTours)
+    .where(and(eq(eventTours.organizationId, organizationId), eq(eventTours.id, tourId)));
+  if (!tour) throw new EventChangeError('events.validation.tourInvalid');
 }
 
 export async function createTour(
@@ -61,6 +71,7 @@ export async function createEvent(
   const now = options.now ?? new Date();
   authorize(actor, { organizationId: input.organizationId, status: 'draft' }, eventPolicy.manage);
   return deps.db.transaction(async (tx) => {
+    await checkTour(tx, input.organizationId, input.tourId);
     const [event] = await tx
       .insert(events)
       .values({ ...input, status: 'draft', createdAt: now, updatedAt: now })
@@ -130,6 +141,7 @@ export async function changeEvent(
     authorize(actor, event, eventPolicy.manage);
     if (event.status === 'cancelled') throw new EventChangeError('events.error.cancelled');
     if (fields.capacity < (await confirmedCount(tx, { organizationId, eventId }))) throw new EventChangeError('events.error.capacityBelowConfirmed');
+    await checkTour(tx, organizationId, fields.tourId);
     const tell = event.status === 'published' && movesCalendar(event, fields);
     const [changed] = await tx
       .update(events)
@@ -137,6 +149,12 @@ export async function changeEvent(
       .where(and(eq(events.organizationId, organizationId), eq(events.id, eventId)))
       .returning();
     if (!changed) throw new NotFoundError();
+    // A new day is reminded of again (the reminder job claims each registration once per day).
+    if (changed.startsAt.getTime() !== event.startsAt.getTime())
+      await tx
+        .update(eventRegistrations)
+        .set({ reminderSentAt: null })
+        .where(and(eq(eventRegistrations.organizationId, organizationId), eq(eventRegistrations.eventId, eventId)));
     if (tell) {
       for (const registration of await listActiveRegistrations(tx, { organizationId, eventId })) {
         const cancelToken = await reissueCancelToken(tx, registration);

@@ -190,12 +190,14 @@ export async function cancelRegistrationByToken(
   });
 }
 
-/** The check-in list's tick (and untick). */
+/** The check-in list's tick (and untick): when the person was ticked present is kept. */
 export async function markAttended(
   actor: Actor | null,
   deps: { db: Db },
   input: { organizationId: string; eventId: string; registrationId: string; attended: boolean },
+  options: { now?: Date } = {},
 ): Promise<EventRegistration> {
+  const now = options.now ?? new Date();
   return deps.db.transaction(async (tx) => {
     const [event] = await tx
       .select()
@@ -205,7 +207,11 @@ export async function markAttended(
     authorize(actor, event, eventPolicy.checkIn);
     const [row] = await tx
       .update(eventRegistrations)
-      .set({ attended: input.attended })
+      .set(
+        input.attended
+          ? { attended: true, attendedAt: sql`coalesce(${eventRegistrations.attendedAt}, ${now.toISOString()}::timestamptz)` }
+          : { attended: false, attendedAt: null },
+      )
       .where(
         and(
           eq(eventRegistrations.organizationId, input.organizationId),
@@ -216,6 +222,13 @@ export async function markAttended(
       )
       .returning();
     if (!row) throw new NotFoundError();
+    await recordAudit(tx, {
+      organizationId: input.organizationId,
+      actorUserId: actor!.userId,
+      action: input.attended ? 'events.checked_in' : 'events.check_in_undone',
+      targetType: 'event_registration',
+      targetId: row.id,
+    });
     return row;
   });
 }

@@ -20,6 +20,7 @@ export const readPurposes = [
   'advice.sessions',
   'advice.session',
   'events.registrations',
+  'events.check_in',
 ] as const;
 export type ReadPurpose = (typeof readPurposes)[number];
 

@@ -11,7 +11,7 @@ import type { Logger } from '../logger.ts';
  * to send to a queue that does not exist), and `send` and handlers accept only these
  * names. To add a queue, add its name here and register its handler in server/jobs.ts.
  */
-export const queueNames = ['mail.send', 'maintenance.prune', 'meetings.invite', 'board.digest', 'reminders.sweep', 'outcomes.remind', 'advice.remind', 'backup.daily'] as const;
+export const queueNames = ['mail.send', 'maintenance.prune', 'meetings.invite', 'board.digest', 'reminders.sweep', 'outcomes.remind', 'advice.remind', 'events.remind', 'backup.daily'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export function isQueueName(name: string): name is QueueName {
@@ -34,6 +34,8 @@ export const schedules: { name: QueueName; cron: string }[] = [
   { name: 'reminders.sweep', cron: '*/15 * * * *' },
   // Every 15 minutes: the day-before reminder of advice sessions, once each (advice/reminders.ts).
   { name: 'advice.remind', cron: '*/15 * * * *' },
+  // Every 15 minutes: events' day-before reminders and, after an event, the feedback request, each once (events/follow-ups.ts).
+  { name: 'events.remind', cron: '*/15 * * * *' },
   // Daily at 10:00: due check-ins (outcomes/check-in-reminders.ts).
   { name: 'outcomes.remind', cron: '0 10 * * *' },
   // Daily at 03:30: the embedded mode's own backup, the newest seven kept (platform/backup).

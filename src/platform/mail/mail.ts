@@ -8,7 +8,7 @@ import type { Jobs } from '../jobs/jobs.ts';
  * A template is a pair of catalog keys: `mail.<name>.subject` and `mail.<name>.body`
  * (plain text with ICU placeholders; the HTML part is made from the text).
  */
-export const mailTemplates = ['signInCode', 'passwordReset', 'noAccount', 'dataLink', 'dataLinkAccount', 'invitation', 'groupInvitation', 'groupAssigned', 'groupMemberRemoved', 'groupMemberRestored', 'emailVerification', 'applicationReceived', 'applicationDeclined', 'meetingInvitation', 'meetingChanged', 'meetingCancelled', 'meetingRestored', 'boardDigestDaily', 'boardDigestWeekly', 'meetingReminder', 'stepReminder', 'checkInDue', 'adviceBooked', 'adviceRescheduled', 'adviceCancelled', 'adviceConfirm', 'adviceReminder', 'adviceAdvisorUpdate', 'eventRegistered', 'eventWaitlisted', 'eventPromoted', 'eventChanged', 'eventCancelled', 'eventRegistrationCancelled'] as const;
+export const mailTemplates = ['signInCode', 'passwordReset', 'noAccount', 'dataLink', 'dataLinkAccount', 'invitation', 'groupInvitation', 'groupAssigned', 'groupMemberRemoved', 'groupMemberRestored', 'emailVerification', 'applicationReceived', 'applicationDeclined', 'meetingInvitation', 'meetingChanged', 'meetingCancelled', 'meetingRestored', 'boardDigestDaily', 'boardDigestWeekly', 'meetingReminder', 'stepReminder', 'checkInDue', 'adviceBooked', 'adviceRescheduled', 'adviceCancelled', 'adviceConfirm', 'adviceReminder', 'adviceAdvisorUpdate', 'eventRegistered', 'eventWaitlisted', 'eventPromoted', 'eventChanged', 'eventCancelled', 'eventRegistrationCancelled', 'eventReminder', 'eventFeedbackRequest'] as const;
 export type MailTemplate = (typeof mailTemplates)[number];
 
 export interface MailRequest {

@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 
-export type PdfBlock = { kind: 'h1' | 'h2' | 'p'; text: string };
+/** `check`: a line with an empty box before it to tick by pen (the box is a layout artifact, the text a paragraph). */
+export type PdfBlock = { kind: 'h1' | 'h2' | 'p' | 'check'; text: string };
 
 export interface PdfInput {
   /** The document's title (metadata and title bar). */
@@ -21,8 +22,9 @@ export interface PdfInput {
 
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const fonts = { regular: join(fontDir, 'DejaVuSans.ttf'), bold: join(fontDir, 'DejaVuSans-Bold.ttf') };
-const sizes = { h1: 20, h2: 14, p: 11 } as const;
-const structureType = { h1: 'H1', h2: 'H2', p: 'P' } as const;
+const sizes = { h1: 20, h2: 14, p: 11, check: 12 } as const;
+const structureType = { h1: 'H1', h2: 'H2', p: 'P', check: 'P' } as const;
+const BOX = 14;
 
 /** Renders the blocks as an A4 tagged PDF. */
 export function renderPdf(input: PdfInput): Promise<Buffer> {
@@ -46,6 +48,23 @@ export function renderPdf(input: PdfInput): Promise<Buffer> {
   const root = doc.struct('Document');
   doc.addStructure(root);
   for (const block of input.blocks) {
+    if (block.kind === 'check') {
+      const lineHeight = BOX + 12;
+      if (doc.y + lineHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
+      const top = doc.y;
+      const left = doc.page.margins.left;
+      doc.markContent('Artifact', { type: 'Layout' });
+      doc.lineWidth(1).rect(left, top, BOX, BOX).stroke();
+      doc.endMarkedContent();
+      const element = doc.struct('P', {}, () => {
+        doc.font('regular').fontSize(sizes.check);
+        doc.text(block.text, left + BOX + 10, top + 1, { lineGap: 2, width: doc.page.width - doc.page.margins.right - left - BOX - 10 });
+      });
+      root.add(element);
+      doc.x = left;
+      doc.y = Math.max(doc.y, top + BOX) + 10;
+      continue;
+    }
     const element = doc.struct(structureType[block.kind], {}, () => {
       doc.font(block.kind === 'p' ? 'regular' : 'bold').fontSize(sizes[block.kind]);
       doc.text(block.text, { paragraphGap: block.kind === 'p' ? 8 : 6, lineGap: 2 });

@@ -1,6 +1,7 @@
 // Events: every actor × every action for a draft, a published and a cancelled event. The
 // coordinator manages; facilitators only check people in; the public reads and registers on
-// published events; another organisation's coordinator is a stranger.
+// published events; another organisation's coordinator is a stranger. Publishing is for drafts,
+// changing and cancelling for what is not cancelled yet.
 import { describe } from 'vitest';
 import { matrixActor, matrixChecker, ORG_A, ORG_B, ORG_INSTALLATION } from '../../../tests/setup/policy-matrix.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -25,16 +26,16 @@ describe('a draft event', () => {
     eventPolicy,
     { organizationId: ORG_A, status: 'draft' },
     `
-                          manage  checkIn  read  register
-    admin                 no      no       no    no
-    coordinator           yes     yes      yes   no
-    facilitator           no      yes      no    no
-    trainee               no      no       no    no
-    expert                no      no       no    no
-    entrepreneur          no      no       no    no
-    funder                no      no       no    no
-    otherOrgCoordinator   no      no       no    no
-    signedOut             no      no       no    no
+                          manage  checkIn  read  register  publish  change  cancel
+    admin                 no      no       no    no        no       no      no
+    coordinator           yes     yes      yes   no        yes      yes     yes
+    facilitator           no      yes      no    no        no       no      no
+    trainee               no      no       no    no        no       no      no
+    expert                no      no       no    no        no       no      no
+    entrepreneur          no      no       no    no        no       no      no
+    funder                no      no       no    no        no       no      no
+    otherOrgCoordinator   no      no       no    no        no       no      no
+    signedOut             no      no       no    no        no       no      no
   `,
   );
 });
@@ -44,16 +45,16 @@ describe('a published event', () => {
     eventPolicy,
     { organizationId: ORG_A, status: 'published' },
     `
-                          manage  checkIn  read  register
-    admin                 no      no       yes   yes
-    coordinator           yes     yes      yes   yes
-    facilitator           no      yes      yes   yes
-    trainee               no      no       yes   yes
-    expert                no      no       yes   yes
-    entrepreneur          no      no       yes   yes
-    funder                no      no       yes   yes
-    otherOrgCoordinator   no      no       yes   yes
-    signedOut             no      no       yes   yes
+                          manage  checkIn  read  register  publish  change  cancel
+    admin                 no      no       yes   yes       no       no      no
+    coordinator           yes     yes      yes   yes       no       yes     yes
+    facilitator           no      yes      yes   yes       no       no      no
+    trainee               no      no       yes   yes       no       no      no
+    expert                no      no       yes   yes       no       no      no
+    entrepreneur          no      no       yes   yes       no       no      no
+    funder                no      no       yes   yes       no       no      no
+    otherOrgCoordinator   no      no       yes   yes       no       no      no
+    signedOut             no      no       yes   yes       no       no      no
   `,
   );
 });
@@ -63,16 +64,16 @@ describe('a cancelled event', () => {
     eventPolicy,
     { organizationId: ORG_A, status: 'cancelled' },
     `
-                          manage  checkIn  read  register
-    admin                 no      no       yes   no
-    coordinator           yes     yes      yes   no
-    facilitator           no      yes      yes   no
-    trainee               no      no       yes   no
-    expert                no      no       yes   no
-    entrepreneur          no      no       yes   no
-    funder                no      no       yes   no
-    otherOrgCoordinator   no      no       yes   no
-    signedOut             no      no       yes   no
+                          manage  checkIn  read  register  publish  change  cancel
+    admin                 no      no       yes   no        no       no      no
+    coordinator           yes     yes      yes   no        no       no      no
+    facilitator           no      yes      yes   no        no       no      no
+    trainee               no      no       yes   no        no       no      no
+    expert                no      no       yes   no        no       no      no
+    entrepreneur          no      no       yes   no        no       no      no
+    funder                no      no       yes   no        no       no      no
+    otherOrgCoordinator   no      no       yes   no        no       no      no
+    signedOut             no      no       yes   no        no       no      no
   `,
   );
 });

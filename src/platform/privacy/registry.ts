@@ -348,13 +348,14 @@ export const privacyRegistry: readonly RegistryEntry[] = [
   {
     table: 'event_registrations',
     personal: true,
-    description: 'Registrations for public events, with or without an account: name, e-mail, organisation, dietary and accessibility needs (deleted once the event has ended), consent time, code, seat or waiting-list place, attendance.',
-    personalColumns: ['user_id', 'name', 'email', 'organisation', 'dietary_needs', 'accessibility_needs', 'consent_at', 'code', 'attended', 'locale'],
+    description: 'Registrations for public events, with or without an account: name, e-mail, organisation, dietary and accessibility needs (deleted once the event has ended), consent time, code, seat or waiting-list place, attendance and when it was ticked, whether the reminder and the feedback request were sent and whether feedback was given (not what was said).',
+    personalColumns: ['user_id', 'name', 'email', 'organisation', 'dietary_needs', 'accessibility_needs', 'consent_at', 'code', 'attended', 'attended_at', 'reminder_sent_at', 'feedback_requested_at', 'feedback_given_at', 'locale'],
     subject: { by: 'email', column: 'email' },
     export: 'row',
-    omit: ['cancel_token_hash'],
+    omit: ['cancel_token_hash', 'feedback_token_hash'],
     erase: 'delete',
   },
+  { table: 'event_feedback', personal: false, description: 'Anonymous feedback after an event: two ratings and a comment, with no registration, person or time.' },
   // knowledge bank
   { table: 'knowledge_themes', personal: false, description: 'The themes of the knowledge bank and their names in each language.' },
   {
