@@ -14,6 +14,9 @@ export default [
   route('robots.txt', 'routes/site/robots.tsx'),
   route('sitemap.xml', 'routes/site/sitemap.tsx'),
   route('training', 'routes/public/training.tsx'),
+  route('how-it-works', 'routes/public/how-it-works.tsx'),
+  route('organizations', 'routes/site/organizations.tsx'),
+  route('organizations/:slug', 'routes/site/organization.tsx'),
   route('events', 'routes/events/events.tsx'),
   route('events/cancel/:token', 'routes/events/cancel.tsx'),
   route('events/:eventId', 'routes/events/event.tsx'),
@@ -47,6 +50,7 @@ export default [
   // Installation administration
   route('admin/organizations', 'routes/admin/organizations.tsx'),
   route('admin/organizations/:organizationId/research-export', 'routes/admin/research-export.tsx'),
+  route('admin/accessibility', 'routes/admin/accessibility-statement.tsx'),
 
   // Applying to a group and the intake queue
   route('apply', 'routes/intake/apply.tsx'),

@@ -17,3 +17,4 @@ export * from '../features/reminders/reminders.schema.ts';
 export * from '../features/outcomes/outcomes.schema.ts';
 export * from '../features/advice/advice.schema.ts';
 export * from '../features/events/events.schema.ts';
+export * from '../features/site/site.schema.ts';

@@ -2,17 +2,30 @@
 // without signing in. Events come from the events feature's public list (drafts never appear).
 import type { Tx } from '../../platform/db/db.ts';
 import { listPublicEvents } from '../events/events.queries.ts';
+import { listPublicOrganizations } from '../organizations/public-organizations.ts';
 
 /** Public pages that need no data, in the order the sitemap lists them. */
-export const staticPublicPaths: readonly string[] = ['/', '/events', '/apply', '/training', '/advice/public', '/privacy', '/accessibility'];
+export const staticPublicPaths: readonly string[] = [
+  '/',
+  '/how-it-works',
+  '/events',
+  '/apply',
+  '/training',
+  '/organizations',
+  '/advice/public',
+  '/privacy',
+  '/accessibility',
+];
 
 const escapeXml = (s: string) =>
   s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
 
 export async function sitemapXml(db: Tx, { appUrl, now }: { appUrl: string; now: Date }): Promise<string> {
   const events = await listPublicEvents(db, { now });
+  const organizations = await listPublicOrganizations(db);
   const urls = [
     ...staticPublicPaths.map((path) => ({ loc: appUrl + path, lastmod: null as Date | null })),
+    ...organizations.map((o) => ({ loc: `${appUrl}/organizations/${o.slug}`, lastmod: null as Date | null })),
     ...events.filter((e) => e.event.status === 'published').map((e) => ({ loc: `${appUrl}/events/${e.event.id}`, lastmod: e.event.updatedAt })),
   ];
   const body = urls

@@ -19,3 +19,4 @@ export { evaluationPolicy } from './evaluation.policy.ts';
 export { instrumentPolicy } from './instrument.policy.ts';
 export { advisorAvailabilityPolicy, adviceBookingPolicy, adviceSettingsPolicy, adviceSessionPolicy, adviceNotePolicy, isAdvisorRole, type AdvisorResource, type AdviceSessionResource, type AdviceNoteResource } from './advice.policy.ts';
 export { eventPolicy, type EventResource } from './event.policy.ts';
+export { sitePolicy } from './site.policy.ts';
