@@ -85,7 +85,7 @@ export default function AccessibilityStatementAdmin() {
         </p>
       ) : null}
       <ErrorSummary errors={errors} order={['conformance', 'assessment', ...textFields]} />
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" noValidate>
         <RadioGroup
           name="conformance"
           legend={t('site.a11yAdmin.conformance')}

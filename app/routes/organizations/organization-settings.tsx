@@ -97,7 +97,7 @@ export default function OrganizationSettings() {
         </p>
       ) : null}
       <ErrorSummary errors={errors} order={['publicEmail', 'publicPhone', 'publicAddress', 'municipalities']} />
-      <Form method="post" className="stack" aria-labelledby="contact-title">
+      <Form method="post" className="stack" aria-labelledby="contact-title" noValidate>
         <input type="hidden" name="intent" value="contact" />
         <h2 id="contact-title">{t('site.contact.title')}</h2>
         <p className="hint">{t('site.contact.hint', { url: page.publicUrl })}</p>
