@@ -75,7 +75,7 @@ export default function FrontPage() {
       </section>
       <nav aria-labelledby="more-title">
         <h2 id="more-title">{t('site.front.moreTitle')}</h2>
-        <ul>
+        <ul className="link-list">
           <li>
             <a href="/how-it-works">{t('site.front.linkHow')}</a>
           </li>
