@@ -41,7 +41,7 @@ beforeAll(async () => {
   const base = (n: number) => ({
     organizationId: org.id,
     tourId: null,
-    description: 'Timanttikiertueen ilta.',
+    description: 'Timanttikiertueen ilta palautumisesta ja jaksamisesta yrittäjän arjessa.',
     startsAt: new Date(Date.now() + n * day),
     endsAt: new Date(Date.now() + n * day + 7_200_000),
     venue: 'Porin kirjasto',
@@ -267,9 +267,18 @@ describe('Open Graph on the other public pages and the sitemap', () => {
   it.each([
     ['/training', 'Ohjaajakoulutus'],
     ['/events', 'Tapahtumat'],
+    ['/privacy', 'Tietosuojaseloste'],
+    ['/apply', 'Hae mukaan Työpeili-ryhmään'],
+    ['/advice/public', 'Varaa yritysneuvonta'],
   ])('%s has its title, description and Open Graph tags', async (path, title) => {
-    const html = await (await get(path)).text();
-    expectMeta(html, { title, url: path });
+    const res = await get(path);
+    expect(res.status).toBe(200);
+    expectMeta(await res.text(), { title, url: path });
+  });
+
+  it("an event's page is an og:type article with its own title", async () => {
+    const html = await (await get(`/events/${eventIds[0]}`)).text();
+    expectMeta(html, { title: 'Tapahtuma 5', url: `/events/${eventIds[0]}`, type: 'article' });
   });
 
   it('the sitemap lists the new pages and each organisation', async () => {
