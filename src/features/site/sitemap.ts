@@ -36,6 +36,6 @@ export async function sitemapXml(db: Tx, { appUrl, now }: { appUrl: string; now:
 
 /** Signed-in areas and token links are not for crawlers; the sitemap is named. */
 export function robotsTxt({ appUrl }: { appUrl: string }): string {
-  const disallowed = ['/organization', '/admin', '/home', '/groups', '/meetings', '/journal', '/materials', '/profile', '/my-data', '/invitation', '/events/cancel/', '/advice/', '/calendar/', '/check-in', '/sign-in', '/reset-password'];
+  const disallowed = ['/organization/', '/admin', '/home', '/groups', '/meetings', '/journal', '/materials', '/profile', '/my-data', '/invitation', '/events/cancel/', '/advice/', '/calendar/', '/check-in', '/sign-in', '/reset-password'];
   return ['User-agent: *', ...disallowed.map((p) => `Disallow: ${p}`), 'Allow: /advice/public', '', `Sitemap: ${appUrl}/sitemap.xml`, ''].join('\n');
 }
