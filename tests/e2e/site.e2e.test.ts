@@ -63,10 +63,12 @@ async function check(page: Page): Promise<void> {
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
 }
+/** Tabs to a link, follows it, checks the page; public pages are plain HTML (no React script, ADR 014). */
 async function follow(page: Page, name: RegExp, url: RegExp): Promise<void> {
   await tabTo(page, name, 120);
   await Promise.all([page.waitForURL(url), page.keyboard.press('Enter')]);
   await check(page);
+  expect(await page.locator('script[src]').count()).toBe(0);
 }
 
 const texts = {
