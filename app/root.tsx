@@ -25,6 +25,8 @@ export function loader({ context }: Route.LoaderArgs) {
   return {
     locale: state.locale,
     nonce: state.nonce,
+    /** The configured public base URL: public pages' Open Graph og:url (app/ui/page-meta.tsx). */
+    appUrl: state.services.config.appUrl,
     actor: actor
       ? {
           name: actor.name,

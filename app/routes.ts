@@ -23,6 +23,9 @@ export default [
   route('knowledge/:slug/edit', 'routes/knowledge/article-edit.tsx'),
   route('knowledge/:slug/history', 'routes/knowledge/article-history.tsx'),
   route('knowledge/:slug/files', 'routes/knowledge/article-files.tsx'),
+  route('how-it-works', 'routes/public/how-it-works.tsx'),
+  route('organizations', 'routes/site/organizations.tsx'),
+  route('organizations/:slug', 'routes/site/organization.tsx'),
   route('events', 'routes/events/events.tsx'),
   route('events/cancel/:token', 'routes/events/cancel.tsx'),
   route('events/feedback/:token', 'routes/events/feedback.tsx'),
@@ -65,6 +68,7 @@ export default [
   // Installation administration
   route('admin/organizations', 'routes/admin/organizations.tsx'),
   route('admin/organizations/:organizationId/research-export', 'routes/admin/research-export.tsx'),
+  route('admin/accessibility', 'routes/admin/accessibility-statement.tsx'),
 
   // Applying to a group and the intake queue
   route('apply', 'routes/intake/apply.tsx'),

@@ -18,3 +18,4 @@ export * from '../features/outcomes/outcomes.schema.ts';
 export * from '../features/advice/advice.schema.ts';
 export * from '../features/events/events.schema.ts';
 export * from '../features/knowledge/knowledge.schema.ts';
+export * from '../features/site/site.schema.ts';

@@ -2,7 +2,7 @@
 // role, 40 entrepreneurs and their companies. Built with the same factories the tests
 // use (tests/factories), from a fixed seed, so every machine gets the same demo.
 // Everything here is fictional; only the municipalities and sectors are real.
-import { count, inArray, sql } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import { users } from '../features/accounts/accounts.schema.ts';
 import type { Company, CompanySizeCode } from '../features/companies/companies.schema.ts';
 import { organizationMunicipalities, organizations, type Role } from '../features/organizations/organizations.schema.ts';
@@ -35,6 +35,8 @@ interface OrganizationPlan {
   domain: string;
   /** Municipality codes, repeated to weigh them. */
   municipalities: string[];
+  /** The public page's contact (/organizations/:slug); made up. */
+  contact: { publicEmail: string; publicPhone: string; publicAddress: string };
   /** Sole entrepreneurs in social and health care (about half of the pilot). */
   soteSole: number;
   /** Key persons of sote firms with staff (about a quarter): people per firm. */
@@ -54,6 +56,7 @@ const plans: OrganizationPlan[] = [
     domain: 'satakunta.demo.tyopeili.fi',
     // Pori, Ulvila, Kankaanpää, Harjavalta, Nakkila, Kokemäki, Pomarkku, Merikarvia, Huittinen
     municipalities: ['609', '609', '609', '609', '609', '609', '886', '886', '214', '214', '079', '531', '271', '608', '484', '102'],
+    contact: { publicEmail: 'ryhmat@satakunta.demo.tyopeili.fi', publicPhone: '02 555 0100', publicAddress: 'Yrittäjänkatu 1, 28100 Pori' },
     soteSole: 14,
     soteFirms: [2, 2, 1, 1, 1, 1],
     otherSectors: 6,
@@ -67,6 +70,7 @@ const plans: OrganizationPlan[] = [
     domain: 'rauma.demo.tyopeili.fi',
     // Rauma, Eura, Eurajoki, Säkylä, Huittinen
     municipalities: ['684', '684', '684', '684', '684', '050', '050', '051', '051', '783', '102'],
+    contact: { publicEmail: 'tyopeili@rauma.demo.tyopeili.fi', publicPhone: '02 555 0200', publicAddress: 'Kauppakatu 5, 26100 Rauma' },
     soteSole: 6,
     soteFirms: [2, 1],
     otherSectors: 3,
@@ -145,6 +149,7 @@ async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now
     const organization = await createTestOrganization(tx, { name: plan.name, slug: plan.slug });
     summary.organizations.push({ id: organization.id, name: organization.name, slug: organization.slug });
     const organizationId = organization.id;
+    await tx.update(organizations).set(plan.contact).where(eq(organizations.id, organizationId));
     const municipality = () => random.pick(plan.municipalities);
     // The municipalities it serves (Huittinen by both: the application form asks there).
     await tx.insert(organizationMunicipalities).values([...new Set(plan.municipalities)].map((municipalityCode) => ({ organizationId, municipalityCode })));

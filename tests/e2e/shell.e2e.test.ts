@@ -88,7 +88,7 @@ describe('the shell', () => {
 
   it.each(['fi-FI', 'en-GB', 'sv-FI'])('has no axe violations on the public pages and a 404 page (%s)', async (locale) => {
     const page = await newPage({ locale });
-    for (const path of ['/', '/privacy', '/accessibility', '/training', '/sign-in', '/sign-in/code', '/reset-password', '/dev/mailbox']) {
+    for (const path of ['/', '/privacy', '/accessibility', '/training', '/how-it-works', '/organizations', '/sign-in', '/sign-in/code', '/reset-password', '/dev/mailbox']) {
       expect((await page.goto(app.url + path))?.status()).toBe(200);
       await expectNoAxeViolations(page);
     }

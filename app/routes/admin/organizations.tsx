@@ -41,6 +41,9 @@ export default function AdminOrganizations() {
       <title>{`${t('admin.orgs.title')} – Työpeili`}</title>
       <h1>{t('admin.orgs.title')}</h1>
       <p className="lead">{t('admin.orgs.lead')}</p>
+      <p>
+        <a href="/admin/accessibility">{t('site.a11yAdmin.link')}</a>
+      </p>
       {page.created ? (
         <p className="notice notice--success" role="status">
           {t('admin.orgs.created', { name: page.created })}

@@ -6,6 +6,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import type { Route } from './+types/public-book';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
+import { PageMeta } from '../../ui/page-meta';
 import { Choice, ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterOf, type FieldErrors } from '../../ui/form';
 import { SlotPicker } from '../../ui/advice';
 import { RateLimitedError } from '../../../src/platform/errors.ts';
@@ -109,6 +110,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect('/advice/public?done=sent');
 }
 
+/** The page's own <title>, description and Open Graph tags come from PageMeta (not the root's). */
+export function meta() {
+  return [];
+}
+
 export default function PublicBook() {
   const t = useT();
   const loaded = useLoaderData<typeof loader>();
@@ -116,7 +122,7 @@ export default function PublicBook() {
   if (loaded.sent && !result) {
     return (
       <div className="page">
-        <title>{`${t('advice.public.sentTitle')} – Työpeili`}</title>
+        <PageMeta title={t('advice.public.sentTitle')} description={t('advice.public.lead')} />
         <h1>{t('advice.public.sentTitle')}</h1>
         <p className="lead">{t('advice.public.sent')}</p>
         <p>
@@ -131,7 +137,7 @@ export default function PublicBook() {
   const text = (field: string, fallback = '') => result?.values[field] ?? fallback;
   return (
     <div className="page">
-      <title>{`${t('advice.public.title')} – Työpeili`}</title>
+      <PageMeta title={t('advice.public.title')} description={t('advice.public.lead')} />
       <h1>{t('advice.public.title')}</h1>
       <p className="lead">{t('advice.public.lead')}</p>
       <ErrorSummary errors={errors} order={['form', 'slot', ...guestFields]} retryAfterSeconds={retryAfterOf(result)} />

@@ -5,6 +5,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import type { Route } from './+types/event';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
+import { PageMeta } from '../../ui/page-meta';
 import { Choice, ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterOf, type FieldErrors } from '../../ui/form';
 import { RateLimitedError } from '../../../src/platform/errors.ts';
 import { formatDateTime, type MessageKey } from '../../../src/platform/i18n/i18n.ts';
@@ -97,6 +98,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
 }
 
+/** The page's own <title>, description and Open Graph tags come from PageMeta (not the root's). */
+export function meta() {
+  return [];
+}
+
 export default function EventPage() {
   const t = useT();
   const loaded = useLoaderData<typeof loader>();
@@ -108,8 +114,7 @@ export default function EventPage() {
   const text = (field: string, fallback = '') => result?.values[field] ?? fallback;
   return (
     <div className="page">
-      <title>{`${event.title} – Työpeili`}</title>
-      <meta name="description" content={event.description.slice(0, 160)} />
+      <PageMeta title={event.title} description={event.description.slice(0, 160)} type="article" />
       <p>
         <a href="/events">{t('events.public.back')}</a>
       </p>

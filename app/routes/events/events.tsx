@@ -3,6 +3,7 @@ import { useLoaderData } from 'react-router';
 import type { Route } from './+types/events';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
+import { PageMeta } from '../../ui/page-meta';
 import { formatDateTime } from '../../../src/platform/i18n/i18n.ts';
 import { listPublicEvents } from '../../../src/features/events/events.queries.ts';
 
@@ -23,13 +24,17 @@ export async function loader({ context }: Route.LoaderArgs) {
   };
 }
 
+/** The page's own <title>, description and Open Graph tags come from PageMeta (not the root's). */
+export function meta() {
+  return [];
+}
+
 export default function Events() {
   const t = useT();
   const { events } = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <title>{`${t('events.public.title')} – Työpeili`}</title>
-      <meta name="description" content={t('events.public.lead')} />
+      <PageMeta title={t('events.public.title')} description={t('events.public.lead')} />
       <h1>{t('events.public.title')}</h1>
       <p className="lead">{t('events.public.lead')}</p>
       {events.length === 0 ? (

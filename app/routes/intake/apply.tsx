@@ -6,6 +6,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import type { Route } from './+types/apply';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
+import { PageMeta } from '../../ui/page-meta';
 import { Choice, ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterOf, type FieldErrors } from '../../ui/form';
 import { RateLimitedError } from '../../../src/platform/errors.ts';
 import type { Locale, MessageKey } from '../../../src/platform/i18n/i18n.ts';
@@ -127,6 +128,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 const summaryOrder = ['form', ...applicationFields];
 
+/** The page's own <title>, description and Open Graph tags come from PageMeta (not the root's). */
+export function meta() {
+  return [];
+}
+
 export default function Apply() {
   const t = useT();
   const page = useLoaderData<typeof loader>();
@@ -145,7 +151,7 @@ export default function Apply() {
   if (page.organizations.length === 0) {
     return (
       <div className="page">
-        <title>{`${t('intake.apply.title')} – Työpeili`}</title>
+        <PageMeta title={t('intake.apply.title')} description={t('intake.apply.lead')} />
         <h1>{t('intake.apply.title')}</h1>
         <p className="notice">{t('intake.apply.closed')}</p>
       </div>
@@ -154,7 +160,7 @@ export default function Apply() {
 
   return (
     <div className="page">
-      <title>{`${t('intake.apply.title')} – Työpeili`}</title>
+      <PageMeta title={t('intake.apply.title')} description={t('intake.apply.lead')} />
       <h1>{t('intake.apply.title')}</h1>
       <p className="lead">{t('intake.apply.lead')}</p>
       <p>{t('intake.apply.required')}</p>

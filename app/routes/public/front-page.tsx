@@ -1,22 +1,28 @@
-import { redirect } from 'react-router';
+import { redirect, useLoaderData } from 'react-router';
 import type { Route } from './+types/front-page';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
+import { PageMeta } from '../../ui/page-meta';
+import { PublicEventList } from '../../ui/public-events';
+import { upcomingPublishedEvents } from '../../../src/features/site/public-events.ts';
 
-export function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context }: Route.LoaderArgs) {
   const state = getState(context);
   if (state.actor) throw redirect('/home');
-  return null;
+  return { events: await upcomingPublishedEvents(state.services.db, { now: new Date(), locale: state.locale, limit: 3 }) };
 }
 
+/** The page's own <title>, description and Open Graph tags come from PageMeta. */
 export function meta() {
-  return [{ title: 'Työpeili' }, { name: 'description', content: 'Työpeili – vertaisryhmät yksin- ja mikroyrittäjille' }];
+  return [];
 }
 
 export default function FrontPage() {
   const t = useT();
+  const { events } = useLoaderData<typeof loader>();
   return (
     <div className="page">
+      <PageMeta title="Työpeili" description={t('site.front.meta')} />
       <section className="hero" aria-labelledby="front-title">
         <h1 id="front-title">{t('front.title')}</h1>
         <p className="lead">{t('front.lead')}</p>
@@ -35,6 +41,10 @@ export default function FrontPage() {
           </a>
         </p>
       </section>
+      <section aria-labelledby="for-title">
+        <h2 id="for-title">{t('site.front.forTitle')}</h2>
+        <p>{t('site.front.forBody')}</p>
+      </section>
       <section aria-labelledby="what-title">
         <h2 id="what-title">{t('front.whatTitle')}</h2>
         <ul className="plain-list">
@@ -43,6 +53,16 @@ export default function FrontPage() {
           <li>{t('front.what3')}</li>
           <li>{t('front.what4')}</li>
         </ul>
+        <p>
+          <a href="/how-it-works">{t('site.front.linkHow')}</a>
+        </p>
+      </section>
+      <section aria-labelledby="events-title">
+        <h2 id="events-title">{t('site.front.eventsTitle')}</h2>
+        {events.length === 0 ? <p>{t('site.front.eventsNone')}</p> : <PublicEventList events={events} label={t('site.front.eventsTitle')} />}
+        <p>
+          <a href="/events">{t('site.front.eventsAll')}</a>
+        </p>
       </section>
       <section aria-labelledby="join-title">
         <h2 id="join-title">{t('front.joinTitle')}</h2>
@@ -53,6 +73,26 @@ export default function FrontPage() {
         </ol>
         <p>{t('front.joinContact')}</p>
       </section>
+      <nav aria-labelledby="more-title">
+        <h2 id="more-title">{t('site.front.moreTitle')}</h2>
+        <ul className="link-list">
+          <li>
+            <a href="/how-it-works">{t('site.front.linkHow')}</a>
+          </li>
+          <li>
+            <a href="/events">{t('site.front.linkEvents')}</a>
+          </li>
+          <li>
+            <a href="/training">{t('site.front.linkTraining')}</a>
+          </li>
+          <li>
+            <a href="/apply">{t('site.front.linkApply')}</a>
+          </li>
+          <li>
+            <a href="/organizations">{t('site.front.linkOrganizations')}</a>
+          </li>
+        </ul>
+      </nav>
     </div>
   );
 }

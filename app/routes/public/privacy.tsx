@@ -1,9 +1,11 @@
 import { useSearchParams } from 'react-router';
 import { useT } from '../../lib/i18n';
+import { PageMeta } from '../../ui/page-meta';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 
+/** The page's own <title>, description and Open Graph tags come from PageMeta. */
 export function meta() {
-  return [{ title: 'Työpeili' }];
+  return [];
 }
 
 const sections: { title: MessageKey; body: MessageKey }[] = [
@@ -21,7 +23,7 @@ export default function Privacy() {
   const [params] = useSearchParams();
   return (
     <div className="page">
-      <title>{`${t('privacy.title')} – Työpeili`}</title>
+      <PageMeta title={t('privacy.title')} description={t('privacy.lead')} />
       {params.get('erased') === '1' ? (
         <p className="notice notice--success" role="status">
           {t('mydata.erased')}

@@ -14,6 +14,10 @@ export const organizations = pgTable(
     id: idColumn(),
     name: text('name').notNull(),
     slug: text('slug').notNull(),
+    /** The public page's contact (issue 14): a shared mailbox, a switchboard and a street address, set by a coordinator. */
+    publicEmail: text('public_email'),
+    publicPhone: text('public_phone'),
+    publicAddress: text('public_address'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('organizations_slug_key').on(t.slug)],

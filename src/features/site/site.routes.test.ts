@@ -57,8 +57,26 @@ describe('robots.txt and sitemap.xml', () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).toContain('User-agent: *');
-    for (const path of ['/organization', '/events/cancel/', '/calendar/', '/sign-in']) expect(text).toContain(`Disallow: ${path}\n`);
+    for (const path of ['/organization/', '/events/cancel/', '/calendar/', '/sign-in']) expect(text).toContain(`Disallow: ${path}\n`);
     expect(text).toContain(`Sitemap: ${app.services.config.appUrl}/sitemap.xml`);
+  });
+});
+
+describe('robots.txt and the sitemap agree', () => {
+  it('lets crawlers reach every address the sitemap lists (longest matching rule wins, as Google reads it)', async () => {
+    const rules = (await (await fetch(`${app.url}/robots.txt`)).text())
+      .split('\n')
+      .map((line) => /^(Allow|Disallow): (\S+)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ allow: m[1] === 'Allow', path: m[2]! }));
+    const xml = await (await fetch(`${app.url}/sitemap.xml`)).text();
+    const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    expect(paths).toContain('/organizations');
+    const blocked = paths.filter((path) => {
+      const matching = rules.filter((r) => path.startsWith(r.path)).sort((a, b) => b.path.length - a.path.length);
+      return matching[0] !== undefined && !matching[0].allow;
+    });
+    expect(blocked).toEqual([]);
   });
 });
 

@@ -20,3 +20,4 @@ export { instrumentPolicy } from './instrument.policy.ts';
 export { advisorAvailabilityPolicy, adviceBookingPolicy, adviceSettingsPolicy, adviceSessionPolicy, adviceNotePolicy, isAdvisorRole, type AdvisorResource, type AdviceSessionResource, type AdviceNoteResource } from './advice.policy.ts';
 export { eventPolicy, type EventResource } from './event.policy.ts';
 export { articlePolicy, type ArticleResource } from './article.policy.ts';
+export { sitePolicy } from './site.policy.ts';

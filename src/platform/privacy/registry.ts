@@ -106,7 +106,12 @@ export const privacyRegistry: readonly RegistryEntry[] = [
     from: 'users',
   },
   // organisations
-  { table: 'organizations', personal: false, description: 'The tenants: name and URL slug of an organisation.' },
+  {
+    table: 'organizations',
+    personal: false,
+    description: "The tenants: name, URL slug and the public page's contact (a shared mailbox, switchboard and address, published by a coordinator).",
+  },
+  { table: 'accessibility_statement', personal: false, description: "The accessibility statement's facts: status, dates, feedback channel and the supervising authority (installation-wide)." },
   {
     table: 'organization_municipalities',
     personal: false,
