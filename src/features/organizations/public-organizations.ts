@@ -18,10 +18,13 @@ const optional = (inner: z.ZodType<string, string>) =>
     .transform((v) => (v === '' ? null : v))
     .pipe(inner.nullable());
 
+/** A phone number as people write it: "02 620 3000", "(02) 620 3000", "+358 44 710 3662". */
+export const phonePattern = /^\+?\(?[0-9][0-9 ()-]{4,28}[0-9]$/;
+
 /** The posted contact: each part optional; an empty field clears it. */
 export const publicContactSchema = z.object({
   publicEmail: optional(z.email({ message: 'site.contact.emailInvalid' }).max(254, 'site.contact.emailInvalid')),
-  publicPhone: optional(z.string().regex(/^\+?[0-9][0-9 ()-]{4,28}[0-9]$/, 'site.contact.phoneInvalid')),
+  publicPhone: optional(z.string().regex(phonePattern, 'site.contact.phoneInvalid')),
   publicAddress: optional(z.string().max(200, 'site.contact.addressTooLong').regex(/^[^\p{Cc}]*$/u, 'site.contact.addressTooLong')),
 });
 export type PublicContact = z.output<typeof publicContactSchema>;

@@ -7,6 +7,7 @@ import type { Db, Tx } from '../../platform/db/db.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
 import { sitePolicy } from '../../platform/policy/index.ts';
 import { dateField } from '../../platform/validation/finnish-input.ts';
+import { phonePattern } from '../organizations/public-organizations.ts';
 import { accessibilityStatement, assessmentMethods, conformanceLevels, type AccessibilityStatement } from './site.schema.ts';
 
 export async function getAccessibilityStatement(db: Tx): Promise<AccessibilityStatement | null> {
@@ -17,7 +18,7 @@ export async function getAccessibilityStatement(db: Tx): Promise<AccessibilitySt
 const isoDate = dateField('site.a11yAdmin.dateInvalid');
 const line = (max: number) => z.string().trim().min(1, 'site.a11yAdmin.required').max(max, 'site.a11yAdmin.tooLong').regex(/^[^\p{Cc}]*$/u, 'site.a11yAdmin.tooLong');
 const email = z.string().trim().pipe(z.email({ message: 'site.contact.emailInvalid' }).max(254, 'site.contact.emailInvalid'));
-const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{4,28}[0-9]$/, 'site.contact.phoneInvalid');
+const phone = z.string().trim().regex(phonePattern, 'site.contact.phoneInvalid');
 
 export const accessibilityStatementSchema = z.object({
   conformance: z.enum(conformanceLevels, { message: 'site.a11yAdmin.required' }),
