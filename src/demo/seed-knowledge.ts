@@ -10,7 +10,7 @@ import { users } from '../features/accounts/accounts.schema.ts';
 import { searchVector } from '../features/knowledge/article-workflow.ts';
 import { slugTaken } from '../features/knowledge/knowledge.queries.ts';
 import { articles, articleVersions, type ArticleLanguage, type ArticleVisibility } from '../features/knowledge/knowledge.schema.ts';
-import { slugify } from '../features/organizations/slug.ts';
+import { uniqueSlug } from '../features/organizations/slug.ts';
 
 const DAY = 86_400_000;
 
@@ -219,9 +219,7 @@ export async function seedKnowledge(
   const idOf = (by: DemoArticle['by']) => people.find((p) => p.email === input.emails[by])?.id ?? null;
   for (const a of demoArticles) {
     const language = a.language ?? 'fi';
-    const base = slugify(a.title);
-    let slug = base;
-    for (let n = 2; await slugTaken(tx, slug); n++) slug = `${base}-${n}`;
+    const slug = await uniqueSlug(a.title, (candidate) => slugTaken(tx, candidate), 'artikkeli');
     const at = new Date(input.now.getTime() - a.daysAgo * DAY);
     const id = newId();
     const published = a.state !== 'review';

@@ -19,7 +19,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       headers: {
         'Content-Type': file.mediaType,
         'Content-Length': String(bytes.length),
-        'Content-Disposition': isPicture(file.mediaType) ? contentDisposition(name).replace(/^attachment/, 'inline') : contentDisposition(name),
+        'Content-Disposition': contentDisposition(name, isPicture(file.mediaType) ? 'inline' : 'attachment'),
         'X-Content-Type-Options': 'nosniff',
         'Content-Security-Policy': "sandbox; default-src 'none'",
         'Cache-Control': 'private, no-store',

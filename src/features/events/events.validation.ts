@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EventInput } from './manage-events.ts';
 import { dateField, formatDateInput, parseTimeInput, timeField } from '../../platform/validation/finnish-input.ts';
 import { utcToZoned, zonedTimeToUtc } from '../meetings/zoned-time.ts';
 
@@ -99,18 +100,7 @@ export const eventFormSchema = z
 export type EventForm = z.output<typeof eventFormSchema>;
 
 /** The form as instants (Helsinki wall time → UTC). */
-export function eventInputOf(form: EventForm): {
-  tourId: string | null;
-  title: string;
-  description: string;
-  startsAt: Date;
-  endsAt: Date;
-  venue: string | null;
-  onlineUrl: string | null;
-  capacity: number;
-  registrationDeadline: Date;
-  speakers: string;
-} {
+export function eventInputOf(form: EventForm): EventInput {
   return {
     tourId: form.tourId,
     title: form.title,

@@ -7,8 +7,10 @@ import { check, customType, foreignKey, index, integer, pgTable, primaryKey, tex
 import { newId } from '../../platform/db/ids.ts';
 import { organizations } from '../organizations/organizations.schema.ts';
 
-export const articleLanguages = ['fi', 'sv', 'en'] as const;
-export type ArticleLanguage = (typeof articleLanguages)[number];
+import type { ArticleLanguage } from './search-terms.ts';
+
+export type { ArticleLanguage };
+export const articleLanguages = ['fi', 'sv', 'en'] as const satisfies readonly ArticleLanguage[];
 export const articleVisibilities = ['public', 'signed_in', 'organization'] as const;
 export type ArticleVisibility = (typeof articleVisibilities)[number];
 /** The state of the newest version: being written, waiting for review, or the live one. */

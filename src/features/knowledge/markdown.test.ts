@@ -1,7 +1,7 @@
 // The body renderer: ordinary Markdown works, and nothing that could run script survives
 // (raw HTML, event attributes, javascript:/data: links, foreign pictures).
 import { describe, expect, it } from 'vitest';
-import { articlePlainText, referencedFileIds, renderArticleHtml } from './markdown.ts';
+import { articlePlainText, renderArticleHtml } from './markdown.ts';
 
 const FILE = '0190f000-0000-7000-8000-000000000001';
 
@@ -54,11 +54,8 @@ describe('renderArticleHtml', () => {
   });
 });
 
-describe('articlePlainText and referencedFileIds', () => {
+describe('articlePlainText', () => {
   it('keeps the words without the marks', () => {
     expect(articlePlainText('## Tuki\n\nHae **yritystukea** [täältä](https://x.fi).')).toBe('Tuki\nHae yritystukea täältä.');
-  });
-  it('finds the pictures a body uses', () => {
-    expect(referencedFileIds(`![a](/knowledge/files/${FILE}) ja ![b](/knowledge/files/${FILE})`)).toEqual([FILE]);
   });
 });

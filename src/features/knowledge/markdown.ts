@@ -85,10 +85,3 @@ export function articlePlainText(source: string): string {
     .replace(/\n{2,}/g, '\n')
     .trim();
 }
-
-/** The ids of the article's own files a body links to as pictures. */
-export function referencedFileIds(source: string): string[] {
-  const ids = new Set<string>();
-  for (const m of source.matchAll(/\/knowledge\/files\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/g)) ids.add(m[1]!);
-  return [...ids];
-}

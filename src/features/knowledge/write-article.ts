@@ -7,7 +7,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { articlePolicy, authorize } from '../../platform/policy/index.ts';
-import { slugify } from '../organizations/slug.ts';
+import { uniqueSlug } from '../organizations/slug.ts';
 import { ArticleConflictError } from './knowledge.errors.ts';
 import { articleResource, listThemes, slugTaken, type Article } from './knowledge.queries.ts';
 import { articles, articleVersions } from './knowledge.schema.ts';
@@ -35,9 +35,7 @@ export async function createArticle(
   );
   const themes = await knownThemes(deps.db, input.themes);
   return deps.db.transaction(async (tx) => {
-    const base = slugify(input.title).slice(0, 80) || 'artikkeli';
-    let slug = RESERVED.has(base) ? `${base}-1` : base;
-    for (let n = 2; await slugTaken(tx, slug); n++) slug = `${base}-${n}`;
+    const slug = await uniqueSlug(input.title, async (s) => RESERVED.has(s) || (await slugTaken(tx, s)), 'artikkeli');
     const [article] = await tx
       .insert(articles)
       .values({

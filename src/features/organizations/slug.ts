@@ -1,5 +1,5 @@
 /** A URL-safe name: "Satakunnan Yrityspalvelut Oy" → "satakunnan-yrityspalvelut-oy". */
-export function slugify(name: string): string {
+export function slugify(name: string, fallback = 'organisaatio'): string {
   const slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -9,12 +9,12 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/g, '');
-  return slug || 'organisaatio';
+  return slug || fallback;
 }
 
 /** The slug itself, else slug-2, slug-3, … : the first one not taken. */
-export async function uniqueSlug(name: string, taken: (slug: string) => Promise<boolean>): Promise<string> {
-  const base = slugify(name);
+export async function uniqueSlug(name: string, taken: (slug: string) => Promise<boolean>, fallback?: string): Promise<string> {
+  const base = slugify(name, fallback);
   if (!(await taken(base))) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
