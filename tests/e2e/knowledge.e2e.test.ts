@@ -1,9 +1,14 @@
 // The knowledge bank in Chromium by keyboard on a phone, in Finnish and English: a visitor
 // searches with an inflected word, sees the compound marked, opens the article; script written
-// into the article never runs (no dialog, no script element in it). axe finds nothing.
+// into the article never runs (no dialog, no script element in it). A facilitator writes an
+// article and asks for review; the coordinator finds it on the review list, publishes it and
+// opens the history; the visitor then finds it. axe finds nothing on any of these pages.
+import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorFor, createTestMember, createTestOrganization } from '../factories/organizations.ts';
+import { actorFor, createTestMember, createTestOrganization, signIn } from '../factories/organizations.ts';
+import { users } from '../../src/features/accounts/accounts.schema.ts';
+import { SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
 import { createArticle } from '../../src/features/knowledge/write-article.ts';
 import { publishArticle } from '../../src/features/knowledge/article-workflow.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
@@ -11,6 +16,7 @@ import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, tabTo }
 
 let app: TestApp;
 let browser: Browser;
+const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
@@ -27,14 +33,22 @@ beforeAll(async () => {
     themes: ['crisis'],
   });
   await publishArticle(coordinator, app.services, { organizationId: org.id, articleId: article.id });
+  for (const locale of ['fi', 'en'] as const) {
+    for (const role of ['facilitator', 'coordinator'] as const) {
+      const user = await createTestMember(db, { organizationId: org.id, role });
+      await db.update(users).set({ locale }).where(eq(users.id, user.id));
+      tokens[`${role}-${locale}`] = (await signIn(db, user.id)).token;
+    }
+  }
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
 
-async function phone(locale: string): Promise<{ page: Page; dialogs: string[] }> {
+async function phone(locale: string, who?: string): Promise<{ page: Page; dialogs: string[] }> {
   const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });
+  if (who) await context.addCookies([{ name: SESSION_COOKIE, value: tokens[who]!, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
   const page = await context.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
@@ -67,5 +81,80 @@ describe('the knowledge bank by keyboard on a phone', () => {
     expect(await page.locator('.article-body').textContent()).toContain('<script>alert("xss")</script>');
     await page.waitForTimeout(300);
     expect(dialogs).toEqual([]);
+  });
+});
+
+const writing = {
+  fi: {
+    title: /^Otsikko$/,
+    summary: /^Tiivistelmä$/,
+    theme: /^Ajankäyttö$/,
+    body: /^Teksti$/,
+    save: /^Tallenna luonnos$/,
+    review: /^Pyydä tarkastusta$/,
+    publish: /^Julkaise versio 1$/,
+    history: /^Versiohistoria$/,
+    published: 'Artikkeli julkaistu.',
+    heading: 'Odottaa tarkastusta',
+  },
+  en: {
+    title: /^Title$/,
+    summary: /^Summary$/,
+    theme: /^Time management$/,
+    body: /^Text$/,
+    save: /^Save draft$/,
+    review: /^Ask for review$/,
+    publish: /^Publish version 1$/,
+    history: /^Version history$/,
+    published: 'Article published.',
+    heading: 'Waiting for review',
+  },
+} as const;
+
+describe('writing and publishing by keyboard', () => {
+  it.each(['fi', 'en'] as const)('a facilitator writes and asks for review, the coordinator publishes, a visitor finds it (%s)', async (lang) => {
+    const w = writing[lang];
+    const title = lang === 'fi' ? 'Viikkosuunnitelma kalenteriin' : 'A weekly plan in the calendar';
+    const slug = lang === 'fi' ? 'viikkosuunnitelma-kalenteriin' : 'a-weekly-plan-in-the-calendar';
+    const { page: writer } = await phone(lang === 'fi' ? 'fi-FI' : 'en-GB', `facilitator-${lang}`);
+    await writer.goto(`${app.url}/knowledge/new`);
+    await expectNoAxeViolations(writer);
+    await tabTo(writer, w.title, 80);
+    await writer.keyboard.type(title);
+    await tabTo(writer, w.summary);
+    await writer.keyboard.type(lang === 'fi' ? 'Maanantain vartti riittää.' : 'A quarter of an hour on Monday is enough.');
+    await tabTo(writer, w.theme);
+    await writer.keyboard.press('Space');
+    await tabTo(writer, w.body);
+    await writer.keyboard.type(lang === 'fi' ? 'Kirjoita **viikon** tärkeimmät asiat kalenteriin.' : 'Write the **week**’s main things into the calendar.');
+    await tabTo(writer, w.save);
+    await Promise.all([writer.waitForURL(new RegExp(`/knowledge/${slug}/edit\\?done=created`)), writer.keyboard.press('Enter')]);
+    await expectNoAxeViolations(writer);
+    await tabTo(writer, w.review, 80);
+    await Promise.all([writer.waitForURL(/done=submitted/), writer.keyboard.press('Enter')]);
+    await expectNoAxeViolations(writer);
+    await expectNoHorizontalScroll(writer);
+
+    const { page: reviewer } = await phone(lang === 'fi' ? 'fi-FI' : 'en-GB', `coordinator-${lang}`);
+    await reviewer.goto(`${app.url}/knowledge/manage`);
+    expect(await reviewer.locator('main').textContent()).toContain(w.heading);
+    await expectNoAxeViolations(reviewer);
+    await expectNoHorizontalScroll(reviewer);
+    await tabTo(reviewer, new RegExp(`^${title}$`), 80);
+    await Promise.all([reviewer.waitForURL(new RegExp(`/knowledge/${slug}/edit$`)), reviewer.keyboard.press('Enter')]);
+    await tabTo(reviewer, w.publish, 80);
+    await Promise.all([reviewer.waitForURL(/done=published/), reviewer.keyboard.press('Enter')]);
+    expect(await reviewer.locator('[role="status"]').textContent()).toBe(w.published);
+    await tabTo(reviewer, w.history, 80);
+    await Promise.all([reviewer.waitForURL(new RegExp(`/knowledge/${slug}/history$`)), reviewer.keyboard.press('Enter')]);
+    await expectNoAxeViolations(reviewer);
+    await expectNoHorizontalScroll(reviewer);
+
+    const { page: visitor } = await phone(lang === 'fi' ? 'fi-FI' : 'en-GB');
+    await visitor.goto(`${app.url}/knowledge?q=${lang === 'fi' ? 'kalenterista' : 'calendars'}`);
+    await tabTo(visitor, new RegExp(`^${title}$`), 80);
+    await Promise.all([visitor.waitForURL(new RegExp(`/knowledge/${slug}$`)), visitor.keyboard.press('Enter')]);
+    expect(await visitor.locator('.article-body strong').textContent()).toBe(lang === 'fi' ? 'viikon' : 'week');
+    await expectNoAxeViolations(visitor);
   });
 });

@@ -37,32 +37,34 @@ export default function ArticleHistory() {
         <a href={`/knowledge/${h.slug}/edit`}>{t('knowledge.history.back')}</a>
       </p>
       <h1>{t('knowledge.history.title')}</h1>
-      <table>
-        <caption>{t('knowledge.history.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('knowledge.history.version')}</th>
-            <th scope="col">{t('knowledge.form.title')}</th>
-            <th scope="col">{t('knowledge.history.savedBy')}</th>
-            <th scope="col">{t('knowledge.history.saved')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {h.versions.map((v) => (
-            <tr key={v.number}>
-              <td>
-                <a href={`/knowledge/${h.slug}/history?version=${v.number}`} aria-current={v.number === h.shown.number ? 'page' : undefined}>
-                  {v.number}
-                </a>
-                {v.number === h.publishedVersion ? ` (${t('knowledge.history.live')})` : null}
-              </td>
-              <td>{v.title}</td>
-              <td>{v.editor ?? t('knowledge.history.erased')}</td>
-              <td>{v.saved}</td>
+      <div className="table-wrap" role="region" aria-labelledby="history-caption" tabIndex={0}>
+        <table>
+          <caption id="history-caption">{t('knowledge.history.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('knowledge.history.version')}</th>
+              <th scope="col">{t('knowledge.form.title')}</th>
+              <th scope="col">{t('knowledge.history.savedBy')}</th>
+              <th scope="col">{t('knowledge.history.saved')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {h.versions.map((v) => (
+              <tr key={v.number}>
+                <td>
+                  <a href={`/knowledge/${h.slug}/history?version=${v.number}`} aria-current={v.number === h.shown.number ? 'page' : undefined}>
+                    {v.number}
+                  </a>
+                  {v.number === h.publishedVersion ? ` (${t('knowledge.history.live')})` : null}
+                </td>
+                <td>{v.title}</td>
+                <td>{v.editor ?? t('knowledge.history.erased')}</td>
+                <td>{v.saved}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <section aria-labelledby="shown-title" lang={h.language}>
         <h2 id="shown-title">{t('knowledge.history.shown', { version: h.shown.number, title: h.shown.title })}</h2>
         {h.shown.summary ? <p className="lead">{h.shown.summary}</p> : null}

@@ -33,35 +33,37 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 type Row = Awaited<ReturnType<typeof loader>>['others'][number];
 
-function ArticleTable({ rows, caption }: { rows: Row[]; caption: string }) {
+function ArticleTable({ id, rows, caption }: { id: string; rows: Row[]; caption: string }) {
   const t = useT();
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('knowledge.form.title')}</th>
-          <th scope="col">{t('knowledge.manage.state')}</th>
-          <th scope="col">{t('knowledge.form.visibility')}</th>
-          <th scope="col">{t('knowledge.manage.author')}</th>
-          <th scope="col">{t('knowledge.manage.updated')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.slug}>
-            <td>{r.editable ? <a href={`/knowledge/${r.slug}/edit`}>{r.title}</a> : r.live ? <a href={`/knowledge/${r.slug}`}>{r.title}</a> : r.title}</td>
-            <td>
-              {t(stateKey[r.state])}
-              {r.live && r.state !== 'published' ? ` (${t('knowledge.manage.liveOlder')})` : null}
-            </td>
-            <td>{t(visibilityKey[r.visibility])}</td>
-            <td>{r.author ?? t('knowledge.history.erased')}</td>
-            <td>{r.updated}</td>
+    <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
+      <table>
+        <caption id={id}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('knowledge.form.title')}</th>
+            <th scope="col">{t('knowledge.manage.state')}</th>
+            <th scope="col">{t('knowledge.form.visibility')}</th>
+            <th scope="col">{t('knowledge.manage.author')}</th>
+            <th scope="col">{t('knowledge.manage.updated')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.slug}>
+              <td>{r.editable ? <a href={`/knowledge/${r.slug}/edit`}>{r.title}</a> : r.live ? <a href={`/knowledge/${r.slug}`}>{r.title}</a> : r.title}</td>
+              <td>
+                {t(stateKey[r.state])}
+                {r.live && r.state !== 'published' ? ` (${t('knowledge.manage.liveOlder')})` : null}
+              </td>
+              <td>{t(visibilityKey[r.visibility])}</td>
+              <td>{r.author ?? t('knowledge.history.erased')}</td>
+              <td>{r.updated}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -82,10 +84,10 @@ export default function ManageKnowledge() {
       {review.length === 0 ? (
         <p>{t('knowledge.manage.reviewNone')}</p>
       ) : (
-        <ArticleTable rows={review} caption={reviewer ? t('knowledge.manage.reviewCaption') : t('knowledge.manage.reviewCaptionWriter')} />
+        <ArticleTable id="review-caption" rows={review} caption={reviewer ? t('knowledge.manage.reviewCaption') : t('knowledge.manage.reviewCaptionWriter')} />
       )}
       <h2>{t('knowledge.manage.allTitle')}</h2>
-      {others.length === 0 ? <p>{t('knowledge.manage.none')}</p> : <ArticleTable rows={others} caption={t('knowledge.manage.allCaption')} />}
+      {others.length === 0 ? <p>{t('knowledge.manage.none')}</p> : <ArticleTable id="all-caption" rows={others} caption={t('knowledge.manage.allCaption')} />}
     </div>
   );
 }
