@@ -271,5 +271,11 @@ describe('feedback after the event', () => {
     await expect(releasedEventFeedback(actors.otherCoordinator, database.db, ids)).rejects.toBeInstanceOf(NotFoundError);
     // The form closes 30 days after the event.
     expect((await findFeedbackInvitation(database.db, tokens[5]!, new Date(END.getTime() + 31 * 86_400_000))).state).toBe('closed');
+    // A sixth answer after five were shown: means of 5 and of 6 answers would give the sixth answer away
+    // (6 × mean₆ − 5 × mean₅), so the layer withholds until the set differs from the shown one by k.
+    await giveEventFeedback(deps, tokens[5]!, { overall: 5, usefulness: 1, comment: 'Uusi' }, { now: after });
+    const six = await releasedEventFeedback(actors.coordinator, database.db, ids);
+    expect(six.withheld).toBe(true);
+    expect(six.comments).toEqual([]);
   });
 });
