@@ -32,23 +32,22 @@ export async function listOrganizationEvents(
   db: Tx,
   { organizationId }: { organizationId: string },
 ): Promise<{ events: EventWithCounts[]; tours: TourWithCounts[] }> {
-  const rows = await db
-    .select({
-      event: events,
-      confirmed: sql<number>`count(${eventRegistrations.id}) FILTER (WHERE ${eventRegistrations.status} = 'confirmed')::int`,
-      waitlisted: sql<number>`count(${eventRegistrations.id}) FILTER (WHERE ${eventRegistrations.status} = 'waitlisted')::int`,
-      cancelled: sql<number>`count(${eventRegistrations.id}) FILTER (WHERE ${eventRegistrations.status} = 'cancelled')::int`,
-      attended: sql<number>`count(${eventRegistrations.id}) FILTER (WHERE ${eventRegistrations.attendedAt} IS NOT NULL)::int`,
-    })
-    .from(events)
-    .leftJoin(
-      eventRegistrations,
-      and(eq(eventRegistrations.organizationId, events.organizationId), eq(eventRegistrations.eventId, events.id)),
-    )
-    .where(eq(events.organizationId, organizationId))
-    .groupBy(events.organizationId, events.id)
-    .orderBy(desc(events.startsAt), asc(events.id));
-  const tourRows = await db.select().from(eventTours).where(eq(eventTours.organizationId, organizationId)).orderBy(asc(eventTours.createdAt), asc(eventTours.id));
+  const [rows, tourRows] = await Promise.all([
+    db
+      .select({
+        event: events,
+        confirmed: sql<number>`count(${eventRegistrations.id}) FILTER (WHERE ${eventRegistrations.status} = 'confirmed')::int`,
+        waitlisted: sql<number>`count(${eventRegistrations.id}) FILTER (WHERE ${eventRegistrations.status} = 'waitlisted')::int`,
+        cancelled: sql<number>`count(${eventRegistrations.id}) FILTER (WHERE ${eventRegistrations.status} = 'cancelled')::int`,
+        attended: sql<number>`count(${eventRegistrations.id}) FILTER (WHERE ${eventRegistrations.attendedAt} IS NOT NULL)::int`,
+      })
+      .from(events)
+      .leftJoin(eventRegistrations, and(eq(eventRegistrations.organizationId, events.organizationId), eq(eventRegistrations.eventId, events.id)))
+      .where(eq(events.organizationId, organizationId))
+      .groupBy(events.organizationId, events.id)
+      .orderBy(desc(events.startsAt), asc(events.id)),
+    listTours(db, { organizationId }),
+  ]);
   const list = rows.map((r) => ({
     event: r.event,
     counts: { confirmed: r.confirmed, waitlisted: r.waitlisted, cancelled: r.cancelled, attended: r.attended },
@@ -88,11 +87,7 @@ export async function listCheckIn(
   db: Tx,
   { organizationId, eventId, search }: { organizationId: string; eventId: string; search: string },
 ): Promise<EventRegistration[]> {
-  const where = [
-    eq(eventRegistrations.organizationId, organizationId),
-    eq(eventRegistrations.eventId, eventId),
-    eq(eventRegistrations.status, 'confirmed'),
-  ];
+  const where = [eq(eventRegistrations.organizationId, organizationId), eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.status, 'confirmed')];
   if (search) where.push(ilike(eventRegistrations.name, `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   return db
     .select()
