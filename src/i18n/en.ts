@@ -2188,4 +2188,6 @@ export const en: Record<MessageKey, string> = {
   "knowledge.manage.author": "Author",
   "knowledge.manage.updated": "Changed",
   "knowledge.manage.liveOlder": "an older version is published",
+  "site.front.knowledgeTitle": "Good practices",
+  "site.front.knowledgeAll": "All good practices",
 };

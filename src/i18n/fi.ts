@@ -2187,6 +2187,8 @@ export const fi = {
   "knowledge.manage.author": "Kirjoittaja",
   "knowledge.manage.updated": "Muutettu",
   "knowledge.manage.liveOlder": "vanhempi versio julkaistuna",
+  "site.front.knowledgeTitle": "Hyviä käytäntöjä",
+  "site.front.knowledgeAll": "Kaikki hyvät käytännöt",
 } as const;
 
 export type MessageKey = keyof typeof fi;

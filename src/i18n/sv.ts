@@ -2188,4 +2188,6 @@ export const sv: Record<MessageKey, string> = {
   "knowledge.manage.author": "Skribent",
   "knowledge.manage.updated": "Ändrad",
   "knowledge.manage.liveOlder": "en äldre version är publicerad",
+  "site.front.knowledgeTitle": "God praxis",
+  "site.front.knowledgeAll": "Alla exempel på god praxis",
 };

@@ -124,6 +124,11 @@ const noticeKey: Record<(typeof notices)[number], MessageKey> = {
   uploaded: 'knowledge.notice.uploaded',
 };
 
+/** The page's own <title> (and on public pages description and Open Graph) replace the root's. */
+export function meta() {
+  return [];
+}
+
 export default function ArticleEdit() {
   const t = useT();
   const loaded = useLoaderData<typeof loader>();

@@ -27,6 +27,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
+/** The page's own <title> (and on public pages description and Open Graph) replace the root's. */
+export function meta() {
+  return [];
+}
+
 export default function ArticleHistory() {
   const t = useT();
   const h = useLoaderData<typeof loader>();

@@ -47,6 +47,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
+/** The page's own <title> (and on public pages description and Open Graph) replace the root's. */
+export function meta() {
+  return [];
+}
+
 export default function ArticleNew() {
   const t = useT();
   const loaded = useLoaderData<typeof loader>();

@@ -11,6 +11,7 @@ import { articleResource, findArticleBySlug, findVersion, listFiles, listThemes 
 import { renderArticleHtml } from '../../../src/features/knowledge/markdown.ts';
 import { isPicture } from '../../../src/features/knowledge/article-files.ts';
 import { stateKey, themeName } from '../../ui/knowledge';
+import { PageMeta } from '../../ui/page-meta';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const state = getState(context);
@@ -40,13 +41,17 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   };
 }
 
+/** The page's own <title> (and on public pages description and Open Graph) replace the root's. */
+export function meta() {
+  return [];
+}
+
 export default function ArticlePage() {
   const t = useT();
   const a = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <title>{`${a.title} – Työpeili`}</title>
-      <meta name="description" content={(a.summary || a.title).slice(0, 160)} />
+      <PageMeta title={a.title} description={(a.summary || a.title).slice(0, 160)} type="article" />
       <p>
         <a href="/knowledge">{t('knowledge.back')}</a>
       </p>

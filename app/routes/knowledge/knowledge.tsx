@@ -12,6 +12,7 @@ import { searchSchema } from '../../../src/features/knowledge/knowledge.validati
 import { snippet, type SnippetPart } from '../../../src/features/knowledge/snippet.ts';
 import { articlePlainText } from '../../../src/features/knowledge/markdown.ts';
 import { themeName } from '../../ui/knowledge';
+import { PageMeta } from '../../ui/page-meta';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const state = getState(context);
@@ -40,6 +41,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
+/** The page's own <title> (and on public pages description and Open Graph) replace the root's. */
+export function meta() {
+  return [];
+}
+
 export default function Knowledge() {
   const t = useT();
   const { q, theme, themes, results, writes } = useLoaderData<typeof loader>();
@@ -47,8 +53,7 @@ export default function Knowledge() {
   const searched = q.trim() !== '' || theme !== null;
   return (
     <div className="page">
-      <title>{`${t('knowledge.title')} – Työpeili`}</title>
-      <meta name="description" content={t('knowledge.lead')} />
+      <PageMeta title={t('knowledge.title')} description={t('knowledge.lead')} />
       <h1>{t('knowledge.title')}</h1>
       <p className="lead">{t('knowledge.lead')}</p>
       {writes ? (

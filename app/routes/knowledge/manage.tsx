@@ -67,6 +67,11 @@ function ArticleTable({ id, rows, caption }: { id: string; rows: Row[]; caption:
   );
 }
 
+/** The page's own <title> (and on public pages description and Open Graph) replace the root's. */
+export function meta() {
+  return [];
+}
+
 export default function ManageKnowledge() {
   const t = useT();
   const { reviewer, review, others } = useLoaderData<typeof loader>();

@@ -5,11 +5,16 @@ import { useT } from '../../lib/i18n';
 import { PageMeta } from '../../ui/page-meta';
 import { PublicEventList } from '../../ui/public-events';
 import { upcomingPublishedEvents } from '../../../src/features/site/public-events.ts';
+import { listPublicArticles } from '../../../src/features/knowledge/knowledge.queries.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {
   const state = getState(context);
   if (state.actor) throw redirect('/home');
-  return { events: await upcomingPublishedEvents(state.services.db, { now: new Date(), locale: state.locale, limit: 3 }) };
+  const [events, articles] = await Promise.all([
+    upcomingPublishedEvents(state.services.db, { now: new Date(), locale: state.locale, limit: 3 }),
+    listPublicArticles(state.services.db, { limit: 3 }),
+  ]);
+  return { events, articles: articles.map((a) => ({ slug: a.slug, title: a.title, summary: a.summary })) };
 }
 
 /** The page's own <title>, description and Open Graph tags come from PageMeta. */
@@ -19,7 +24,7 @@ export function meta() {
 
 export default function FrontPage() {
   const t = useT();
-  const { events } = useLoaderData<typeof loader>();
+  const { events, articles } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <PageMeta title="Työpeili" description={t('site.front.meta')} />
@@ -62,6 +67,26 @@ export default function FrontPage() {
         {events.length === 0 ? <p>{t('site.front.eventsNone')}</p> : <PublicEventList events={events} label={t('site.front.eventsTitle')} />}
         <p>
           <a href="/events">{t('site.front.eventsAll')}</a>
+        </p>
+      </section>
+      <section aria-labelledby="knowledge-title">
+        <h2 id="knowledge-title">{t('site.front.knowledgeTitle')}</h2>
+        {articles.length === 0 ? (
+          <p>{t('knowledge.none')}</p>
+        ) : (
+          <ul className="stack" aria-labelledby="knowledge-title">
+            {articles.map((a) => (
+              <li key={a.slug}>
+                <h3>
+                  <a href={`/knowledge/${a.slug}`}>{a.title}</a>
+                </h3>
+                {a.summary ? <p>{a.summary}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <a href="/knowledge">{t('site.front.knowledgeAll')}</a>
         </p>
       </section>
       <section aria-labelledby="join-title">

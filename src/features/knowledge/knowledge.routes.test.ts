@@ -104,6 +104,19 @@ describe('reading', () => {
     expect((await get('/knowledge/EI%20OLE')).status).toBe(404);
   });
 
+  it('one title, a description and Open Graph as an article; the front page lists the live public articles', async () => {
+    const html = await (await get(`/knowledge/${publicSlug}`)).text();
+    expect(html.match(/<title>/g)).toHaveLength(1);
+    expect(html).toContain('<title>Yritystuen hakeminen – Työpeili</title>');
+    expect(html).toContain('<meta property="og:type" content="article"/>');
+    expect(html).toContain(`<meta property="og:url" content="${app.services.config.appUrl}/knowledge/${publicSlug}"/>`);
+    expect((await (await get('/knowledge')).text()).match(/<title>/g)).toHaveLength(1);
+    const front = await (await get('/')).text();
+    expect(front).toContain(`<a href="/knowledge/${publicSlug}">Yritystuen hakeminen</a>`);
+    expect(front).not.toContain('Sisäinen muistilista');
+    expect(front).not.toContain('Keskeneräinen luonnos');
+  });
+
   it('the sitemap lists live public articles only', async () => {
     const xml = await (await get('/sitemap.xml')).text();
     expect(xml).toContain(`/knowledge/${publicSlug}</loc>`);
