@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalHttpsUrl } from '../../platform/validation/https-url.ts';
 import type { EventInput } from './manage-events.ts';
 import { dateField, formatDateInput, parseTimeInput, timeField } from '../../platform/validation/finnish-input.ts';
 import { utcToZoned, zonedTimeToUtc } from '../meetings/zoned-time.ts';
@@ -27,21 +28,7 @@ export type RegistrationForm = z.output<typeof registrationSchema>;
 const requiredText = (max: number, message: string) => z.string(message).trim().min(1, message).max(max, message);
 const plainText = (max: number) => z.string().trim().max(max, 'events.validation.textTooLong').optional().transform((v) => v ?? '');
 
-const httpsUrl = z
-  .string()
-  .trim()
-  .max(500, 'events.validation.onlineUrlInvalid')
-  .optional()
-  .transform((v) => (v ? v : null))
-  .refine((v) => {
-    if (v === null) return true;
-    try {
-      const u = new URL(v);
-      return u.protocol === 'https:' && u.hostname.includes('.');
-    } catch {
-      return false;
-    }
-  }, 'events.validation.onlineUrlInvalid');
+const httpsUrl = optionalHttpsUrl('events.validation.onlineUrlInvalid');
 
 const optionalUuid = z
   .string()

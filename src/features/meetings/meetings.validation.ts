@@ -1,6 +1,7 @@
 // The meeting forms: one zod schema each; messages are catalog keys. Pure, no I/O.
 // Times are entered as local Helsinki wall time and turned into instants by zoned-time.ts.
 import { z } from 'zod';
+import { optionalHttpsUrl } from '../../platform/validation/https-url.ts';
 import { agendaKinds, attendanceStatuses, rsvpResponses } from './meetings.schema.ts';
 import { dateField as finnishDateField, timeField as finnishTimeField } from '../../platform/validation/finnish-input.ts';
 import { parseLocalDate, weekdayOf, daysInMonth, type Weekday } from './zoned-time.ts';
@@ -19,21 +20,7 @@ const text = (max: number, tooLong: string) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-const httpsUrl = z
-  .string()
-  .trim()
-  .max(500, 'meetings.validation.onlineUrlInvalid')
-  .optional()
-  .transform((v) => (v ? v : null))
-  .refine((v) => {
-    if (v === null) return true;
-    try {
-      const u = new URL(v);
-      return u.protocol === 'https:' && u.hostname.includes('.');
-    } catch {
-      return false;
-    }
-  }, 'meetings.validation.onlineUrlInvalid');
+const httpsUrl = optionalHttpsUrl('meetings.validation.onlineUrlInvalid');
 
 const lengthKm = z
   .string()
