@@ -21,3 +21,5 @@ export { advisorAvailabilityPolicy, adviceBookingPolicy, adviceSettingsPolicy, a
 export { eventPolicy, type EventResource } from './event.policy.ts';
 export { articlePolicy, type ArticleResource } from './article.policy.ts';
 export { sitePolicy } from './site.policy.ts';
+export { storyPolicy, type StoryResource } from './story.policy.ts';
+export { exitInterviewPolicy } from './exit-interview.policy.ts';
