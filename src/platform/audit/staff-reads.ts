@@ -21,6 +21,8 @@ export const readPurposes = [
   'advice.session',
   'events.registrations',
   'events.check_in',
+  'exit_interviews.group',
+  'stories.manage',
 ] as const;
 export type ReadPurpose = (typeof readPurposes)[number];
 
