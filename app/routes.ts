@@ -23,6 +23,13 @@ export default [
   route('knowledge/:slug/edit', 'routes/knowledge/article-edit.tsx'),
   route('knowledge/:slug/history', 'routes/knowledge/article-history.tsx'),
   route('knowledge/:slug/files', 'routes/knowledge/article-files.tsx'),
+  // Stories of entrepreneurs, published with consent to the exact text (issue 14, point 6)
+  route('stories', 'routes/stories/stories.tsx'),
+  route('stories/:slug', 'routes/stories/story.tsx'),
+  route('profile/stories', 'routes/stories/profile-stories.tsx'),
+  route('organization/stories', 'routes/stories/manage-stories.tsx'),
+  route('organization/stories/:storyId', 'routes/stories/manage-story.tsx'),
+  route('groups/:groupId/exit-interviews', 'routes/stories/exit-interviews.tsx'),
   route('how-it-works', 'routes/public/how-it-works.tsx'),
   route('organizations', 'routes/site/organizations.tsx'),
   route('organizations/:slug', 'routes/site/organization.tsx'),

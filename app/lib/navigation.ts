@@ -19,6 +19,7 @@ export function navigationFor(actor: NavActor | null): { href: string; label: Me
     items.push({ href: '/organization/members', label: 'nav.members' });
   }
   if (actor.role === 'coordinator' || actor.role === 'facilitator' || actor.role === 'expert') items.push({ href: '/knowledge', label: 'nav.knowledge' });
+  if (actor.role === 'coordinator' || actor.role === 'facilitator') items.push({ href: '/organization/stories', label: 'nav.stories' });
   if (actor.role === 'coordinator' || actor.role === 'funder') items.push({ href: '/evaluation', label: 'nav.evaluation' });
   if (actor.isAdmin) items.push({ href: '/admin/organizations', label: 'nav.organizations' });
   items.push({ href: '/profile', label: 'nav.profile' });

@@ -167,6 +167,9 @@ export default function Profile() {
         <li>
           <a href="/profile/data-access">{t('trust.access.profileLink')}</a>
         </li>
+        <li>
+          <a href="/profile/stories">{t('stories.profile.link')}</a>
+        </li>
       </ul>
 
       <p>

@@ -7,7 +7,7 @@ import { requireActor } from '../../lib/state.server';
 import { notice, uuidParam } from '../../lib/params.server';
 import { useFormat, useT } from '../../lib/i18n';
 import { rethrowAsResponse } from '../../ui/form';
-import { authorize, can, groupOutcomePolicy, groupPolicy, meetingPolicy } from '../../../src/platform/policy/index.ts';
+import { authorize, can, exitInterviewPolicy, groupOutcomePolicy, groupPolicy, meetingPolicy } from '../../../src/platform/policy/index.ts';
 import { findCurrentAgreement, findGroupResource, listGroupPeople } from '../../../src/features/groups/groups.queries.ts';
 import { locateGroup } from '../../../src/features/groups/locate.ts';
 import { firstName, groupSizeAdvice, memberDisplay } from '../../../src/features/groups/group-rules.ts';
@@ -41,7 +41,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return {
     notice: notice(new URL(request.url), notices),
     group: { id: group.id, name: group.name, status: group.status, format: group.format, description: group.description },
-    can: { ...allowed, createMeeting: meetingPolicy.create(actor, meetingScope), board: isMember || group.facilitatorUserIds.includes(actor.userId), trend: groupOutcomePolicy.readTrend(actor, group) },
+    can: { ...allowed, createMeeting: meetingPolicy.create(actor, meetingScope), board: isMember || group.facilitatorUserIds.includes(actor.userId), trend: groupOutcomePolicy.readTrend(actor, group), exitInterviews: exitInterviewPolicy.read(actor, group) },
     isMember,
     sizeAdvice: allowed.manageMembers ? groupSizeAdvice(people.members.length) : null,
     facilitators: people.facilitators.map((f) => ({ userId: f.userId, name: f.name })),
@@ -103,6 +103,11 @@ export default function GroupPage() {
         {page.can.readAttendance ? (
           <a className="button button--secondary" href={`/groups/${g.id}/attendance`}>
             {t('groups.attendanceLink')}
+          </a>
+        ) : null}
+        {page.can.exitInterviews ? (
+          <a className="button button--secondary" href={`/groups/${g.id}/exit-interviews`}>
+            {t('exitInterviews.link')}
           </a>
         ) : null}
         {page.can.trend ? (

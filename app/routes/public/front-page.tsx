@@ -6,15 +6,22 @@ import { PageMeta } from '../../ui/page-meta';
 import { PublicEventList } from '../../ui/public-events';
 import { upcomingPublishedEvents } from '../../../src/features/site/public-events.ts';
 import { listPublicArticles } from '../../../src/features/knowledge/knowledge.queries.ts';
+import { listPublishedStories } from '../../../src/features/stories/stories.queries.ts';
+import { excerptOf, StoryList } from '../../ui/stories';
 
 export async function loader({ context }: Route.LoaderArgs) {
   const state = getState(context);
   if (state.actor) throw redirect('/home');
-  const [events, articles] = await Promise.all([
+  const [events, articles, stories] = await Promise.all([
     upcomingPublishedEvents(state.services.db, { now: new Date(), locale: state.locale, limit: 3 }),
     listPublicArticles(state.services.db, { limit: 3 }),
+    listPublishedStories(state.services.db, { locale: state.locale, limit: 2 }),
   ]);
-  return { events, articles: articles.map((a) => ({ slug: a.slug, title: a.title, summary: a.summary })) };
+  return {
+    events,
+    articles: articles.map((a) => ({ slug: a.slug, title: a.title, summary: a.summary })),
+    stories: stories.map(({ publishedAt: _p, updatedAt: _u, body, ...s }) => ({ ...s, excerpt: excerptOf(body, 160) })),
+  };
 }
 
 /** The page's own <title>, description and Open Graph tags come from PageMeta. */
@@ -24,7 +31,7 @@ export function meta() {
 
 export default function FrontPage() {
   const t = useT();
-  const { events, articles } = useLoaderData<typeof loader>();
+  const { events, articles, stories } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <PageMeta title="Työpeili" description={t('site.front.meta')} />
@@ -89,6 +96,15 @@ export default function FrontPage() {
           <a href="/knowledge">{t('site.front.knowledgeAll')}</a>
         </p>
       </section>
+      {stories.length > 0 ? (
+        <section aria-labelledby="stories-title">
+          <h2 id="stories-title">{t('stories.front.title')}</h2>
+          <StoryList stories={stories} labelledBy="stories-title" headingLevel={3} />
+          <p>
+            <a href="/stories">{t('stories.front.all')}</a>
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="join-title">
         <h2 id="join-title">{t('front.joinTitle')}</h2>
         <ol>

@@ -5,6 +5,7 @@ import type { Tx } from '../../platform/db/db.ts';
 import { listPublicEvents } from '../events/events.queries.ts';
 import { listPublicArticles } from '../knowledge/knowledge.queries.ts';
 import { listPublicOrganizations } from '../organizations/public-organizations.ts';
+import { listPublishedStories } from '../stories/stories.queries.ts';
 
 /** Public pages that need no data, in the order the sitemap lists them. */
 export const staticPublicPaths: readonly string[] = [
@@ -12,6 +13,7 @@ export const staticPublicPaths: readonly string[] = [
   '/how-it-works',
   '/events',
   '/knowledge',
+  '/stories',
   '/apply',
   '/training',
   '/organizations',
@@ -23,13 +25,20 @@ export const staticPublicPaths: readonly string[] = [
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
 
 export async function sitemapXml(db: Tx, { appUrl, now }: { appUrl: string; now: Date }): Promise<string> {
-  const [events, articles, organizations] = await Promise.all([listPublicEvents(db, { now }), listPublicArticles(db, { limit: 5000 }), listPublicOrganizations(db)]);
+  const [events, articles, organizations, stories] = await Promise.all([
+    listPublicEvents(db, { now }),
+    listPublicArticles(db, { limit: 5000 }),
+    listPublicOrganizations(db),
+    listPublishedStories(db, { locale: 'fi', limit: 5000 }),
+  ]);
   const urls = [
     ...staticPublicPaths.map((path) => ({ loc: appUrl + path, lastmod: null as Date | null })),
     ...organizations.map((o) => ({ loc: `${appUrl}/organizations/${o.slug}`, lastmod: null as Date | null })),
     ...events.filter((e) => e.event.status === 'published').map((e) => ({ loc: `${appUrl}/events/${e.event.id}`, lastmod: e.event.updatedAt })),
     // Live public articles only: an article for signed-in people or one organisation is not listed.
     ...articles.map((a) => ({ loc: `${appUrl}/knowledge/${a.slug}`, lastmod: a.updatedAt })),
+    // Published stories only: a withdrawn one is gone from here at once.
+    ...stories.map((s) => ({ loc: `${appUrl}/stories/${s.slug}`, lastmod: s.updatedAt })),
   ];
   const body = urls
     .map((u) => `  <url><loc>${escapeXml(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod.toISOString().slice(0, 10)}</lastmod>` : ''}</url>`)

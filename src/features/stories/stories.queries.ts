@@ -79,7 +79,7 @@ export async function listConsents(db: Tx, { organizationId, storyId }: { organi
 }
 
 const latestDecision = sql<StoryDecision | null>`(SELECT c.decision FROM story_consents c WHERE c.organization_id = stories.organization_id AND c.story_id = stories.id ORDER BY c.decided_at DESC, c.id DESC LIMIT 1)`;
-const latestHash = sql<string | null>`(SELECT c.content_hash FROM story_consents c WHERE c.organization_id = stories.organization_id AND c.story_id = stories.id ORDER BY c.decided_at DESC, c.id DESC LIMIT 1)`;
+const latestHash = sql<string | null>`(SELECT c.content_sha256 FROM story_consents c WHERE c.organization_id = stories.organization_id AND c.story_id = stories.id ORDER BY c.decided_at DESC, c.id DESC LIMIT 1)`;
 
 export type StoryListRow = Story & { subjectName: string; status: StoryStatus };
 

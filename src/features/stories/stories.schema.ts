@@ -38,7 +38,7 @@ export const stories = pgTable(
     sector: text('sector'),
     municipality: text('municipality'),
     /** sha256 of the text, the display choice and the details shown (content-hash.ts). */
-    contentHash: text('content_hash').notNull(),
+    contentHash: text('content_sha256').notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     /** Set when the person withdrew their consent: the public address answers 410 Gone. */
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
@@ -68,7 +68,7 @@ export const storyConsents = pgTable(
     userId: uuid('user_id').notNull(),
     decision: text('decision').$type<StoryDecision>().notNull(),
     /** The story's content hash the decision was about: consent holds only while it matches. */
-    contentHash: text('content_hash').notNull(),
+    contentHash: text('content_sha256').notNull(),
     displayName: text('display_name').$type<StoryDisplayName>().notNull(),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -13,7 +13,7 @@ const isSubject: Rule<StoryResource> = (actor, r) => actor !== null && isInOrgan
 
 export const storyPolicy = {
   /** The public page: anyone, while it is published. */
-  read: (_actor, r) => r.published,
+  read: ((_actor, r) => r.published) as Rule<StoryResource>,
   /** Drafts, consent state and the list of the organisation's stories. */
   manage: isStaffWriter,
   create: isStaffWriter,

@@ -361,6 +361,36 @@ export const privacyRegistry: readonly RegistryEntry[] = [
     erase: 'delete',
   },
   { table: 'event_feedback', personal: false, description: 'Anonymous feedback after an event: two ratings and a comment, with no registration, person or time.' },
+  // stories and exit interviews (issue 14, point 6)
+  {
+    table: 'stories',
+    personal: true,
+    description: "An entrepreneur's story or quote drafted by staff from their words, with how they chose to be named; public only with their consent to the exact text.",
+    personalColumns: ['subject_user_id', 'title_fi', 'title_sv', 'title_en', 'body_fi', 'body_sv', 'body_en', 'display_name', 'sector', 'municipality', 'created_by'],
+    subject: { by: 'user', column: 'subject_user_id' },
+    export: 'row',
+    // Erasing the person removes their stories from the site and the database (consents cascade).
+    erase: 'delete',
+  },
+  {
+    table: 'story_consents',
+    personal: true,
+    description: 'The person\'s decisions about a story: consent to an exact text (its hash and the name choice), refusal or withdrawal, and when.',
+    personalColumns: ['user_id', 'decision', 'content_sha256', 'display_name', 'decided_at'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    erase: 'cascade',
+    from: 'stories',
+  },
+  {
+    table: 'exit_interviews',
+    personal: true,
+    description: "A facilitator's structured notes of a member's exit interview (what changed, helped, was hard, what next, would they recommend) and themes; seen only by the group's facilitators and the coordinators.",
+    personalColumns: ['user_id', 'what_changed', 'what_helped', 'what_was_hard', 'what_next', 'would_recommend', 'themes', 'interviewed_on', 'recorded_by'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    erase: 'delete',
+  },
   // knowledge bank
   { table: 'knowledge_themes', personal: false, description: 'The themes of the knowledge bank and their names in each language.' },
   {
