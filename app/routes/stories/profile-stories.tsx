@@ -13,6 +13,7 @@ import { listMyStories, subjectNameOf, toPublicStory } from '../../../src/featur
 import { decideOnStory, withdrawStoryConsent } from '../../../src/features/stories/story-consent.ts';
 import { StoryStateError } from '../../../src/features/stories/stories.errors.ts';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
+import { ForbiddenError } from '../../../src/platform/errors.ts';
 
 const decisionSchema = z.object({
   intent: z.enum(['consent', 'decline', 'withdraw']),
@@ -60,6 +61,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     return redirect(`/profile/stories?done=${decision}`);
   } catch (error) {
     if (error instanceof StoryStateError) return data({ errors: { form: 'stories.error.changed' } as FieldErrors }, { status: 409 });
+    // Someone else's story: it does not exist for this person.
+    if (error instanceof ForbiddenError) throw data(null, { status: 404 });
     rethrowAsResponse(error);
   }
 }
