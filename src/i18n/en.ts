@@ -2195,6 +2195,9 @@ export const en: Record<MessageKey, string> = {
   "site.front.knowledgeTitle": "Good practices",
   "site.front.knowledgeAll": "All good practices",
   // stories
+  "mydata.table.stories": "Stories from your words",
+  "mydata.table.story_consents": "Your decisions about stories (consents and withdrawals)",
+  "mydata.table.exit_interviews": "Exit interviews",
   "nav.stories": "Stories",
   "trust.purpose.exit_interviews.group": "Reading the group's exit interviews",
   "trust.purpose.stories.manage": "Managing entrepreneurs' stories",

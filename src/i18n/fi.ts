@@ -2194,6 +2194,9 @@ export const fi = {
   "site.front.knowledgeTitle": "Hyviä käytäntöjä",
   "site.front.knowledgeAll": "Kaikki hyvät käytännöt",
   // stories
+  "mydata.table.stories": "Tarinat sinun sanoistasi",
+  "mydata.table.story_consents": "Päätöksesi tarinoista (luvat ja perumiset)",
+  "mydata.table.exit_interviews": "Lopetushaastattelut",
   "nav.stories": "Tarinat",
   "trust.purpose.exit_interviews.group": "Ryhmän lopetushaastattelujen lukeminen",
   "trust.purpose.stories.manage": "Yrittäjätarinoiden hallinta",

@@ -2195,6 +2195,9 @@ export const sv: Record<MessageKey, string> = {
   "site.front.knowledgeTitle": "God praxis",
   "site.front.knowledgeAll": "Alla exempel på god praxis",
   // stories
+  "mydata.table.stories": "Berättelser med dina ord",
+  "mydata.table.story_consents": "Dina beslut om berättelser (samtycken och återkallelser)",
+  "mydata.table.exit_interviews": "Avslutningsintervjuer",
   "nav.stories": "Berättelser",
   "trust.purpose.exit_interviews.group": "Läsning av gruppens avslutningsintervjuer",
   "trust.purpose.stories.manage": "Hantering av företagarberättelser",

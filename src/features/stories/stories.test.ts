@@ -18,6 +18,8 @@ import { StoryNotConsentedError, StoryStateError } from './stories.errors.ts';
 import { findStory, listConsents, listMyStories, listPublishedStories } from './stories.queries.ts';
 import type { StoryForm } from './stories.validation.ts';
 import { createStory, updateStory } from './write-story.ts';
+import { erasePersonInTransaction } from '../privacy/erase-person.ts';
+import { exportRows } from '../privacy/registry-rows.ts';
 
 let database: TestDatabase;
 let orgA: string;
@@ -180,5 +182,20 @@ describe('exit interviews', () => {
       .from(auditLog)
       .where(and(eq(auditLog.targetId, group.id), eq(auditLog.action, 'read.exit_interviews.group')));
     expect(reads).toHaveLength(2);
+  });
+});
+
+describe("the person's data", () => {
+  it('exports their stories and consents, and erasure removes the stories from the site and the database', async () => {
+    const person = await actorFor(database.db, (await createTestMember(database.db, { organizationId: orgA, role: 'entrepreneur', name: 'Pekka Räsänen' })).id, orgA);
+    const story = await createStory(coordinator, database, { organizationId: orgA, subjectUserId: person.userId, ...form({ titleFi: 'Pekan tarina' }) });
+    await decideOnStory(person, database, { organizationId: orgA, storyId: story.id, decision: 'consented', contentHash: story.contentHash });
+    await publishStory(coordinator, database, { organizationId: orgA, storyId: story.id });
+    const exported = await exportRows(database.db, { userId: person.userId, email: person.email });
+    expect(exported.get('stories')?.map((r) => r.title_fi)).toEqual(['Pekan tarina']);
+    expect(exported.get('story_consents')?.map((r) => r.decision)).toEqual(['consented']);
+    await database.db.transaction((tx) => erasePersonInTransaction(tx, { userId: person.userId, email: person.email }, {}));
+    expect(await findStory(database.db, { organizationId: orgA, storyId: story.id })).toBeNull();
+    expect(await published()).not.toContain(story.slug);
   });
 });
