@@ -160,6 +160,17 @@ describe('seedDemo on an empty database', () => {
     expect(shared.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('tells two published stories with consent to their exact text, a draft waiting for the demo entrepreneur, and two exit interviews', async () => {
+    const { rows } = await database.pool.query(`
+      SELECT
+        (SELECT count(*)::int FROM stories s WHERE s.published_at IS NOT NULL
+           AND EXISTS (SELECT 1 FROM story_consents c WHERE c.story_id = s.id AND c.decision = 'consented' AND c.content_sha256 = s.content_sha256)) AS published,
+        (SELECT count(*)::int FROM stories s JOIN users u ON u.id = s.subject_user_id
+           WHERE u.email = 'yrittaja@demo.tyopeili.fi' AND s.published_at IS NULL AND NOT EXISTS (SELECT 1 FROM story_consents c WHERE c.story_id = s.id)) AS waiting,
+        (SELECT count(*)::int FROM exit_interviews) AS interviews`);
+    expect(rows[0]).toEqual({ published: 2, waiting: 1, interviews: 2 });
+  });
+
   it('gives the demo entrepreneur a sote sole-trader company in Pori', async () => {
     const [row] = await database.db
       .select({ name: users.name, sector: companies.sector, size: companies.size, municipality: companies.municipality })
