@@ -2195,6 +2195,7 @@ export const en: Record<MessageKey, string> = {
   "site.front.knowledgeTitle": "Good practices",
   "site.front.knowledgeAll": "All good practices",
   // stories
+  "stories.home.waiting": "{count, plural, one {A story from your words is waiting for your decision} other {# stories from your words are waiting for your decision}}",
   "mydata.table.stories": "Stories from your words",
   "mydata.table.story_consents": "Your decisions about stories (consents and withdrawals)",
   "mydata.table.exit_interviews": "Exit interviews",

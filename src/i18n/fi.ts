@@ -2194,6 +2194,7 @@ export const fi = {
   "site.front.knowledgeTitle": "Hyviä käytäntöjä",
   "site.front.knowledgeAll": "Kaikki hyvät käytännöt",
   // stories
+  "stories.home.waiting": "{count, plural, one {Sinun sanoistasi kirjoitettu tarina odottaa päätöstäsi} other {# sinun sanoistasi kirjoitettua tarinaa odottaa päätöstäsi}}",
   "mydata.table.stories": "Tarinat sinun sanoistasi",
   "mydata.table.story_consents": "Päätöksesi tarinoista (luvat ja perumiset)",
   "mydata.table.exit_interviews": "Lopetushaastattelut",

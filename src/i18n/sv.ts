@@ -2195,6 +2195,7 @@ export const sv: Record<MessageKey, string> = {
   "site.front.knowledgeTitle": "God praxis",
   "site.front.knowledgeAll": "Alla exempel på god praxis",
   // stories
+  "stories.home.waiting": "{count, plural, one {En berättelse med dina ord väntar på ditt beslut} other {# berättelser med dina ord väntar på ditt beslut}}",
   "mydata.table.stories": "Berättelser med dina ord",
   "mydata.table.story_consents": "Dina beslut om berättelser (samtycken och återkallelser)",
   "mydata.table.exit_interviews": "Avslutningsintervjuer",

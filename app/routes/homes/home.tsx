@@ -22,6 +22,7 @@ import { isJoinWindowOpen } from '../../../src/features/meetings/online-window.t
 import { planHomeSteps } from '../../../src/features/homes/home-steps.ts';
 import { ComingSoon, CoordinatorHome, EntrepreneurHome, ExpertHome, FacilitatorHome } from '../../ui/home';
 import { findDueCheckIns } from '../../../src/features/outcomes/due-check-ins.ts';
+import { listMyStories } from '../../../src/features/stories/stories.queries.ts';
 
 /** The first instant of this Helsinki month and of the next one. */
 function helsinkiMonth(now: Date): { start: Date; end: Date } {
@@ -60,7 +61,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   ]);
   const iso = <T extends { startsAt: Date }>(list: T[]) => list.map((x) => ({ ...x, startsAt: x.startsAt.toISOString() }));
   const stepPlan = openSteps ? planHomeSteps(openSteps, utcToZoned(now).date) : null;
+  // A story drafted from the person's words that waits for their decision (issue 14, point 6).
+  const storiesWaiting = me ? (await listMyStories(db, me)).filter((x) => x.status === 'awaiting').length : 0;
   return {
+    storiesWaiting,
     name: actor.name,
     active: active ? { organizationId: active.organizationId, organizationName: active.organizationName, role: active.role } : null,
     memberships: actor.memberships.map((m) => ({ organizationId: m.organizationId, organizationName: m.organizationName, role: m.role })),
@@ -124,6 +128,11 @@ export default function Home() {
         <p className="lead">{t('home.noOrganization')}</p>
       )}
 
+      {page.storiesWaiting > 0 ? (
+        <p className="notice">
+          <a href="/profile/stories">{t('stories.home.waiting', { count: page.storiesWaiting })}</a>
+        </p>
+      ) : null}
       {page.entrepreneur ? <EntrepreneurHome data={page.entrepreneur} /> : null}
       {page.facilitator ? <FacilitatorHome data={page.facilitator} /> : null}
       {page.coordinator ? <CoordinatorHome data={page.coordinator} /> : null}

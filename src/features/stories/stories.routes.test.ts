@@ -71,6 +71,9 @@ describe('the way of a story', () => {
     slug = story!.slug;
     expect((await get(`/stories/${slug}`)).status).toBe(404);
     expect(await (await get('/stories')).text()).not.toContain(storyFields.titleFi);
+    // The person's home points them to the decision; nobody else's does.
+    expect(await (await get('/home', 'entrepreneur')).text()).toContain('Sinun sanoistasi kirjoitettu tarina odottaa päätöstäsi');
+    expect(await (await get('/home', 'member')).text()).not.toContain('odottaa päätöstäsi');
     const refused = await post(`/organization/stories/${storyId}`, 'coordinator', { intent: 'publish' });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain('kertoja ei ole antanut lupaa');
