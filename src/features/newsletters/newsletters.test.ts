@@ -193,7 +193,7 @@ describe('sending', () => {
     for (let i = 0; i < 30; i += 1) {
       const email = `tilaaja${i}@esimerkki.fi`;
       addresses.push(email);
-      await confirmedSubscriber(email, (['fi', 'sv', 'en'] as const)[i % 3], org);
+      await confirmedSubscriber(email, (['fi', 'sv', 'en'] as const)[i % 3]!, org);
     }
     const newsletter = await createNewsletter(actor, deps, { organizationId: org, ...letter() });
     expect(await sendNewsletter(actor, deps, { organizationId: org, newsletterId: newsletter.id })).toBe(30);
