@@ -4,6 +4,7 @@
 import type { Tx } from '../../platform/db/db.ts';
 import { listPublicEvents } from '../events/events.queries.ts';
 import { listPublicArticles } from '../knowledge/knowledge.queries.ts';
+import { listArchive } from '../newsletters/newsletters.queries.ts';
 import { listPublicOrganizations } from '../organizations/public-organizations.ts';
 
 /** Public pages that need no data, in the order the sitemap lists them. */
@@ -12,6 +13,8 @@ export const staticPublicPaths: readonly string[] = [
   '/how-it-works',
   '/events',
   '/knowledge',
+  '/newsletters',
+  '/newsletters/subscribe',
   '/apply',
   '/training',
   '/organizations',
@@ -23,13 +26,20 @@ export const staticPublicPaths: readonly string[] = [
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
 
 export async function sitemapXml(db: Tx, { appUrl, now }: { appUrl: string; now: Date }): Promise<string> {
-  const [events, articles, organizations] = await Promise.all([listPublicEvents(db, { now }), listPublicArticles(db, { limit: 5000 }), listPublicOrganizations(db)]);
+  const [events, articles, organizations, mailings] = await Promise.all([
+    listPublicEvents(db, { now }),
+    listPublicArticles(db, { limit: 5000 }),
+    listPublicOrganizations(db),
+    listArchive(db, { limit: 5000 }),
+  ]);
   const urls = [
     ...staticPublicPaths.map((path) => ({ loc: appUrl + path, lastmod: null as Date | null })),
     ...organizations.map((o) => ({ loc: `${appUrl}/organizations/${o.slug}`, lastmod: null as Date | null })),
     ...events.filter((e) => e.event.status === 'published').map((e) => ({ loc: `${appUrl}/events/${e.event.id}`, lastmod: e.event.updatedAt })),
     // Live public articles only: an article for signed-in people or one organisation is not listed.
     ...articles.map((a) => ({ loc: `${appUrl}/knowledge/${a.slug}`, lastmod: a.updatedAt })),
+    // The newsletter archive: only mailings sent to public subscribers.
+    ...mailings.map((m) => ({ loc: `${appUrl}/newsletters/${m.newsletter.id}`, lastmod: m.newsletter.sentAt })),
   ];
   const body = urls
     .map((u) => `  <url><loc>${escapeXml(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod.toISOString().slice(0, 10)}</lastmod>` : ''}</url>`)
@@ -39,6 +49,6 @@ export async function sitemapXml(db: Tx, { appUrl, now }: { appUrl: string; now:
 
 /** Signed-in areas and token links are not for crawlers; the sitemap is named. */
 export function robotsTxt({ appUrl }: { appUrl: string }): string {
-  const disallowed = ['/organization/', '/admin', '/home', '/groups', '/meetings', '/journal', '/materials', '/profile', '/my-data', '/invitation', '/events/cancel/', '/advice/', '/calendar/', '/check-in', '/sign-in', '/reset-password', '/knowledge/new', '/knowledge/manage'];
+  const disallowed = ['/organization/', '/admin', '/home', '/groups', '/meetings', '/journal', '/materials', '/profile', '/my-data', '/invitation', '/events/cancel/', '/advice/', '/calendar/', '/check-in', '/sign-in', '/reset-password', '/knowledge/new', '/knowledge/manage', '/newsletters/confirm/', '/newsletters/unsubscribe/'];
   return ['User-agent: *', ...disallowed.map((p) => `Disallow: ${p}`), 'Allow: /advice/public', '', `Sitemap: ${appUrl}/sitemap.xml`, ''].join('\n');
 }
