@@ -2282,4 +2282,8 @@ export const en: Record<MessageKey, string> = {
   "newsletters.unsubscribe.done": "You are unsubscribed. You will get no more newsletters from {organization}.",
   "newsletters.unsubscribe.doneAnonymous": "You are unsubscribed.",
   "newsletters.nav": "Newsletters",
+  "mydata.table.newsletters": "Newsletters you wrote",
+  "mydata.table.newsletter_deliveries": "Newsletters sent to you",
+  "mydata.table.newsletter_subscribers": "Newsletter subscriptions",
+  "mydata.table.newsletter_opt_outs": "Newsletters you unsubscribed from",
 };

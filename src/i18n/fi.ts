@@ -2281,6 +2281,10 @@ export const fi = {
   "newsletters.unsubscribe.done": "Tilaus on peruttu. Et saa enää uutiskirjeitä organisaatiolta {organization}.",
   "newsletters.unsubscribe.doneAnonymous": "Tilaus on peruttu.",
   "newsletters.nav": "Uutiskirjeet",
+  "mydata.table.newsletters": "Kirjoittamasi uutiskirjeet",
+  "mydata.table.newsletter_deliveries": "Sinulle lähetetyt uutiskirjeet",
+  "mydata.table.newsletter_subscribers": "Uutiskirjeiden tilaukset",
+  "mydata.table.newsletter_opt_outs": "Perutut uutiskirjetilaukset",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -2282,4 +2282,8 @@ export const sv: Record<MessageKey, string> = {
   "newsletters.unsubscribe.done": "Prenumerationen är avslutad. Du får inga fler nyhetsbrev från {organization}.",
   "newsletters.unsubscribe.doneAnonymous": "Prenumerationen är avslutad.",
   "newsletters.nav": "Nyhetsbrev",
+  "mydata.table.newsletters": "Nyhetsbrev du har skrivit",
+  "mydata.table.newsletter_deliveries": "Nyhetsbrev som skickats till dig",
+  "mydata.table.newsletter_subscribers": "Prenumerationer på nyhetsbrev",
+  "mydata.table.newsletter_opt_outs": "Avslutade nyhetsbrev",
 };
