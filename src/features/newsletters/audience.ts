@@ -32,7 +32,8 @@ function sourceOf(a: Audience) {
       return sql`SELECT r.email, r.user_id, coalesce(u.locale, r.locale) AS locale, 1 AS rank FROM event_registrations r LEFT JOIN users u ON u.id = r.user_id
         WHERE r.organization_id = ${a.organizationId} AND r.event_id = ${a.audienceTargetId} AND r.status <> 'cancelled'`;
     case 'subscribers':
-      return sql`SELECT s.email, u.id AS user_id, coalesce(u.locale, s.locale) AS locale, 1 AS rank FROM newsletter_subscribers s LEFT JOIN users u ON lower(u.email) = lower(s.email)
+      // A subscriber chose the newsletter's language on the form: that one, even with an account.
+      return sql`SELECT s.email, u.id AS user_id, s.locale, 1 AS rank FROM newsletter_subscribers s LEFT JOIN users u ON lower(u.email) = lower(s.email)
         WHERE s.organization_id = ${a.organizationId} AND s.confirmed_at IS NOT NULL AND s.unsubscribed_at IS NULL`;
   }
 }

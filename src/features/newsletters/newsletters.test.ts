@@ -265,4 +265,22 @@ describe('sending', () => {
     ]);
     expect(await database.db.execute(sql`SELECT 1 FROM newsletter_opt_outs WHERE organization_id = ${org} AND email = 'tili@example.fi'`).then((r) => r.rows.length)).toBe(1);
   });
+
+  it('marks a delivery failed when SMTP refuses, counts it, and does not retry it forever', async () => {
+    const org = (await createTestOrganization(database.db)).id;
+    const actor = await actorFor(database.db, (await createTestMember(database.db, { organizationId: org, role: 'coordinator' })).id, org);
+    await confirmedSubscriber('ei-perille@example.fi', 'fi', org);
+    const newsletter = await createNewsletter(actor, deps, { organizationId: org, ...letter() });
+    await sendNewsletter(actor, deps, { organizationId: org, newsletterId: newsletter.id });
+    // Nothing listens on port 1: the connection is refused at once.
+    const broken = loadConfig({ NODE_ENV: 'test', APP_URL: 'https://tyopeili.example', SMTP_URL: 'smtp://127.0.0.1:1' });
+    const result = await processNewsletter({ db: database.db, config: broken, log }, { organizationId: org, newsletterId: newsletter.id }, { pauseMs: 0 });
+    expect(result).toEqual({ sent: 0, failed: 1 });
+    const [delivery] = await database.db.select().from(newsletterDeliveries).where(eq(newsletterDeliveries.newsletterId, newsletter.id));
+    expect(delivery!.status).toBe('failed');
+    expect(delivery!.failedAt).not.toBeNull();
+    // The claim rolled back with the send: nothing is recorded as sent for it.
+    const { rows } = await database.pool.query(`SELECT 1 FROM sent_mail WHERE job_id = $1`, [`newsletter:${delivery!.id}`]);
+    expect(rows).toHaveLength(0);
+  });
 });
