@@ -179,5 +179,14 @@ describe('the subscribe form', () => {
     expect(row!.locale).toBe('sv');
     const unknownOrg = await post('/newsletters/subscribe', { formToken, organization: '00000000-0000-4000-8000-000000000000', email: 'a@example.fi', language: 'fi', consent: 'on' });
     expect(unknownOrg.status).toBe(400);
+    // Rate-limited per IP as the event registration (five an hour): the next ones answer 429, translated, with Retry-After.
+    let limited: Response | null = null;
+    for (let i = 0; i < 6 && !limited; i += 1) {
+      const res = await post('/newsletters/subscribe', { formToken, organization: orgId, email: `moni${i}@example.fi`, language: 'fi', consent: 'on' });
+      if (res.status === 429) limited = res;
+    }
+    expect(limited).not.toBeNull();
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited!.text()).toMatch(/<html lang="fi"/);
   });
 });
