@@ -37,6 +37,16 @@ export default [
   route('events/cancel/:token', 'routes/events/cancel.tsx'),
   route('events/feedback/:token', 'routes/events/feedback.tsx'),
   route('events/:eventId', 'routes/events/event.tsx'),
+  // Newsletters (issue 14, point 4): static paths before the mailing's id
+  route('newsletters', 'routes/newsletters/archive.tsx'),
+  route('newsletters/subscribe', 'routes/newsletters/subscribe.tsx'),
+  route('newsletters/confirm/:token', 'routes/newsletters/confirm.tsx'),
+  route('newsletters/unsubscribe/:token', 'routes/newsletters/unsubscribe.tsx'),
+  route('newsletters/:newsletterId', 'routes/newsletters/archived.tsx'),
+  route('organization/newsletters', 'routes/newsletters/admin-newsletters.tsx'),
+  route('organization/newsletters/new', 'routes/newsletters/admin-newsletter-new.tsx'),
+  route('organization/newsletters/:newsletterId', 'routes/newsletters/admin-newsletter.tsx'),
+  route('organization/newsletters/:newsletterId/edit', 'routes/newsletters/admin-newsletter-edit.tsx'),
   // The coordinator's events (issue 14, point 2)
   route('organization/events', 'routes/events/admin-events.tsx'),
   route('organization/events/new', 'routes/events/admin-event-new.tsx'),

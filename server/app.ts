@@ -30,6 +30,13 @@ const UPLOAD_BODY_LIMIT = MATERIAL_MAX_BYTES + 256 * 1024;
 /** POST /meetings/:id/materials, /groups/:id/photo and /knowledge/:slug/files (and the `.data` request React Router makes for the same action). */
 const uploadPath = /^\/(meetings\/[0-9a-f-]{36}\/materials|groups\/[0-9a-f-]{36}\/photo|knowledge\/[a-z0-9-]{1,100}\/files)(\.data)?$/;
 
+/**
+ * The one path the CSRF rule lets through without Origin or Sec-Fetch-Site: a newsletter's
+ * one-click unsubscribe (RFC 8058), POSTed by the recipient's mail provider. Its signed token
+ * authorises it (the action verifies it); it can only unsubscribe the address it was mailed to (ADR 028).
+ */
+export const oneClickUnsubscribePath = /^\/newsletters\/unsubscribe\/[0-9a-f]{32}[A-Za-z0-9_-]{43}$/;
+
 export interface AppOptions {
   services: Services;
   /** The built pages, or (in development) a function that loads them fresh. */
@@ -172,7 +179,8 @@ export function createApp({ services, build, isDraining, buildClientDir }: AppOp
     const locale = localeFor(c, actor?.locale ?? null);
     c.set('state', { services, requestId: c.get('requestId'), nonce: c.get('nonce'), locale, actor, sessionId, clientIp: clientIp(c, config.trustProxy) });
     const requestOrigin = new URL(c.req.url).origin;
-    if (!isSameOriginRequest(c.req.method, c.req.raw.headers, [appOrigin, requestOrigin])) {
+    const oneClick = c.req.method === 'POST' && oneClickUnsubscribePath.test(c.req.path);
+    if (!oneClick && !isSameOriginRequest(c.req.method, c.req.raw.headers, [appOrigin, requestOrigin])) {
       return wantsJson(c)
         ? problem(c, 403, translate(locale, 'error.csrf'))
         : c.html(renderErrorPage(locale, 403, c.get('nonce'), 'error.csrf'), 403);

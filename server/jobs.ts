@@ -6,6 +6,7 @@ import { adviceReminderHandler, pruneAdviceHolds } from '../src/features/advice/
 import { boardDigestHandler } from '../src/features/board/digest.ts';
 import { eventFollowUpHandler } from '../src/features/events/follow-ups.ts';
 import { pruneEventNeeds } from '../src/features/events/register.ts';
+import { newsletterHandler } from '../src/features/newsletters/send-newsletter.ts';
 import { invitationHandler } from '../src/features/meetings/invitations.ts';
 import { checkInReminderHandler } from '../src/features/outcomes/check-in-reminders.ts';
 import { pruneRetention } from '../src/features/privacy/retention.ts';
@@ -31,5 +32,6 @@ export function jobHandlers(services: Services): JobHandler<never>[] {
     adviceReminderHandler(services) as JobHandler<never>,
     eventFollowUpHandler(services) as JobHandler<never>,
     dailyBackupHandler(services) as JobHandler<never>,
+    newsletterHandler(services) as JobHandler<never>,
   ];
 }

@@ -16,6 +16,7 @@ export function navigationFor(actor: NavActor | null): { href: string; label: Me
   if (actor.role === 'coordinator') {
     items.push({ href: '/intake', label: 'nav.intake' });
     items.push({ href: '/organization/events', label: 'nav.events' });
+    items.push({ href: '/organization/newsletters', label: 'newsletters.nav' });
     items.push({ href: '/organization/members', label: 'nav.members' });
   }
   if (actor.role === 'coordinator' || actor.role === 'facilitator' || actor.role === 'expert') items.push({ href: '/knowledge', label: 'nav.knowledge' });

@@ -20,3 +20,4 @@ export * from '../features/events/events.schema.ts';
 export * from '../features/knowledge/knowledge.schema.ts';
 export * from '../features/site/site.schema.ts';
 export * from '../features/stories/stories.schema.ts';
+export * from '../features/newsletters/newsletters.schema.ts';

@@ -19,6 +19,7 @@ import { seedAdvice } from './seed-advice.ts';
 import { seedEvents } from './seed-events.ts';
 import { seedKnowledge } from './seed-knowledge.ts';
 import { seedStories } from './seed-stories.ts';
+import { seedNewsletters } from './seed-newsletters.ts';
 
 const SEED = 20_170_901; // the pilot began in 2017: any fixed number gives the same demo everywhere
 const DEMO_SEED_LOCK = 72_346_102; // advisory lock: two instances starting at once seed once
@@ -274,6 +275,9 @@ async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now
 
   // Stories with consent and exit interviews (issue 14, point 6).
   await seedStories(tx, { organizationId: first!.id, now: ctx.now, coordinatorEmail: coordinatorOf(plans[0]!.logins), entrepreneurEmail: entrepreneurOf(plans[0]!.logins) });
+  // Newsletters: a crisis-support mailing of spring 2020 in the public archive, subscribers, a draft.
+  const [coordinatorRow] = await tx.select({ id: users.id }).from(users).where(eq(users.email, coordinatorOf(plans[0]!.logins)));
+  await seedNewsletters(tx, { organizationId: first!.id, now: ctx.now, coordinatorId: coordinatorRow?.id ?? null });
 
   // Every seeded person is a demo account: labelled in the UI, exempt from required TOTP.
   await tx.update(users).set({ isDemo: true }).where(inArray(users.id, userIds));

@@ -9,7 +9,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   if (!devMailboxOpenTo(state.services.config, { clientIp: state.clientIp, isAdmin: state.actor?.isAdmin ?? false })) throw new Response('Not Found', { status: 404 });
   const mail = await findDevMail(state.services.db, params.id);
   if (!mail) throw new Response('Not Found', { status: 404 });
-  return { id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, createdAt: mail.createdAt.toISOString() };
+  return { id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, headers: Object.entries(mail.headers ?? {}), createdAt: mail.createdAt.toISOString() };
 }
 
 export default function DevMail() {
@@ -28,6 +28,14 @@ export default function DevMail() {
         <dd>{m.to}</dd>
         <dt>{t('devMailbox.time')}</dt>
         <dd>{f.date(m.createdAt, 'datetime')}</dd>
+        {m.headers.map(([name, value]) => (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd>
+              <code>{value}</code>
+            </dd>
+          </div>
+        ))}
       </dl>
       <pre className="mail">{m.text}</pre>
       <p>

@@ -4,6 +4,7 @@
 import type { Tx } from '../../platform/db/db.ts';
 import { listPublicEvents } from '../events/events.queries.ts';
 import { listPublicArticles } from '../knowledge/knowledge.queries.ts';
+import { listArchive } from '../newsletters/newsletters.queries.ts';
 import { listPublicOrganizations } from '../organizations/public-organizations.ts';
 import { listPublishedStories } from '../stories/stories.queries.ts';
 
@@ -14,6 +15,8 @@ export const staticPublicPaths: readonly string[] = [
   '/events',
   '/knowledge',
   '/stories',
+  '/newsletters',
+  '/newsletters/subscribe',
   '/apply',
   '/training',
   '/organizations',
@@ -25,11 +28,12 @@ export const staticPublicPaths: readonly string[] = [
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
 
 export async function sitemapXml(db: Tx, { appUrl, now }: { appUrl: string; now: Date }): Promise<string> {
-  const [events, articles, organizations, stories] = await Promise.all([
+  const [events, articles, organizations, stories, mailings] = await Promise.all([
     listPublicEvents(db, { now }),
     listPublicArticles(db, { limit: 5000 }),
     listPublicOrganizations(db),
     listPublishedStories(db, { locale: 'fi', limit: 5000 }),
+    listArchive(db, { limit: 5000 }),
   ]);
   const urls = [
     ...staticPublicPaths.map((path) => ({ loc: appUrl + path, lastmod: null as Date | null })),
@@ -39,6 +43,8 @@ export async function sitemapXml(db: Tx, { appUrl, now }: { appUrl: string; now:
     ...articles.map((a) => ({ loc: `${appUrl}/knowledge/${a.slug}`, lastmod: a.updatedAt })),
     // Published stories only: a withdrawn one is gone from here at once.
     ...stories.map((s) => ({ loc: `${appUrl}/stories/${s.slug}`, lastmod: s.updatedAt })),
+    // The newsletter archive: only mailings sent to public subscribers.
+    ...mailings.map((m) => ({ loc: `${appUrl}/newsletters/${m.newsletter.id}`, lastmod: m.newsletter.sentAt })),
   ];
   const body = urls
     .map((u) => `  <url><loc>${escapeXml(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod.toISOString().slice(0, 10)}</lastmod>` : ''}</url>`)
@@ -48,6 +54,6 @@ export async function sitemapXml(db: Tx, { appUrl, now }: { appUrl: string; now:
 
 /** Signed-in areas and token links are not for crawlers; the sitemap is named. */
 export function robotsTxt({ appUrl }: { appUrl: string }): string {
-  const disallowed = ['/organization/', '/admin', '/home', '/groups', '/meetings', '/journal', '/materials', '/profile', '/my-data', '/invitation', '/events/cancel/', '/advice/', '/calendar/', '/check-in', '/sign-in', '/reset-password', '/knowledge/new', '/knowledge/manage'];
+  const disallowed = ['/organization/', '/admin', '/home', '/groups', '/meetings', '/journal', '/materials', '/profile', '/my-data', '/invitation', '/events/cancel/', '/advice/', '/calendar/', '/check-in', '/sign-in', '/reset-password', '/knowledge/new', '/knowledge/manage', '/newsletters/confirm/', '/newsletters/unsubscribe/'];
   return ['User-agent: *', ...disallowed.map((p) => `Disallow: ${p}`), 'Allow: /advice/public', '', `Sitemap: ${appUrl}/sitemap.xml`, ''].join('\n');
 }

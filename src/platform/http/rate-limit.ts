@@ -27,6 +27,8 @@ export const rateLimitRules = {
   adviceBookingPerIp: { name: 'advice-booking:ip', limit: 5, windowSeconds: 60 * 60 },
   /** Public event registration per IP (like the application form). */
   eventRegistrationPerIp: { name: 'event-registration:ip', limit: 5, windowSeconds: 60 * 60 },
+  /** The newsletter subscribe form (issue 14, point 4): as the event registration. */
+  newsletterSubscribePerIp: { name: 'newsletter-subscribe:ip', limit: 5, windowSeconds: 60 * 60 },
   /** Calendar feeds: generous per IP (one calendar service fetches for many people), tighter per address. */
   calendarFeedPerIp: { name: 'calendar-feed:ip', limit: 600, windowSeconds: 15 * 60 },
   calendarFeedPerToken: { name: 'calendar-feed:token', limit: 60, windowSeconds: 15 * 60 },

@@ -11,7 +11,7 @@ import type { Logger } from '../logger.ts';
  * to send to a queue that does not exist), and `send` and handlers accept only these
  * names. To add a queue, add its name here and register its handler in server/jobs.ts.
  */
-export const queueNames = ['mail.send', 'maintenance.prune', 'meetings.invite', 'board.digest', 'reminders.sweep', 'outcomes.remind', 'advice.remind', 'events.remind', 'backup.daily'] as const;
+export const queueNames = ['mail.send', 'maintenance.prune', 'meetings.invite', 'board.digest', 'reminders.sweep', 'outcomes.remind', 'advice.remind', 'events.remind', 'backup.daily', 'newsletters.send'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export function isQueueName(name: string): name is QueueName {

@@ -8,7 +8,7 @@ import type { Jobs } from '../jobs/jobs.ts';
  * A template is a pair of catalog keys: `mail.<name>.subject` and `mail.<name>.body`
  * (plain text with ICU placeholders; the HTML part is made from the text).
  */
-export const mailTemplates = ['signInCode', 'passwordReset', 'noAccount', 'dataLink', 'dataLinkAccount', 'invitation', 'groupInvitation', 'groupAssigned', 'groupMemberRemoved', 'groupMemberRestored', 'emailVerification', 'applicationReceived', 'applicationDeclined', 'meetingInvitation', 'meetingChanged', 'meetingCancelled', 'meetingRestored', 'boardDigestDaily', 'boardDigestWeekly', 'meetingReminder', 'stepReminder', 'checkInDue', 'adviceBooked', 'adviceRescheduled', 'adviceCancelled', 'adviceConfirm', 'adviceReminder', 'adviceAdvisorUpdate', 'eventRegistered', 'eventWaitlisted', 'eventPromoted', 'eventChanged', 'eventCancelled', 'eventRegistrationCancelled', 'eventReminder', 'eventFeedbackRequest'] as const;
+export const mailTemplates = ['signInCode', 'passwordReset', 'noAccount', 'dataLink', 'dataLinkAccount', 'invitation', 'groupInvitation', 'groupAssigned', 'groupMemberRemoved', 'groupMemberRestored', 'emailVerification', 'applicationReceived', 'applicationDeclined', 'meetingInvitation', 'meetingChanged', 'meetingCancelled', 'meetingRestored', 'boardDigestDaily', 'boardDigestWeekly', 'meetingReminder', 'stepReminder', 'checkInDue', 'adviceBooked', 'adviceRescheduled', 'adviceCancelled', 'adviceConfirm', 'adviceReminder', 'adviceAdvisorUpdate', 'eventRegistered', 'eventWaitlisted', 'eventPromoted', 'eventChanged', 'eventCancelled', 'eventRegistrationCancelled', 'eventReminder', 'eventFeedbackRequest', 'newsletter', 'newsletterConfirm'] as const;
 export type MailTemplate = (typeof mailTemplates)[number];
 
 export interface MailRequest {
@@ -20,6 +20,10 @@ export interface MailRequest {
   userId?: string;
   /** An iCalendar invitation or cancellation sent with the mail (text/calendar; method=…). */
   calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
+  /** Safe (already sanitised) HTML for the body, in place of the one made from the text (newsletters' Markdown). */
+  html?: string;
+  /** Extra header lines, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). Names and values on one line each. */
+  headers?: Record<string, string>;
 }
 
 export const MAIL_QUEUE = 'mail.send';

@@ -33,7 +33,7 @@ function paragraphsToHtml(text: string): string {
     .join('\n');
 }
 
-export function renderMail(mail: Pick<MailRequest, 'template' | 'locale' | 'values'>): RenderedMail {
+export function renderMail(mail: Pick<MailRequest, 'template' | 'locale' | 'values' | 'html'>): RenderedMail {
   const locale: Locale = Object.hasOwn(catalogs, mail.locale) ? mail.locale : 'fi';
   const subjectKey = `mail.${mail.template}.subject` as MessageKey;
   const bodyKey = `mail.${mail.template}.body` as MessageKey;
@@ -46,7 +46,7 @@ export function renderMail(mail: Pick<MailRequest, 'template' | 'locale' | 'valu
 <body style="margin:0;padding:24px;background:#ffffff;color:#1a1a1a;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:18px;line-height:1.55">
 <div style="max-width:36rem;margin:0 auto">
 <p style="margin:0 0 24px;font-weight:700;font-size:20px;color:#1d4f73">Työpeili</p>
-${paragraphsToHtml(body)}
+${mail.html ?? paragraphsToHtml(body)}
 <hr style="border:0;border-top:1px solid #767676;margin:24px 0">
 <p style="margin:0;color:#4a4a4a;font-size:16px">${escapeHtml(footer)}</p>
 </div></body></html>`;

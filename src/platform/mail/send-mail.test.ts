@@ -18,6 +18,8 @@ interface Received {
   subject: string;
   text: string;
   html: string;
+  /** The raw header lines as received. */
+  headerLines: string[];
 }
 
 interface TestSmtp {
@@ -43,7 +45,7 @@ async function startSmtp(): Promise<TestSmtp> {
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
-          state.received.push({ to: (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text ?? '', subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '' });
+          state.received.push({ to: (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text ?? '', subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '', headerLines: mail.headerLines.map((h) => h.line) });
           callback();
         })
         .catch(callback);
@@ -207,6 +209,28 @@ describe('the mail handler, called directly', () => {
     } finally {
       await failing.close();
     }
+  });
+
+  it('sends extra headers (List-Unsubscribe, RFC 8058) on one line each, and a given safe HTML body', async () => {
+    const handler = createMailHandler({ config: configWith(smtp.url), db: database.db, log });
+    await handler.handle(
+      {
+        to: 'headers@example.fi',
+        locale: 'fi',
+        template: 'newsletter',
+        values: { subject: 'Kirje', body: 'Teksti', unsubscribeUrl: 'https://tyopeili.example/newsletters/unsubscribe/x' },
+        html: '<p><strong>Teksti</strong></p>',
+        headers: { 'List-Unsubscribe': '<https://tyopeili.example/newsletters/unsubscribe/x>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'X-Bad\r\nBcc': 'a', 'X-Note': 'a\r\nBcc: b@example.fi' },
+      },
+      { jobId: 'job-headers' },
+    );
+    await waitFor(() => deliveredTo('headers@example.fi').length > 0);
+    const [got] = deliveredTo('headers@example.fi');
+    expect(got!.headerLines).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(got!.headerLines).toContain('List-Unsubscribe: <https://tyopeili.example/newsletters/unsubscribe/x>');
+    expect(got!.headerLines.some((l) => /^bcc:/i.test(l))).toBe(false);
+    expect(got!.headerLines).toContain('X-Note: a Bcc: b@example.fi');
+    expect(got!.html).toContain('<p><strong>Teksti</strong></p>');
   });
 });
 

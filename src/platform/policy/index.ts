@@ -23,3 +23,4 @@ export { articlePolicy, type ArticleResource } from './article.policy.ts';
 export { sitePolicy } from './site.policy.ts';
 export { storyPolicy, type StoryResource } from './story.policy.ts';
 export { exitInterviewPolicy } from './exit-interview.policy.ts';
+export { newsletterPolicy, type NewsletterResource } from './newsletter.policy.ts';

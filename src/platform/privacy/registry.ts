@@ -533,6 +533,45 @@ export const privacyRegistry: readonly RegistryEntry[] = [
     export: 'row',
     erase: 'delete',
   },
+  // newsletters (issue 14, point 4)
+  {
+    table: 'newsletters',
+    personal: true,
+    description: 'Newsletters of an organisation: subject and text in each language, the audience, and who wrote it.',
+    personalColumns: ['created_by'],
+    subject: { by: 'user', column: 'created_by' },
+    export: 'row',
+    erase: 'anonymize',
+    setNull: ['created_by'],
+  },
+  {
+    table: 'newsletter_deliveries',
+    personal: true,
+    description: 'One row per newsletter and recipient: the address, the account if any, the language, whether it was sent or failed and when, and whether the person unsubscribed through it.',
+    personalColumns: ['email', 'user_id', 'locale', 'status', 'sent_at', 'failed_at', 'unsubscribed_at'],
+    subject: { by: 'email', column: 'email' },
+    export: 'row',
+    erase: 'delete',
+  },
+  {
+    table: 'newsletter_subscribers',
+    personal: true,
+    description: 'Public newsletter subscribers (double opt-in): the address, the language, which privacy notice was accepted and when, when the subscription was confirmed and when it ended.',
+    personalColumns: ['email', 'locale', 'consent_version', 'consent_at', 'confirmed_at', 'unsubscribed_at'],
+    subject: { by: 'email', column: 'email' },
+    export: 'row',
+    omit: ['confirm_token_hash'],
+    erase: 'delete',
+  },
+  {
+    table: 'newsletter_opt_outs',
+    personal: true,
+    description: "An address that unsubscribed from an organisation's newsletters, kept so that no later newsletter reaches it.",
+    personalColumns: ['email', 'user_id', 'created_at'],
+    subject: { by: 'email', column: 'email' },
+    export: 'row',
+    erase: 'delete',
+  },
 ];
 
 export function findRegistryEntry(table: string): RegistryEntry | undefined {
