@@ -19,3 +19,4 @@ export * from '../features/advice/advice.schema.ts';
 export * from '../features/events/events.schema.ts';
 export * from '../features/knowledge/knowledge.schema.ts';
 export * from '../features/site/site.schema.ts';
+export * from '../features/experts/experts.schema.ts';
