@@ -21,3 +21,4 @@ export { advisorAvailabilityPolicy, adviceBookingPolicy, adviceSettingsPolicy, a
 export { eventPolicy, type EventResource } from './event.policy.ts';
 export { articlePolicy, type ArticleResource } from './article.policy.ts';
 export { sitePolicy } from './site.policy.ts';
+export { expertPolicy, type ExpertResource } from './expert.policy.ts';
