@@ -10,7 +10,7 @@ import { rethrowAsResponse } from '../../ui/form';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { authorize, expertPolicy } from '../../../src/platform/policy/index.ts';
 import { expertResource, listDirectory, listHours } from '../../../src/features/experts/experts.queries.ts';
-import { expertLanguages } from '../../../src/features/experts/experts.schema.ts';
+import { expertLanguages } from '../../../src/features/experts/languages.ts';
 import { directoryFilterSchema } from '../../../src/features/experts/experts.validation.ts';
 import { hoursPeriod } from '../../../src/features/experts/period.ts';
 

@@ -12,11 +12,9 @@ import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import type { Actor } from '../../../src/platform/auth/actor.ts';
 import type { Services } from '../../../src/platform/services.ts';
 import { ExpertInvitationError } from '../../../src/features/experts/experts.errors.ts';
-import { findInvitation, invitationView } from '../../../src/features/experts/experts.queries.ts';
-import { expertHours } from '../../../src/features/experts/experts.schema.ts';
+import { findInvitation, hoursOfInvitation, invitationView } from '../../../src/features/experts/experts.queries.ts';
 import { respondFormSchema } from '../../../src/features/experts/experts.validation.ts';
 import { respondToInvitation } from '../../../src/features/experts/respond-invitation.ts';
-import { and, eq } from 'drizzle-orm';
 
 async function loadOwn(services: Pick<Services, 'db'>, actor: Actor, param: string | undefined) {
   const invitationId = uuidParam(param);
@@ -31,10 +29,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const invitation = await loadOwn(state.services, actor, params.invitationId);
   const db = state.services.db;
   const view = await invitationView(db, invitation);
-  const [hours] = await db
-    .select({ id: expertHours.id, minutes: expertHours.minutes, note: expertHours.note })
-    .from(expertHours)
-    .where(and(eq(expertHours.organizationId, invitation.organizationId), eq(expertHours.invitationId, invitation.id)));
+  const hours = await hoursOfInvitation(db, { organizationId: invitation.organizationId, invitationId: invitation.id });
   const url = new URL(request.url);
   return {
     done: notice(url, ['accepted', 'declined', 'hours'] as const),

@@ -8,7 +8,7 @@ import { useT } from '../../lib/i18n';
 import { ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { findExpert } from '../../../src/features/experts/experts.queries.ts';
-import { expertLanguages } from '../../../src/features/experts/experts.schema.ts';
+import { expertLanguages } from '../../../src/features/experts/languages.ts';
 import { profileFormSchema } from '../../../src/features/experts/experts.validation.ts';
 import { saveExpertProfile } from '../../../src/features/experts/save-profile.ts';
 

@@ -204,3 +204,12 @@ export async function findHours(db: Tx, { organizationId, hoursId }: { organizat
   const [found] = await db.select().from(expertHours).where(and(eq(expertHours.organizationId, organizationId), eq(expertHours.id, hoursId)));
   return found ?? null;
 }
+
+/** The hours recorded for one invitation, if any. */
+export async function hoursOfInvitation(db: Tx, { organizationId, invitationId }: { organizationId: string; invitationId: string }) {
+  const [found] = await db
+    .select({ id: expertHours.id, minutes: expertHours.minutes, note: expertHours.note })
+    .from(expertHours)
+    .where(and(eq(expertHours.organizationId, organizationId), eq(expertHours.invitationId, invitationId)));
+  return found ?? null;
+}

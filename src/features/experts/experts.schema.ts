@@ -7,8 +7,7 @@ import { memberships } from '../organizations/organizations.schema.ts';
 import { meetings } from '../meetings/meetings.schema.ts';
 import { events } from '../events/events.schema.ts';
 
-export const expertLanguages = ['fi', 'sv', 'en', 'et', 'ru', 'de', 'fr', 'es', 'ar', 'so'] as const;
-export type ExpertLanguage = (typeof expertLanguages)[number];
+export { expertLanguages, type ExpertLanguage } from './languages.ts';
 export const expertInvitationStatuses = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
 export type ExpertInvitationStatus = (typeof expertInvitationStatuses)[number];
 

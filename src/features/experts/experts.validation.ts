@@ -1,6 +1,6 @@
 // The experts' forms, parsed at the boundary.
 import { z } from 'zod';
-import { expertLanguages } from './experts.schema.ts';
+import { expertLanguages } from './languages.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 const list = (max: number) =>
