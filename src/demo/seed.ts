@@ -18,6 +18,7 @@ import { seedOutcomes } from './seed-outcomes.ts';
 import { seedAdvice } from './seed-advice.ts';
 import { seedEvents } from './seed-events.ts';
 import { seedKnowledge } from './seed-knowledge.ts';
+import { seedExperts } from './seed-experts.ts';
 
 const SEED = 20_170_901; // the pilot began in 2017: any fixed number gives the same demo everywhere
 const DEMO_SEED_LOCK = 72_346_102; // advisory lock: two instances starting at once seed once
@@ -270,6 +271,9 @@ async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now
     now: ctx.now,
     emails: { coordinator: coordinatorOf(plans[0]!.logins), facilitator: facilitatorOf(plans[0]!.logins), expert: expertOf(plans[0]!.logins) },
   });
+
+  // Experts: profiles, an accepted segment with its hours, an invitation waiting for an answer.
+  await seedExperts(tx, { organizationId: first!.id, now: ctx.now, expertEmail: expertOf(plans[0]!.logins), coordinatorEmail: coordinatorOf(plans[0]!.logins) });
 
   // Every seeded person is a demo account: labelled in the UI, exempt from required TOTP.
   await tx.update(users).set({ isDemo: true }).where(inArray(users.id, userIds));
