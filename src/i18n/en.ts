@@ -2308,4 +2308,7 @@ export const en: Record<MessageKey, string> = {
   "experts.home.none": "No open invitations.",
   "experts.home.pending": "{count, plural, one {# invitation awaits your answer} other {# invitations await your answer}}",
   "experts.home.profile": "Edit your expert profile",
+  "mydata.table.expert_profiles": "Expert profile",
+  "mydata.table.expert_invitations": "Invitations as an expert",
+  "mydata.table.expert_hours": "Expert hours",
 };

@@ -2307,6 +2307,9 @@ export const fi = {
   "experts.home.none": "Ei avoimia kutsuja.",
   "experts.home.pending": "{count, plural, one {# kutsu odottaa vastaustasi} other {# kutsua odottaa vastaustasi}}",
   "experts.home.profile": "Muokkaa asiantuntijaprofiiliasi",
+  "mydata.table.expert_profiles": "Asiantuntijaprofiili",
+  "mydata.table.expert_invitations": "Kutsut asiantuntijaksi",
+  "mydata.table.expert_hours": "Asiantuntijatunnit",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -2308,4 +2308,7 @@ export const sv: Record<MessageKey, string> = {
   "experts.home.none": "Inga öppna inbjudningar.",
   "experts.home.pending": "{count, plural, one {# inbjudan väntar på ditt svar} other {# inbjudningar väntar på ditt svar}}",
   "experts.home.profile": "Redigera din expertprofil",
+  "mydata.table.expert_profiles": "Expertprofil",
+  "mydata.table.expert_invitations": "Inbjudningar som expert",
+  "mydata.table.expert_hours": "Experttimmar",
 };

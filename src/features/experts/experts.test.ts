@@ -17,7 +17,8 @@ import { events } from '../events/events.schema.ts';
 import { agendaItems } from '../meetings/meetings.schema.ts';
 import { ExpertInvitationError } from './experts.errors.ts';
 import { findSegment, listDirectory, listHours } from './experts.queries.ts';
-import { expertHours } from './experts.schema.ts';
+import { expertHours, expertProfiles } from './experts.schema.ts';
+import { erasePersonInTransaction } from '../privacy/erase-person.ts';
 import { editExpertHours, exportExpertHoursCsv } from './expert-hours.ts';
 import { inviteExpert, type ExpertDeps } from './invite-expert.ts';
 import { respondToInvitation } from './respond-invitation.ts';
@@ -190,5 +191,16 @@ describe('hours', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain('expert Testinen;2027-01-19;1.00');
     await expect(exportExpertHoursCsv(a.facilitator!, deps, { organizationId: orgId, from: NOW, to: NOW, header: [], date: String, hours: String })).rejects.toThrow(ForbiddenError);
+  });
+});
+
+describe('erasure', () => {
+  it('removes the profile with the membership and hands back its photo file for removal', async () => {
+    const db = database.db;
+    const user = await createTestMember(db, { organizationId: orgId, role: 'expert', email: 'erased@experts.example.fi' });
+    await db.insert(expertProfiles).values({ organizationId: orgId, userId: user.id, topics: ['Tietosuoja'], photoStorageKey: 'abc123', photoMediaType: 'image/png' });
+    const result = await db.transaction((tx) => erasePersonInTransaction(tx, { userId: user.id, email: 'erased@experts.example.fi' }, {}));
+    expect(result.files).toContainEqual({ organizationId: orgId, storageKey: 'abc123' });
+    expect(await db.select().from(expertProfiles).where(eq(expertProfiles.userId, user.id))).toEqual([]);
   });
 });
