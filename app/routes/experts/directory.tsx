@@ -34,6 +34,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     filter,
     experts,
     done: notice(url, ['hours'] as const),
+    hoursInvalid: url.searchParams.get('hours') === 'invalid',
     hours: hours
       ? { from: period.from, to: period.to, rows: hours.map((h) => ({ ...h, workedAt: h.workedAt.toISOString() })), totalMinutes: hours.reduce((sum, h) => sum + h.minutes, 0) }
       : null,
@@ -106,6 +107,11 @@ export default function ExpertDirectory() {
           {page.done ? (
             <p role="status" className="notice">
               {t('experts.hours.saved')}
+            </p>
+          ) : null}
+          {page.hoursInvalid ? (
+            <p role="alert" className="error">
+              {t('experts.hours.invalid')}
             </p>
           ) : null}
           <Form method="get" className="stack" action="/organization/experts#hours-title">
