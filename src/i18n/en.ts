@@ -2311,4 +2311,5 @@ export const en: Record<MessageKey, string> = {
   "mydata.table.expert_profiles": "Expert profile",
   "mydata.table.expert_invitations": "Invitations as an expert",
   "mydata.table.expert_hours": "Expert hours",
+  "experts.hours.perExpert": "{name}: {hours} hours",
 };

@@ -2310,6 +2310,7 @@ export const fi = {
   "mydata.table.expert_profiles": "Asiantuntijaprofiili",
   "mydata.table.expert_invitations": "Kutsut asiantuntijaksi",
   "mydata.table.expert_hours": "Asiantuntijatunnit",
+  "experts.hours.perExpert": "{name}: {hours} tuntia",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -2311,4 +2311,5 @@ export const sv: Record<MessageKey, string> = {
   "mydata.table.expert_profiles": "Expertprofil",
   "mydata.table.expert_invitations": "Inbjudningar som expert",
   "mydata.table.expert_hours": "Experttimmar",
+  "experts.hours.perExpert": "{name}: {hours} timmar",
 };

@@ -36,7 +36,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     done: notice(url, ['hours'] as const),
     hoursInvalid: url.searchParams.get('hours') === 'invalid',
     hours: hours
-      ? { from: period.from, to: period.to, rows: hours.map((h) => ({ ...h, workedAt: h.workedAt.toISOString() })), totalMinutes: hours.reduce((sum, h) => sum + h.minutes, 0) }
+      ? {
+          from: period.from,
+          to: period.to,
+          rows: hours.map((h) => ({ ...h, workedAt: h.workedAt.toISOString() })),
+          totalMinutes: hours.reduce((sum, h) => sum + h.minutes, 0),
+          perExpert: [...Map.groupBy(hours, (h) => h.expertUserId).values()].map((list) => ({ userId: list[0]!.expertUserId, name: list[0]!.name, minutes: list.reduce((sum, h) => sum + h.minutes, 0) })),
+        }
       : null,
   };
 }
@@ -130,6 +136,13 @@ export default function ExpertDirectory() {
             </p>
           </Form>
           <p>{t('experts.hours.total', { hours: hoursText(page.hours.totalMinutes) })}</p>
+          {page.hours.perExpert.length ? (
+            <ul className="plain-list">
+              {page.hours.perExpert.map((e) => (
+                <li key={e.userId}>{t('experts.hours.perExpert', { name: e.name, hours: hoursText(e.minutes) })}</li>
+              ))}
+            </ul>
+          ) : null}
           <p>
             <a href={`/organization/experts/hours.csv?from=${page.hours.from}&to=${page.hours.to}`}>{t('experts.hours.csv')}</a>
           </p>

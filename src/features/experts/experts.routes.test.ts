@@ -160,6 +160,7 @@ describe('an invitation to a segment', () => {
     const year = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 4);
     const directory = await (await get(`/organization/experts?from=${year}-01-01&to=${year}-12-31`, 'coordinator')).text();
     expect(directory).toContain('Yhteensä 1,5 tuntia');
+    expect(directory).toContain('expert Testinen: 1,5 tuntia');
     const csv = await get(`/organization/experts/hours.csv?from=${year}-01-01&to=${year}-12-31`, 'coordinator');
     expect(csv.status).toBe(200);
     const text = await csv.text();
