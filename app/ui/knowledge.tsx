@@ -86,3 +86,40 @@ export function articleFormValues(form: FormData): ArticleValues {
     themes: form.getAll('themes').filter((v): v is string => typeof v === 'string'),
   };
 }
+
+/**
+ * What a writer sees after "Esikatsele": the unsaved text rendered as readers will get it. The
+ * HTML comes from the action (renderArticleHtml on the server), so the renderer never ships to
+ * the browser and the page works without JavaScript.
+ */
+export function ArticlePreview({ title, html }: { title: string; html: string }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="preview-title" className="preview" tabIndex={-1} id="preview">
+      <h2 id="preview-title">{t('knowledge.preview.title')}</h2>
+      <p className="hint">{t('knowledge.preview.hint')}</p>
+      {title ? <h3>{title}</h3> : null}
+      {html ? (
+        /* Sanitised by renderArticleHtml: markdown-it without raw HTML, then an allowlist. */
+        <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />
+      ) : (
+        <p>{t('knowledge.preview.empty')}</p>
+      )}
+    </section>
+  );
+}
+
+/** The article form's two buttons: save (the default, first for Enter) and preview. */
+export function ArticleFormButtons({ saveLabel }: { saveLabel: string }) {
+  const t = useT();
+  return (
+    <div className="actions">
+      <button type="submit" name="intent" value="save">
+        {saveLabel}
+      </button>
+      <button type="submit" name="intent" value="preview" className="secondary">
+        {t('knowledge.preview.button')}
+      </button>
+    </div>
+  );
+}

@@ -91,6 +91,8 @@ const writing = {
     theme: /^Ajankäyttö$/,
     body: /^Teksti$/,
     save: /^Tallenna luonnos$/,
+    preview: /^Esikatsele$/,
+    previewTitle: 'Esikatselu – ei vielä tallennettu',
     review: /^Pyydä tarkastusta$/,
     publish: /^Julkaise versio 1$/,
     history: /^Versiohistoria$/,
@@ -103,6 +105,8 @@ const writing = {
     theme: /^Time management$/,
     body: /^Text$/,
     save: /^Save draft$/,
+    preview: /^Preview$/,
+    previewTitle: 'Preview – not saved yet',
     review: /^Ask for review$/,
     publish: /^Publish version 1$/,
     history: /^Version history$/,
@@ -127,7 +131,15 @@ describe('writing and publishing by keyboard', () => {
     await writer.keyboard.press('Space');
     await tabTo(writer, w.body);
     await writer.keyboard.type(lang === 'fi' ? 'Kirjoita **viikon** tärkeimmät asiat kalenteriin.' : 'Write the **week**’s main things into the calendar.');
-    await tabTo(writer, w.save);
+    // preview first: the text rendered, nothing saved, the form still holds it
+    await tabTo(writer, w.preview);
+    await writer.keyboard.press('Enter');
+    await writer.locator('#preview-title').waitFor();
+    expect(await writer.locator('#preview-title').textContent()).toBe(w.previewTitle);
+    expect(await writer.locator('#preview .article-body strong').textContent()).toBe(lang === 'fi' ? 'viikon' : 'week');
+    expect(new URL(writer.url()).pathname).toBe('/knowledge/new');
+    await expectNoAxeViolations(writer);
+    await tabTo(writer, w.save, 80);
     await Promise.all([writer.waitForURL(new RegExp(`/knowledge/${slug}/edit\\?done=created`)), writer.keyboard.press('Enter')]);
     await expectNoAxeViolations(writer);
     await tabTo(writer, w.review, 80);

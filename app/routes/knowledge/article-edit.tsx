@@ -7,7 +7,16 @@ import { requireActor } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
 import { notice } from '../../lib/params.server';
 import { ErrorSummary, Field, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
-import { articleFieldOrder, ArticleFields, articleFormValues, stateKey, themeName, type ArticleValues } from '../../ui/knowledge';
+import {
+  articleFieldOrder,
+  ArticleFields,
+  ArticleFormButtons,
+  articleFormValues,
+  ArticlePreview,
+  stateKey,
+  themeName,
+  type ArticleValues,
+} from '../../ui/knowledge';
 import type { Actor } from '../../../src/platform/auth/actor.ts';
 import { DomainError } from '../../../src/platform/errors.ts';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
@@ -18,6 +27,7 @@ import { articleSchema, reviewNoteSchema } from '../../../src/features/knowledge
 import { saveArticleVersion } from '../../../src/features/knowledge/write-article.ts';
 import { publishArticle, returnToAuthor, submitForReview, unpublishArticle } from '../../../src/features/knowledge/article-workflow.ts';
 import { isPicture } from '../../../src/features/knowledge/article-files.ts';
+import { renderArticleHtml } from '../../../src/features/knowledge/markdown.ts';
 
 const notices = ['created', 'saved', 'submitted', 'published', 'returned', 'unpublished', 'uploaded'] as const;
 
@@ -78,6 +88,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return data({ ...page, values: values ?? page.values, errors }, { status });
   };
   try {
+    if (intent === 'preview') {
+      // Nothing is saved: the unsaved text comes back rendered, the form keeps it.
+      const values = articleFormValues(form);
+      const page = await pageData(services.db, actor, state.locale, params.slug);
+      return data({ ...page, values, errors: {}, preview: { title: values.title.trim(), html: renderArticleHtml(values.body) } });
+    }
     if (intent === 'save') {
       const values = articleFormValues(form);
       const parsed = articleSchema.safeParse(values);
@@ -132,7 +148,7 @@ export function meta() {
 export default function ArticleEdit() {
   const t = useT();
   const loaded = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as (PageData & { errors: FieldErrors }) | undefined;
+  const result = useActionData<typeof action>() as (PageData & { errors: FieldErrors; preview?: { title: string; html: string } }) | undefined;
   const page: PageData = result ?? loaded;
   const errors = result?.errors ?? {};
   const { article } = page;
@@ -192,13 +208,14 @@ export default function ArticleEdit() {
         ) : null}
       </section>
 
+      {result?.preview ? <ArticlePreview {...result.preview} /> : null}
+
       <section aria-labelledby="version-title">
         <h2 id="version-title">{t('knowledge.edit.versionTitle', { version: article.latestVersion + 1 })}</h2>
         <Form method="post" className="stack" noValidate>
-          <input type="hidden" name="intent" value="save" />
           <input type="hidden" name="basedOn" value={article.latestVersion} />
           <ArticleFields values={page.values} errors={errors} themes={page.themes} />
-          <button type="submit">{t('knowledge.edit.save')}</button>
+          <ArticleFormButtons saveLabel={t('knowledge.edit.save')} />
         </Form>
       </section>
 

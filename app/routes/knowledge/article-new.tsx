@@ -5,13 +5,14 @@ import type { Route } from './+types/article-new';
 import { requireActor } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
 import { ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
-import { articleFieldOrder, ArticleFields, articleFormValues, themeName, type ArticleValues } from '../../ui/knowledge';
+import { articleFieldOrder, ArticleFields, ArticleFormButtons, articleFormValues, ArticlePreview, themeName, type ArticleValues } from '../../ui/knowledge';
 import type { RequestState } from '../../../src/platform/http/request-state.ts';
 import type { Actor } from '../../../src/platform/auth/actor.ts';
 import { articlePolicy, authorize } from '../../../src/platform/policy/index.ts';
 import { listThemes } from '../../../src/features/knowledge/knowledge.queries.ts';
 import { articleSchema } from '../../../src/features/knowledge/knowledge.validation.ts';
 import { createArticle } from '../../../src/features/knowledge/write-article.ts';
+import { renderArticleHtml } from '../../../src/features/knowledge/markdown.ts';
 
 function organizationOf(actor: Actor): string {
   if (!actor.organizationId) throw data(null, { status: 403 });
@@ -36,9 +37,20 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const { state, actor } = requireActor(context, request);
   const organizationId = organizationOf(actor);
-  const values = articleFormValues(await request.formData());
+  const form = await request.formData();
+  const values = articleFormValues(form);
+  if (form.get('intent') === 'preview') {
+    // Nothing is saved: the unsaved text comes back rendered, the form keeps it.
+    return data({
+      errors: {} as FieldErrors,
+      values,
+      themes: await themesFor(state),
+      preview: { title: values.title.trim(), html: renderArticleHtml(values.body) },
+    });
+  }
   const parsed = articleSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) as FieldErrors, values, themes: await themesFor(state) }, { status: 400 });
+  if (!parsed.success)
+    return data({ errors: fieldErrors(parsed.error) as FieldErrors, values, themes: await themesFor(state), preview: null }, { status: 400 });
   try {
     const article = await createArticle(actor, state.services, { ...parsed.data, organizationId });
     return redirect(`/knowledge/${article.slug}/edit?done=created`);
@@ -67,9 +79,10 @@ export default function ArticleNew() {
       <h1>{t('knowledge.new.title')}</h1>
       <p className="lead">{t('knowledge.new.lead')}</p>
       <ErrorSummary errors={errors} order={articleFieldOrder} />
+      {result?.preview ? <ArticlePreview {...result.preview} /> : null}
       <Form method="post" className="stack" noValidate>
         <ArticleFields values={values} errors={errors} themes={result?.themes ?? loaded.themes} />
-        <button type="submit">{t('knowledge.new.submit')}</button>
+        <ArticleFormButtons saveLabel={t('knowledge.new.submit')} />
       </Form>
     </div>
   );

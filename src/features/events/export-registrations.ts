@@ -12,7 +12,7 @@ import { formatDateTime, type Locale } from '../../platform/i18n/i18n.ts';
 import { renderPdf, type PdfBlock } from '../../platform/pdf/pdf.ts';
 import { authorize, eventPolicy, type Rule } from '../../platform/policy/index.ts';
 import type { EventResource } from '../../platform/policy/event.policy.ts';
-import { csvField } from '../trust/audit.queries.ts';
+import { csvDocument, csvField, spreadsheetText } from '../../platform/export/cells.ts';
 import { listCheckIn, listRegistrations } from './admin.queries.ts';
 import { findEvent, listActiveRegistrations, type Event, type EventRegistration } from './events.queries.ts';
 
@@ -87,14 +87,9 @@ export async function exportRegistrationsCsv(actor: Actor | null, deps: { db: Db
     (event, rows) => {
       const lines = [input.header.map(csvField).join(';')];
       for (const r of rows) lines.push(cells(r, input).map(csvField).join(';'));
-      return { csv: '\uFEFF' + lines.join('\r\n') + '\r\n', title: event.title };
+      return { csv: csvDocument(lines), title: event.title };
     },
   );
-}
-
-/** A text cell as the spreadsheet gets it: one beginning with = + - @ (or a tab) is prefixed with an apostrophe, as in the CSV. */
-export function xlsxText(value: string): string {
-  return /^[=+\-@\t]/.test(value) ? `'${value}` : value;
 }
 
 export async function exportRegistrationsXlsx(actor: Actor | null, deps: { db: Db }, input: ExportInput & { sheetName: string }): Promise<Buffer> {
@@ -109,10 +104,10 @@ export async function exportRegistrationsXlsx(actor: Actor | null, deps: { db: D
       const book = new ExcelJS.Workbook();
       book.creator = 'Työpeili';
       const sheet = book.addWorksheet(input.sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet1');
-      sheet.addRow(input.header.map(xlsxText)).font = { bold: true };
+      sheet.addRow(input.header.map(spreadsheetText)).font = { bold: true };
       for (const r of rows) {
         const [position, ...rest] = cells(r, input);
-        sheet.addRow([Number(position), ...rest.map(xlsxText)]);
+        sheet.addRow([Number(position), ...rest.map(spreadsheetText)]);
       }
       sheet.columns.forEach((c) => (c.width = 22));
       return { workbook: book };
@@ -149,11 +144,35 @@ export async function checkInPdf(
 }
 
 /** The coordinator's event page: every registration in order (cancelled ones too), logged as a staff read. */
-export async function viewRegistrations(actor: Actor | null, deps: { db: Db }, input: { organizationId: string; eventId: string }): Promise<EventRegistration[]> {
-  return readRegistrations(actor, deps, input, eventPolicy.manage, 'events.registrations', (tx) => listRegistrations(tx, input), (_e, rows) => rows);
+export async function viewRegistrations(
+  actor: Actor | null,
+  deps: { db: Db },
+  input: { organizationId: string; eventId: string },
+): Promise<EventRegistration[]> {
+  return readRegistrations(
+    actor,
+    deps,
+    input,
+    eventPolicy.manage,
+    'events.registrations',
+    (tx) => listRegistrations(tx, input),
+    (_e, rows) => rows,
+  );
 }
 
 /** The check-in list (searched by name), logged as a staff read. */
-export async function viewCheckIn(actor: Actor | null, deps: { db: Db }, input: { organizationId: string; eventId: string; search: string }): Promise<EventRegistration[]> {
-  return readRegistrations(actor, deps, input, eventPolicy.checkIn, 'events.check_in', (tx) => listCheckIn(tx, input), (_e, rows) => rows);
+export async function viewCheckIn(
+  actor: Actor | null,
+  deps: { db: Db },
+  input: { organizationId: string; eventId: string; search: string },
+): Promise<EventRegistration[]> {
+  return readRegistrations(
+    actor,
+    deps,
+    input,
+    eventPolicy.checkIn,
+    'events.check_in',
+    (tx) => listCheckIn(tx, input),
+    (_e, rows) => rows,
+  );
 }

@@ -1,13 +1,13 @@
 // Use cases: correcting an expert's recorded hours (the coordinator, or the expert their own,
 // with a note), and the coordinator's CSV of the hours in a period (semicolons, BOM; cells
-// beginning with = + - @ neutralised by the shared csvField).
+// beginning with = + - @ neutralised by the shared csvField of platform/export/cells.ts).
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { authorize, expertPolicy } from '../../platform/policy/index.ts';
-import { csvField } from '../trust/audit.queries.ts';
+import { csvDocument, csvField } from '../../platform/export/cells.ts';
 import { expertResource, findExpert, findHours, listHours } from './experts.queries.ts';
 import { expertHours } from './experts.schema.ts';
 
@@ -41,5 +41,5 @@ export async function exportExpertHoursCsv(
   const lines = [input.header.map(csvField).join(';')];
   for (const r of rows) lines.push([r.name, input.date(r.workedAt), input.hours(r.minutes), r.note].map(csvField).join(';'));
   await recordAudit(deps.db, { organizationId: input.organizationId, actorUserId: actor!.userId, action: 'experts.hours_exported', targetType: 'organization', targetId: input.organizationId });
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return csvDocument(lines);
 }

@@ -172,6 +172,39 @@ describe('writing', () => {
     expect(await (await get('/knowledge/ajankaytto-hallintaan')).text()).not.toContain('Uusi teksti.');
   });
 
+  it('preview renders the unsaved text as readers will see it (script as text) and saves nothing', async () => {
+    const db = app.database.db;
+    const count = async () => (await db.select({ id: articles.id }).from(articles).where(eq(articles.organizationId, orgId))).length;
+    const before = await count();
+    const fields = {
+      intent: 'preview',
+      title: 'Esikatseltava',
+      summary: '',
+      body: '## Väliotsikko\n\n**Tärkeää** tekstiä.\n\n<script>alert(1)</script>',
+      language: 'fi',
+      visibility: 'public',
+    };
+    const fresh = await post('/knowledge/new', 'facilitator', fields);
+    expect(fresh.status).toBe(200);
+    const html = await fresh.text();
+    expect(html).toContain('Esikatselu – ei vielä tallennettu');
+    expect(html).toContain('<h3>Väliotsikko</h3>');
+    expect(html).toContain('<strong>Tärkeää</strong>');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    // the form keeps the text for the writer to go on
+    expect(html).toContain('## Väliotsikko');
+    expect(await count()).toBe(before);
+    // on an existing article: no new version
+    const [row] = await db.select({ latest: articles.latestVersion }).from(articles).where(eq(articles.slug, publicSlug));
+    const edit = await post(`/knowledge/${publicSlug}/edit`, 'coordinator', { ...fields, basedOn: String(row!.latest) });
+    expect(edit.status).toBe(200);
+    expect(await edit.text()).toContain('<strong>Tärkeää</strong>');
+    const [after] = await db.select({ latest: articles.latestVersion }).from(articles).where(eq(articles.slug, publicSlug));
+    expect(after!.latest).toBe(row!.latest);
+    // an entrepreneur may not preview either
+    expect((await post('/knowledge/new', 'entrepreneur', fields)).status).toBe(403);
+  });
+
   it('a picture is stored by its bytes and served inline with nosniff; HTML is refused', async () => {
     const upload = (name: string, bytes: Buffer) => {
       const form = new FormData();

@@ -9,6 +9,7 @@
 // ; " or a line break. Tables follow each other with one empty line between; each starts with its
 // caption. A suppressed cell is empty; a statistic that cannot be computed is "–" on the page and
 // empty in the exports.
+import { csvDocument, csvField, spreadsheetText } from '../../platform/export/cells.ts';
 import ExcelJS from 'exceljs';
 import { sectorLabel } from '../companies/sectors.ts';
 import { municipalityName } from '../places/municipalities.ts';
@@ -64,7 +65,8 @@ const pv = (value: number | null): TableCell => ({ kind: 'p', value });
 const pct = (value: number | null): TableCell => ({ kind: 'percent', value });
 /** A count or share the audit may have withheld (`reason` set): then marked as withheld, not as "–". */
 const audited = (value: number | null, reason: WithholdReason | null): TableCell => (value === null && reason ? { kind: 'suppressed', reason } : int(value));
-const auditedShare = (value: number | null, reason: WithholdReason | null): TableCell => (value === null && reason ? { kind: 'suppressed', reason } : pct(value));
+const auditedShare = (value: number | null, reason: WithholdReason | null): TableCell =>
+  value === null && reason ? { kind: 'suppressed', reason } : pct(value);
 const text = (value: string): TableCell => ({ kind: 'text', value });
 
 function categoryLabel(t: Translate, locale: Locale, b: Breakdown, category: string): string {
@@ -101,7 +103,9 @@ function changeRows(t: Translate, c: ChangeTable): EvaluationTable['rows'] {
 /** Why reliable change is missing, or that the figures it rests on are not verified against their source. */
 function reliableNote(t: Translate, report: EvaluationReport): string | null {
   if (report.reliableChange) {
-    const notes = [changeNote(t, report.reliableChange), report.reliableChangeBasis === 'unverified' ? t('reliableChange.note.unverified') : null].filter((n) => n !== null);
+    const notes = [changeNote(t, report.reliableChange), report.reliableChangeBasis === 'unverified' ? t('reliableChange.note.unverified') : null].filter(
+      (n) => n !== null,
+    );
     return notes.length ? notes.join(' ') : null;
   }
   if (!report.published) return t('evaluation.note.tooFew', { n: 5 });
@@ -200,12 +204,19 @@ function tablesOf(report: EvaluationReport, ctx: EvaluationContext): EvaluationT
         ? [
             ...b.rows.map((r) => ({
               header: categoryLabel(t, locale, b, r.category),
-              cells: r.suppressed ? [{ kind: 'suppressed', reason: r.reason ?? 'small' } as const, { kind: 'suppressed', reason: r.reason ?? 'small' } as const] : [int(r.n), num(r.meanChange, md)],
+              cells: r.suppressed
+                ? [{ kind: 'suppressed', reason: r.reason ?? 'small' } as const, { kind: 'suppressed', reason: r.reason ?? 'small' } as const]
+                : [int(r.n), num(r.meanChange, md)],
             })),
             { header: t('evaluation.total'), cells: [int(b.total), num(report.paired?.meanChange ?? null, md)] },
           ]
         : [],
-      note: b.published ? withheldNote(t, b.rows.map((r) => (r.suppressed ? (r.reason ?? 'small') : null))) : t('disclosure.tableWithheld', { n: 5 }),
+      note: b.published
+        ? withheldNote(
+            t,
+            b.rows.map((r) => (r.suppressed ? (r.reason ?? 'small') : null)),
+          )
+        : t('disclosure.tableWithheld', { n: 5 }),
     });
   }
   return tables;
@@ -216,7 +227,7 @@ function tablesOf(report: EvaluationReport, ctx: EvaluationContext): EvaluationT
 function xlsxValue(locale: Locale, c: TableCell): string | number | null {
   switch (c.kind) {
     case 'text':
-      return c.value === '–' ? null : c.value;
+      return c.value === '–' ? null : spreadsheetText(c.value);
     case 'number':
       return c.value === null ? null : Number(c.value.toFixed(c.digits));
     case 'percent':
@@ -228,12 +239,6 @@ function xlsxValue(locale: Locale, c: TableCell): string | number | null {
     case 'suppressed':
       return null;
   }
-}
-
-
-/** A CSV field, quoted only when it contains ; " or a line break (shared with the research export). */
-export function csvField(value: string): string {
-  return /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 function csvCell(locale: Locale, c: TableCell): string {
@@ -264,7 +269,7 @@ export function evaluationCsv(tables: Released<readonly EvaluationTable[]>, loca
     for (const row of table.rows) lines.push([row.header, ...row.cells.map((c) => csvCell(locale, c))].map(csvField).join(';'));
     if (table.note) lines.push(csvField(table.note));
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return csvDocument(lines);
 }
 
 /**
@@ -276,21 +281,24 @@ export async function evaluationXlsx(tables: Released<readonly EvaluationTable[]
   workbook.creator = 'Työpeili';
   const used = new Set<string>();
   for (const table of tables) {
-    let name = table.caption.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).trim();
+    let name = table.caption
+      .replace(/[\\/?*[\]:]/g, ' ')
+      .slice(0, 31)
+      .trim();
     for (let i = 2; used.has(name); i++) name = `${name.slice(0, 28)} ${i}`;
     used.add(name);
     const sheet = workbook.addWorksheet(name);
-    sheet.addRow([table.caption]).font = { bold: true };
-    sheet.addRow(table.columns).font = { bold: true };
+    sheet.addRow([spreadsheetText(table.caption)]).font = { bold: true };
+    sheet.addRow(table.columns.map(spreadsheetText)).font = { bold: true };
     for (const row of table.rows) {
-      const added = sheet.addRow([row.header, ...row.cells.map((c) => xlsxValue(locale, c))]);
+      const added = sheet.addRow([spreadsheetText(row.header), ...row.cells.map((c) => xlsxValue(locale, c))]);
       row.cells.forEach((c, i) => {
         const cell = added.getCell(i + 2);
         if (c.kind === 'percent') cell.numFmt = '0.0 %';
         else if (c.kind === 'number') cell.numFmt = c.digits === 0 ? '0' : `0.${'0'.repeat(c.digits)}`;
       });
     }
-    if (table.note) sheet.addRow([table.note]);
+    if (table.note) sheet.addRow([spreadsheetText(table.note)]);
     sheet.getColumn(1).width = 40;
     for (let c = 2; c <= table.columns.length; c++) sheet.getColumn(c).width = 16;
   }

@@ -12,7 +12,7 @@ import { recordStaffRead } from '../../platform/audit/staff-reads.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { authorize, researchExportPolicy } from '../../platform/policy/index.ts';
-import { csvField } from './evaluation-tables.ts';
+import { csvDocument, csvField } from '../../platform/export/cells.ts';
 import { checkInAnswers, checkIns, measurementConsents } from './outcomes.schema.ts';
 import { helsinkiDate } from './outcomes.queries.ts';
 
@@ -96,5 +96,5 @@ export function researchCsv(rows: readonly ResearchRow[], locale: Locale): strin
     ];
     lines.push(cells.map(csvField).join(';'));
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return csvDocument(lines);
 }

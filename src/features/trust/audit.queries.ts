@@ -1,5 +1,6 @@
 // Reading the audit log: the controller's viewer (filters, CSV) and a person's own
 // "who has handled my data" list. Writing stays in src/platform/audit.
+import { csvDocument, csvField } from '../../platform/export/cells.ts';
 import { and, desc, eq, gte, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.schema.ts';
@@ -103,15 +104,25 @@ export async function listReadsAbout(db: Tx, input: { userId: string; email: str
   return rows.map((r) => ({ createdAt: r.createdAt, actorName: r.actorName, purpose: r.action.slice('read.'.length) }));
 }
 
-export function csvField(value: string): string {
-  return /[;"\r\n]/.test(value) || /^[=+\-@\t]/.test(value) ? `"${value.replace(/^([=+\-@\t])/, "'$1").replaceAll('"', '""')}"` : value;
-}
-
 /** The viewer's rows as a UTF-8 CSV (semicolons, BOM), column names from the caller. */
 export function auditCsv(entries: readonly AuditEntry[], header: readonly string[]): string {
   const lines = [header.map(csvField).join(';')];
   for (const e of entries) {
-    lines.push([e.createdAt.toISOString(), e.actorName ?? '', e.actorUserId ?? '', e.action, e.purpose ?? '', e.targetType ?? '', e.targetId ?? '', String(e.subjectCount), e.organizationId ?? ''].map(csvField).join(';'));
+    lines.push(
+      [
+        e.createdAt.toISOString(),
+        e.actorName ?? '',
+        e.actorUserId ?? '',
+        e.action,
+        e.purpose ?? '',
+        e.targetType ?? '',
+        e.targetId ?? '',
+        String(e.subjectCount),
+        e.organizationId ?? '',
+      ]
+        .map(csvField)
+        .join(';'),
+    );
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return csvDocument(lines);
 }
