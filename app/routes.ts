@@ -168,6 +168,16 @@ export default [
   // The bench's bare SSR page (npm run bench)
   route('bench/bare', 'routes/dev/bench-bare.tsx'),
 
+  // Experts: the directory, invitations and hours (issue 14, point 5); static paths before :userId
+  route('profile/expert', 'routes/experts/profile-expert.tsx'),
+  route('profile/expert/photo', 'routes/experts/profile-expert-photo.tsx'),
+  route('organization/experts', 'routes/experts/directory.tsx'),
+  route('organization/experts/hours.csv', 'routes/experts/hours-csv.tsx'),
+  route('organization/experts/hours/:hoursId', 'routes/experts/hours-edit.tsx'),
+  route('organization/experts/:userId', 'routes/experts/expert.tsx'),
+  route('organization/experts/:userId/photo', 'routes/experts/photo.tsx'),
+  route('expert-invitations/:invitationId', 'routes/experts/invitation.tsx'),
+
   // Last: every other address is a 404 in the person's language (keep this the final entry)
   route('*', 'routes/public/not-found.tsx'),
 ] satisfies RouteConfig;

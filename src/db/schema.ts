@@ -21,3 +21,4 @@ export * from '../features/knowledge/knowledge.schema.ts';
 export * from '../features/site/site.schema.ts';
 export * from '../features/stories/stories.schema.ts';
 export * from '../features/newsletters/newsletters.schema.ts';
+export * from '../features/experts/experts.schema.ts';

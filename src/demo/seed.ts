@@ -20,6 +20,7 @@ import { seedEvents } from './seed-events.ts';
 import { seedKnowledge } from './seed-knowledge.ts';
 import { seedStories } from './seed-stories.ts';
 import { seedNewsletters } from './seed-newsletters.ts';
+import { seedExperts } from './seed-experts.ts';
 
 const SEED = 20_170_901; // the pilot began in 2017: any fixed number gives the same demo everywhere
 const DEMO_SEED_LOCK = 72_346_102; // advisory lock: two instances starting at once seed once
@@ -278,6 +279,8 @@ async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now
   // Newsletters: a crisis-support mailing of spring 2020 in the public archive, subscribers, a draft.
   const [coordinatorRow] = await tx.select({ id: users.id }).from(users).where(eq(users.email, coordinatorOf(plans[0]!.logins)));
   await seedNewsletters(tx, { organizationId: first!.id, now: ctx.now, coordinatorId: coordinatorRow?.id ?? null });
+  // Experts: profiles, an accepted segment with its hours, an invitation waiting for an answer.
+  await seedExperts(tx, { organizationId: first!.id, now: ctx.now, expertEmail: expertOf(plans[0]!.logins), coordinatorEmail: coordinatorOf(plans[0]!.logins) });
 
   // Every seeded person is a demo account: labelled in the UI, exempt from required TOTP.
   await tx.update(users).set({ isDemo: true }).where(inArray(users.id, userIds));

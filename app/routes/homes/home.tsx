@@ -23,6 +23,8 @@ import { planHomeSteps } from '../../../src/features/homes/home-steps.ts';
 import { ComingSoon, CoordinatorHome, EntrepreneurHome, ExpertHome, FacilitatorHome } from '../../ui/home';
 import { findDueCheckIns } from '../../../src/features/outcomes/due-check-ins.ts';
 import { listMyStories } from '../../../src/features/stories/stories.queries.ts';
+import { pendingInvitationsFor } from '../../../src/features/experts/experts.queries.ts';
+import { ExpertInvitations } from '../../ui/expert-invitations';
 
 /** The first instant of this Helsinki month and of the next one. */
 function helsinkiMonth(now: Date): { start: Date; end: Date } {
@@ -42,7 +44,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const now = new Date();
   const me = organizationId ? { organizationId, userId: actor.userId, now } : null;
   const month = helsinkiMonth(now);
-  const [members, invitations, organizationCount, nextMeetings, openSteps, posts, facilitating, coordinating, segments, checkIns] = await Promise.all([
+  const [members, invitations, organizationCount, nextMeetings, openSteps, posts, facilitating, coordinating, segments, checkIns, expertInvitations] = await Promise.all([
     allowed.manageMembers && organizationId ? countMembers(db, { organizationId }) : null,
     allowed.manageMembers && organizationId ? countPendingInvitations(db, { organizationId }) : null,
     allowed.manageOrganizations
@@ -58,6 +60,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     allowed.coordinateProgramme && organizationId ? coordinatorOverview(db, { organizationId, monthStart: month.start, monthEnd: month.end }) : null,
     allowed.shareExpertise && me ? expertSegments(db, me) : null,
     allowed.joinGroups && me ? findDueCheckIns(db, me) : null,
+    allowed.shareExpertise && me ? pendingInvitationsFor(db, me) : null,
   ]);
   const iso = <T extends { startsAt: Date }>(list: T[]) => list.map((x) => ({ ...x, startsAt: x.startsAt.toISOString() }));
   const stepPlan = openSteps ? planHomeSteps(openSteps, utcToZoned(now).date) : null;
@@ -96,6 +99,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
             s.onlineUrl && s.format !== 'in_person' && isJoinWindowOpen({ startsAt: s.segmentStartsAt, endsAt: s.segmentEndsAt }, now) ? s.onlineUrl : null,
         }))
       : null,
+    expertInvitations: expertInvitations ? expertInvitations.map((i) => ({ id: i.id, startsAt: i.startsAt.toISOString(), minutes: i.minutes, kind: i.eventId ? 'event' : 'segment' })) : null,
   };
 }
 
@@ -136,6 +140,7 @@ export default function Home() {
       {page.entrepreneur ? <EntrepreneurHome data={page.entrepreneur} /> : null}
       {page.facilitator ? <FacilitatorHome data={page.facilitator} /> : null}
       {page.coordinator ? <CoordinatorHome data={page.coordinator} /> : null}
+      {page.expertInvitations ? <ExpertInvitations invitations={page.expertInvitations} /> : null}
       {page.segments ? <ExpertHome segments={page.segments} /> : null}
 
       {allowed.manageOrganizations ? (

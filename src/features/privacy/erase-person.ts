@@ -12,6 +12,7 @@ import { personalDataPolicy } from '../../platform/policy/index.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { groupMembers } from '../groups/groups.schema.ts';
 import { removeMaterialFile } from '../materials/material-storage.ts';
+import { expertProfiles } from '../experts/experts.schema.ts';
 import { LastAdminError, LastCoordinatorError } from '../organizations/organizations.errors.ts';
 import { countAdminMemberships, countMembersWithRole } from '../organizations/organizations.queries.ts';
 import { memberships } from '../organizations/organizations.schema.ts';
@@ -41,8 +42,24 @@ export async function erasePersonInTransaction(tx: Tx, person: DataSubject, scop
         scope.organizationId ? eq(groupMembers.organizationId, scope.organizationId) : undefined,
       ),
     );
+  const expertPhotos = await tx
+    .select({ organizationId: expertProfiles.organizationId, storageKey: expertProfiles.photoStorageKey })
+    .from(expertProfiles)
+    .where(
+      and(
+        eq(expertProfiles.userId, person.userId),
+        isNotNull(expertProfiles.photoStorageKey),
+        scope.organizationId ? eq(expertProfiles.organizationId, scope.organizationId) : undefined,
+      ),
+    );
   const touched = await eraseRows(tx, person, scope);
-  return { touched, files: photos.map((p) => ({ organizationId: p.organizationId, storageKey: p.photoPath!.split(':')[0]! })) };
+  return {
+    touched,
+    files: [
+      ...photos.map((p) => ({ organizationId: p.organizationId, storageKey: p.photoPath!.split(':')[0]! })),
+      ...expertPhotos.map((p) => ({ organizationId: p.organizationId, storageKey: p.storageKey! })),
+    ],
+  };
 }
 
 export async function removeErasedFiles(dataDir: string, files: ErasureResult['files']): Promise<void> {

@@ -24,3 +24,4 @@ export { sitePolicy } from './site.policy.ts';
 export { storyPolicy, type StoryResource } from './story.policy.ts';
 export { exitInterviewPolicy } from './exit-interview.policy.ts';
 export { newsletterPolicy, type NewsletterResource } from './newsletter.policy.ts';
+export { expertPolicy, type ExpertResource } from './expert.policy.ts';

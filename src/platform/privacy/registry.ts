@@ -572,6 +572,38 @@ export const privacyRegistry: readonly RegistryEntry[] = [
     export: 'row',
     erase: 'delete',
   },
+  // experts
+  {
+    table: 'expert_profiles',
+    personal: true,
+    description: "An expert's profile for the organisation's directory: topics, introduction, languages, region, whether it is listed, the photo's file.",
+    personalColumns: ['user_id', 'topics', 'bio', 'languages', 'region', 'public_in_directory', 'photo_storage_key', 'photo_media_type', 'updated_at'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    omit: ['photo_storage_key'],
+    erase: 'cascade',
+    from: 'memberships',
+  },
+  {
+    table: 'expert_invitations',
+    personal: true,
+    description: 'Invitations of an expert to a meeting segment or an event: the message, the answer and its note.',
+    personalColumns: ['expert_user_id', 'invited_by', 'message', 'status', 'response_note', 'responded_at', 'created_at'],
+    subject: { by: 'user', column: 'expert_user_id' },
+    export: 'row',
+    erase: 'cascade',
+    from: 'memberships',
+  },
+  {
+    table: 'expert_hours',
+    personal: true,
+    description: 'The hours an expert gave to a segment or an event, with a note (for reporting to funders).',
+    personalColumns: ['expert_user_id', 'worked_at', 'minutes', 'note', 'recorded_by'],
+    subject: { by: 'user', column: 'expert_user_id' },
+    export: 'row',
+    erase: 'cascade',
+    from: 'expert_invitations',
+  },
 ];
 
 export function findRegistryEntry(table: string): RegistryEntry | undefined {
