@@ -1,13 +1,22 @@
 // The byline of a public story: the name only as the person chose it, the sector and municipality.
 import { useT } from '../lib/i18n';
 import type { PublicStory } from '../../src/features/stories/stories.queries.ts';
+import { Choice } from './form';
 
 export function storyByline(t: ReturnType<typeof useT>, b: PublicStory['byline']): string {
   const who = b.displayName === 'anonymous' || !b.name ? t('stories.anonymous') : b.name;
   return [who, b.sector, b.municipality].filter(Boolean).join(', ');
 }
 
-export function StoryList({ stories, labelledBy, headingLevel = 2 }: { stories: (Omit<PublicStory, 'publishedAt' | 'updatedAt' | 'body'> & { excerpt: string })[]; labelledBy: string; headingLevel?: 2 | 3 }) {
+export function StoryList({
+  stories,
+  labelledBy,
+  headingLevel = 2,
+}: {
+  stories: (Omit<PublicStory, 'publishedAt' | 'updatedAt' | 'body'> & { excerpt: string })[];
+  labelledBy: string;
+  headingLevel?: 2 | 3;
+}) {
   const t = useT();
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
@@ -49,9 +58,24 @@ export function StoryFields({ values, err }: { values: Record<string, string>; e
         </p>
       ) : null}
       {long ? (
-        <textarea id={name} name={name} rows={6} lang={lang} defaultValue={values[name] ?? ''} aria-invalid={err(name) ? true : undefined} aria-describedby={err(name) ? `${name}-error` : undefined} />
+        <textarea
+          id={name}
+          name={name}
+          rows={6}
+          lang={lang}
+          defaultValue={values[name] ?? ''}
+          aria-invalid={err(name) ? true : undefined}
+          aria-describedby={err(name) ? `${name}-error` : undefined}
+        />
       ) : (
-        <input id={name} name={name} lang={lang} defaultValue={values[name] ?? ''} aria-invalid={err(name) ? true : undefined} aria-describedby={err(name) ? `${name}-error` : undefined} />
+        <input
+          id={name}
+          name={name}
+          lang={lang}
+          defaultValue={values[name] ?? ''}
+          aria-invalid={err(name) ? true : undefined}
+          aria-describedby={err(name) ? `${name}-error` : undefined}
+        />
       )}
     </div>
   );
@@ -67,10 +91,15 @@ export function StoryFields({ values, err }: { values: Record<string, string>; e
       <fieldset>
         <legend>{t('stories.form.displayName')}</legend>
         {(['full', 'first', 'anonymous'] as const).map((v, i) => (
-          <div className="checkbox" key={v}>
-            <input type="radio" id={i === 0 ? 'displayName' : `displayName-${v}`} name="displayName" value={v} defaultChecked={display === v} />
-            <label htmlFor={i === 0 ? 'displayName' : `displayName-${v}`}>{t(`stories.form.displayName.${v}`)}</label>
-          </div>
+          <Choice
+            type="radio"
+            key={v}
+            id={i === 0 ? 'displayName' : `displayName-${v}`}
+            name="displayName"
+            value={v}
+            defaultChecked={display === v}
+            label={t(`stories.form.displayName.${v}`)}
+          />
         ))}
       </fieldset>
       {text('sector', t('stories.form.sector'))}

@@ -7,7 +7,7 @@ import type { Route } from './+types/invitation';
 import { requireActor } from '../../lib/state.server';
 import { formFields, notice, uuidParam } from '../../lib/params.server';
 import { useFormat, useT } from '../../lib/i18n';
-import { ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import type { Actor } from '../../../src/platform/auth/actor.ts';
 import type { Services } from '../../../src/platform/services.ts';
@@ -57,7 +57,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const parsed = respondFormSchema.safeParse(await formFields(request));
   if (!parsed.success) return data<ActionResult>({ errors: fieldErrors(parsed.error, 'experts.respond.choose') }, { status: 400 });
   try {
-    await respondToInvitation(actor, state.services, { organizationId: invitation.organizationId, invitationId: invitation.id, answer: parsed.data.answer, note: parsed.data.note });
+    await respondToInvitation(actor, state.services, {
+      organizationId: invitation.organizationId,
+      invitationId: invitation.id,
+      answer: parsed.data.answer,
+      note: parsed.data.note,
+    });
   } catch (error) {
     if (error instanceof ExpertInvitationError) return data<ActionResult>({ errors: { answer: error.messageKey } }, { status: 409 });
     rethrowAsResponse(error);
@@ -120,14 +125,8 @@ export default function ExpertInvitationPage() {
           <Form method="post" className="stack">
             <fieldset className="field">
               <legend>{t('experts.invitation.answerLegend')}</legend>
-              <div className="choice">
-                <input type="radio" id="answer-accept" name="answer" value="accept" />
-                <label htmlFor="answer-accept">{t('experts.invitation.accept')}</label>
-              </div>
-              <div className="choice">
-                <input type="radio" id="answer-decline" name="answer" value="decline" />
-                <label htmlFor="answer-decline">{t('experts.invitation.decline')}</label>
-              </div>
+              <Choice type="radio" id="answer-accept" name="answer" value="accept" label={t('experts.invitation.accept')} />
+              <Choice type="radio" id="answer-decline" name="answer" value="decline" label={t('experts.invitation.decline')} />
             </fieldset>
             <div className="field">
               <label htmlFor="note">{t('experts.invitation.note')}</label>
@@ -153,7 +152,13 @@ export default function ExpertInvitationPage() {
           <form method="post" action={`/organization/experts/hours/${page.hours.id}`} className="stack">
             <div className="field">
               <label htmlFor="hours">{t('experts.hours.hours')}</label>
-              <input id="hours" name="hours" type="text" inputMode="decimal" defaultValue={format.number(page.hours.minutes / 60, { maximumFractionDigits: 2 })} />
+              <input
+                id="hours"
+                name="hours"
+                type="text"
+                inputMode="decimal"
+                defaultValue={format.number(page.hours.minutes / 60, { maximumFractionDigits: 2 })}
+              />
             </div>
             <div className="field">
               <label htmlFor="hours-note">{t('experts.hours.note')}</label>

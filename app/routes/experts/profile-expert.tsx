@@ -5,7 +5,7 @@ import type { Route } from './+types/profile-expert';
 import { requireActor } from '../../lib/state.server';
 import { notice } from '../../lib/params.server';
 import { useT } from '../../lib/i18n';
-import { ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { findExpert } from '../../../src/features/experts/experts.queries.ts';
 import { expertLanguages } from '../../../src/features/experts/languages.ts';
@@ -23,7 +23,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     done: notice(url, ['saved', 'photo', 'photoRemoved'] as const),
     photoError: notice(new URL(`http://x/?done=${url.searchParams.get('photo') ?? ''}`), ['required', 'tooLarge', 'notPicture'] as const),
     userId: expert.userId,
-    values: { topics: (p?.topics ?? []).join(', '), bio: p?.bio ?? '', languages: p?.languages ?? [], region: p?.region ?? '', publicInDirectory: p?.publicInDirectory ?? true },
+    values: {
+      topics: (p?.topics ?? []).join(', '),
+      bio: p?.bio ?? '',
+      languages: p?.languages ?? [],
+      region: p?.region ?? '',
+      publicInDirectory: p?.publicInDirectory ?? true,
+    },
     hasPhoto: Boolean(p?.photoStorageKey),
   };
 }
@@ -81,20 +87,21 @@ export default function ExpertProfileEdit() {
         <fieldset className="field">
           <legend>{t('experts.field.languages')}</legend>
           {expertLanguages.map((code) => (
-            <div className="choice" key={code}>
-              <input type="checkbox" id={`lang-${code}`} name="languages" value={code} defaultChecked={v.languages.includes(code)} />
-              <label htmlFor={`lang-${code}`}>{t(`experts.lang.${code}` as MessageKey)}</label>
-            </div>
+            <Choice
+              key={code}
+              id={`lang-${code}`}
+              name="languages"
+              value={code}
+              defaultChecked={v.languages.includes(code)}
+              label={t(`experts.lang.${code}` as MessageKey)}
+            />
           ))}
         </fieldset>
         <div className="field">
           <label htmlFor="region">{t('experts.field.region')}</label>
           <input id="region" name="region" type="text" defaultValue={v.region} maxLength={300} />
         </div>
-        <div className="choice">
-          <input type="checkbox" id="publicInDirectory" name="publicInDirectory" value="on" defaultChecked={v.publicInDirectory} />
-          <label htmlFor="publicInDirectory">{t('experts.edit.public')}</label>
-        </div>
+        <Choice id="publicInDirectory" name="publicInDirectory" value="on" defaultChecked={v.publicInDirectory} label={t('experts.edit.public')} />
         <p>
           <button type="submit" className="button">
             {t('experts.edit.save')}

@@ -7,7 +7,7 @@ import type { Route } from './+types/exit-interviews';
 import { requireActor } from '../../lib/state.server';
 import { notice, uuidParam } from '../../lib/params.server';
 import { useLocale, useT } from '../../lib/i18n';
-import { ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, fieldErrors, rethrowAsResponse, type FieldErrors } from '../../ui/form';
 import { themeName } from '../../ui/knowledge';
 import type { Actor } from '../../../src/platform/auth/actor.ts';
 import type { Services } from '../../../src/platform/services.ts';
@@ -34,7 +34,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { db } = state.services;
   const group = await allowedGroup(state.services, actor, params.groupId);
   const input = { organizationId: group.organizationId, groupId: group.id };
-  const [interviews, members, themes] = [await readExitInterviews(actor, state.services, input), await listInterviewableMembers(db, input), await listThemes(db)];
+  const [interviews, members, themes] = [
+    await readExitInterviews(actor, state.services, input),
+    await listInterviewableMembers(db, input),
+    await listThemes(db),
+  ];
   return {
     notice: notice(new URL(request.url), ['recorded'] as const),
     group: { id: group.id, name: group.name },
@@ -140,17 +144,18 @@ export default function ExitInterviews() {
             ))}
           </select>,
         )}
-        {field('interviewedOn', t('exitInterviews.date'), <input type="date" id="interviewedOn" name="interviewedOn" defaultValue={values.interviewedOn ?? page.today} {...aria('interviewedOn')} />)}
+        {field(
+          'interviewedOn',
+          t('exitInterviews.date'),
+          <input type="date" id="interviewedOn" name="interviewedOn" defaultValue={values.interviewedOn ?? page.today} {...aria('interviewedOn')} />,
+        )}
         {answerFields.map((f) => (
           <div key={f}>{field(f, t(`exitInterviews.field.${f}`), <textarea id={f} name={f} rows={3} defaultValue={values[f] ?? ''} {...aria(f)} />)}</div>
         ))}
         <fieldset>
           <legend>{t('exitInterviews.themes')}</legend>
           {page.themes.map((x, i) => (
-            <div className="checkbox" key={x.code}>
-              <input type="checkbox" id={i === 0 ? 'themes' : `themes-${x.code}`} name="themes" value={x.code} />
-              <label htmlFor={i === 0 ? 'themes' : `themes-${x.code}`}>{themeLabel.get(x.code)}</label>
-            </div>
+            <Choice key={x.code} id={i === 0 ? 'themes' : `themes-${x.code}`} name="themes" value={x.code} label={themeLabel.get(x.code)} />
           ))}
         </fieldset>
         <button type="submit" className="button">
