@@ -183,3 +183,34 @@ export function RadioGroup({
     </fieldset>
   );
 }
+
+/**
+ * The privacy-notice consent of a public form (application, booking, event registration,
+ * newsletter subscription): one required checkbox, its error linked, and the notice's link.
+ */
+export function PrivacyConsent({ label, error, checked }: { label: string; error?: string; checked: boolean }) {
+  const t = useT();
+  return (
+    <div className="field">
+      {error ? (
+        <p className="error-text" id="consent-error">
+          {error}
+        </p>
+      ) : null}
+      <Choice
+        id="consent"
+        name="consent"
+        value="on"
+        required
+        aria-required="true"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'consent-error' : undefined}
+        defaultChecked={checked}
+        label={label}
+      />
+      <p className="hint">
+        <a href="/privacy">{t('intake.apply.privacyLink')}</a>
+      </p>
+    </div>
+  );
+}

@@ -7,7 +7,7 @@ import type { Route } from './+types/public-book';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
 import { PageMeta } from '../../ui/page-meta';
-import { Choice, ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterOf, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterOf, type FieldErrors, PrivacyConsent } from '../../ui/form';
 import { SlotPicker } from '../../ui/advice';
 import { RateLimitedError } from '../../../src/platform/errors.ts';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
@@ -243,27 +243,7 @@ export default function PublicBook() {
                 ))}
               </fieldset>
             </fieldset>
-            <div className="field">
-              {errors.consent ? (
-                <p className="error-text" id="consent-error">
-                  {err('consent')}
-                </p>
-              ) : null}
-              <Choice
-                id="consent"
-                name="consent"
-                value="on"
-                required
-                aria-required="true"
-                aria-invalid={errors.consent ? true : undefined}
-                aria-describedby={errors.consent ? 'consent-error' : undefined}
-                defaultChecked={text('consent') === 'on'}
-                label={t('advice.public.consent')}
-              />
-              <p className="hint">
-                <a href="/privacy">{t('intake.apply.privacyLink')}</a>
-              </p>
-            </div>
+            <PrivacyConsent label={t('advice.public.consent')} error={err('consent')} checked={text('consent') === 'on'} />
             <p>
               <button type="submit" className="button">
                 {t('advice.public.submit')}

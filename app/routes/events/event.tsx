@@ -6,7 +6,7 @@ import type { Route } from './+types/event';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
 import { PageMeta } from '../../ui/page-meta';
-import { Choice, ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterOf, type FieldErrors } from '../../ui/form';
+import { ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterOf, type FieldErrors, PrivacyConsent } from '../../ui/form';
 import { RateLimitedError } from '../../../src/platform/errors.ts';
 import { formatDateTime, type MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { enforceRateLimits, rateLimitRules } from '../../../src/platform/http/rate-limit.ts';
@@ -188,27 +188,7 @@ export default function EventPage() {
             <Field id="accessibilityNeeds" label={t('events.field.accessibilityNeeds')} hint={t('events.field.needsHint')} error={err('accessibilityNeeds')}>
               {(p) => <input {...p} type="text" defaultValue={text('accessibilityNeeds')} />}
             </Field>
-            <div className="field">
-              {errors.consent ? (
-                <p className="error-text" id="consent-error">
-                  {err('consent')}
-                </p>
-              ) : null}
-              <Choice
-                id="consent"
-                name="consent"
-                value="on"
-                required
-                aria-required="true"
-                aria-invalid={errors.consent ? true : undefined}
-                aria-describedby={errors.consent ? 'consent-error' : undefined}
-                defaultChecked={text('consent') === 'on'}
-                label={t('events.field.consent')}
-              />
-              <p className="hint">
-                <a href="/privacy">{t('intake.apply.privacyLink')}</a>
-              </p>
-            </div>
+            <PrivacyConsent label={t('events.field.consent')} error={err('consent')} checked={text('consent') === 'on'} />
             <p>
               <button type="submit" className="button">
                 {event.full ? t('events.public.submitWaitlist') : t('events.public.submit')}

@@ -7,7 +7,7 @@ import type { Route } from './+types/apply';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
 import { PageMeta } from '../../ui/page-meta';
-import { Choice, ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterOf, type FieldErrors } from '../../ui/form';
+import { Choice, ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterOf, type FieldErrors, PrivacyConsent } from '../../ui/form';
 import { RateLimitedError } from '../../../src/platform/errors.ts';
 import type { Locale, MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { enforceRateLimits, rateLimitRules } from '../../../src/platform/http/rate-limit.ts';
@@ -322,27 +322,7 @@ export default function Apply() {
           </Field>
         </fieldset>
 
-        <div className="field">
-          {errors.consent ? (
-            <p className="error-text" id="consent-error">
-              {err('consent')}
-            </p>
-          ) : null}
-          <Choice
-            id="consent"
-            name="consent"
-            value="on"
-            required
-            aria-required="true"
-            aria-invalid={errors.consent ? true : undefined}
-            aria-describedby={errors.consent ? 'consent-error' : undefined}
-            defaultChecked={text('consent') === 'on'}
-            label={t('intake.field.consent')}
-          />
-          <p className="hint">
-            <a href="/privacy">{t('intake.apply.privacyLink')}</a>
-          </p>
-        </div>
+        <PrivacyConsent label={t('intake.field.consent')} error={err('consent')} checked={text('consent') === 'on'} />
 
         <p>
           <button type="submit" className="button">

@@ -6,7 +6,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import type { Route } from './+types/subscribe';
 import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
-import { Choice, ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterOf, type FieldErrors } from '../../ui/form';
+import { ErrorSummary, Field, fieldErrors, rateLimitedAnswer, retryAfterOf, type FieldErrors, PrivacyConsent } from '../../ui/form';
 import { RateLimitedError } from '../../../src/platform/errors.ts';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { enforceRateLimits, rateLimitRules } from '../../../src/platform/http/rate-limit.ts';
@@ -129,27 +129,7 @@ export default function Subscribe() {
             </select>
           )}
         </Field>
-        <div className="field">
-          {errors.consent ? (
-            <p className="error-text" id="consent-error">
-              {err('consent')}
-            </p>
-          ) : null}
-          <Choice
-            id="consent"
-            name="consent"
-            value="on"
-            required
-            aria-required="true"
-            aria-invalid={errors.consent ? true : undefined}
-            aria-describedby={errors.consent ? 'consent-error' : undefined}
-            defaultChecked={value('consent') === 'on'}
-            label={t('newsletters.subscribe.consent')}
-          />
-          <p className="hint">
-            <a href="/privacy">{t('intake.apply.privacyLink')}</a>
-          </p>
-        </div>
+        <PrivacyConsent label={t('newsletters.subscribe.consent')} error={err('consent')} checked={value('consent') === 'on'} />
         <p>
           <button type="submit" className="button">
             {t('newsletters.subscribe.submit')}
