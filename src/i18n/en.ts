@@ -2551,7 +2551,7 @@ export const en: Record<MessageKey, string> = {
   "certificates.pdf.issuer": "Issued by {organization}, {date}",
   "certificates.pdf.code": "Verification code: {code}",
   "certificates.pdf.qrAlt": "QR code that opens the certificate's verification page {url}",
-  "certificates.pdf.verifyAt": "The certificate can be verified at {url}",
+  "certificates.pdf.verifyAt": "The certificate can be verified at:",
   "certificates.verify.title": "Verify a certificate",
   "certificates.verify.lead": "Type the verification code printed on the certificate to see whether it is valid. Of the holder, only what they have allowed is shown.",
   "certificates.verify.codeLabel": "Verification code",

@@ -2550,7 +2550,7 @@ export const fi = {
   "certificates.pdf.issuer": "Myöntäjä: {organization}, {date}",
   "certificates.pdf.code": "Tarkistuskoodi: {code}",
   "certificates.pdf.qrAlt": "QR-koodi, joka avaa todistuksen tarkistussivun {url}",
-  "certificates.pdf.verifyAt": "Todistuksen aitouden voi tarkistaa osoitteessa {url}",
+  "certificates.pdf.verifyAt": "Todistuksen aitouden voi tarkistaa osoitteessa:",
   "certificates.verify.title": "Tarkista todistus",
   "certificates.verify.lead": "Kirjoita todistukseen painettu tarkistuskoodi. Näet, onko todistus voimassa. Todistuksen saajasta näytetään vain se, minkä hän on itse sallinut.",
   "certificates.verify.codeLabel": "Tarkistuskoodi",

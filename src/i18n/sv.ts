@@ -2551,7 +2551,7 @@ export const sv: Record<MessageKey, string> = {
   "certificates.pdf.issuer": "Utfärdare: {organization}, {date}",
   "certificates.pdf.code": "Kontrollkod: {code}",
   "certificates.pdf.qrAlt": "QR-kod som öppnar intygets kontrollsida {url}",
-  "certificates.pdf.verifyAt": "Intygets äkthet kan kontrolleras på adressen {url}",
+  "certificates.pdf.verifyAt": "Intygets äkthet kan kontrolleras på adressen:",
   "certificates.verify.title": "Kontrollera ett intyg",
   "certificates.verify.lead": "Skriv kontrollkoden som står på intyget. Du ser om intyget är giltigt. Om mottagaren visas bara det som hen själv har tillåtit.",
   "certificates.verify.codeLabel": "Kontrollkod",

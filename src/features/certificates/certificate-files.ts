@@ -55,7 +55,8 @@ export async function certificatePdfBlocks(c: CertificateWithOrganization, local
       { kind: 'p', text: t('certificates.pdf.issuer', { organization: c.organizationName, date: formatDateTime(locale, c.issuedAt, 'date') }) },
       { kind: 'h2', text: t('certificates.pdf.code', { code: formatVerificationCode(c.verificationCode) }) },
       { kind: 'figure', png, alt: t('certificates.pdf.qrAlt', { url }), width: 130 },
-      { kind: 'p', text: t('certificates.pdf.verifyAt', { url }) },
+      { kind: 'p', text: t('certificates.pdf.verifyAt') },
+      { kind: 'p', text: url },
     ],
   };
 }
