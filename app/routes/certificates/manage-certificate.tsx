@@ -48,7 +48,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { state, actor } = requireActor(context, request);
   const certificateId = uuidParam(params.certificateId);
   const organizationId = actor.organizationId;
-  if (!organizationId) throw data(null, { status: 404 });
+  if (!organizationId || !certificatePolicy.list(actor, { organizationId })) throw data(null, { status: 404 });
   const fields = await formFields(request);
   const parsed = revokeForm.safeParse(fields);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), reason: (fields.reason ?? '').slice(0, 500) }, { status: 400 });
