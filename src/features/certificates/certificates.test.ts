@@ -24,7 +24,7 @@ import { findCertificateById, initialsOf } from './certificates.queries.ts';
 import { certificates } from './certificates.schema.ts';
 import { checkPastedCredential } from './check-credential.ts';
 import { issueCertificate, type IssueCertificateInput, type IssueDeps } from './issue-certificate.ts';
-import { decodeCredential, openBadgeProblems, OB3_CONTEXT, publicJwks, verifyCredentialJwt } from './open-badge.ts';
+import { decodeCredential, openBadgeProblems, OB3_CONTEXT, publicJwks, verifyCredentialJwt, type OpenBadgeCredential } from './open-badge.ts';
 import { verifyCertificateCode } from './public-verification.ts';
 import { revokeCertificate } from './revoke-certificate.ts';
 import { setCertificateDisclosure } from './set-disclosure.ts';
@@ -161,18 +161,20 @@ describe('issuing', () => {
   it('names what OB 3.0 requires and is missing', async () => {
     const valid = decodeCredential((await findCertificateById(database.db, certificateId))!.credentialJwt!);
     expect(openBadgeProblems(valid)).toEqual([]);
-    const without = (mutate: (v: Record<string, any>) => void) => {
-      const copy = structuredClone(valid) as unknown as Record<string, any>;
+    const without = (mutate: (v: OpenBadgeCredential) => void) => {
+      const copy = structuredClone(valid);
       mutate(copy);
       return openBadgeProblems(copy);
     };
     expect(without((v) => (v['@context'] = ['https://www.w3.org/ns/credentials/v2']))).toContain('@context');
     expect(without((v) => (v.type = ['VerifiableCredential']))).toContain('type');
-    expect(without((v) => delete v.issuer.name)).toContain('issuer');
-    expect(without((v) => delete v.validFrom)).toContain('validFrom');
-    expect(without((v) => (v.credentialSubject.type = ['Person']))).toContain('credentialSubject.type');
+    expect(without((v) => delete (v.issuer as Partial<OpenBadgeCredential['issuer']>).name)).toContain('issuer');
+    expect(without((v) => delete (v as Partial<OpenBadgeCredential>).validFrom)).toContain('validFrom');
+    expect(without((v) => ((v.credentialSubject as { type: string[] }).type = ['Person']))).toContain('credentialSubject.type');
     expect(without((v) => (v.credentialSubject.identifier = []))).toContain('credentialSubject.identifier');
-    expect(without((v) => delete v.credentialSubject.achievement.criteria)).toContain('credentialSubject.achievement');
+    expect(without((v) => delete (v.credentialSubject.achievement as Partial<OpenBadgeCredential['credentialSubject']['achievement']>).criteria)).toContain(
+      'credentialSubject.achievement',
+    );
   });
   it('keeps the signed credential; the holder downloads it with the keys', async () => {
     const c = (await findCertificateById(database.db, certificateId))!;
