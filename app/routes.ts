@@ -178,6 +178,20 @@ export default [
   route('organization/experts/:userId/photo', 'routes/experts/photo.tsx'),
   route('expert-invitations/:invitationId', 'routes/experts/invitation.tsx'),
 
+  // Certificates with Open Badges 3.0 credentials and the public verification page (issue 15, point 6)
+  route('verify', 'routes/certificates/verify.tsx'),
+  route('verify/:code', 'routes/certificates/verify-code.tsx'),
+  route('.well-known/jwks.json', 'routes/certificates/jwks.tsx'),
+  route('credentials/keys/:kid', 'routes/certificates/signing-key.tsx'),
+  route('credentials/issuers/:organizationId', 'routes/certificates/issuer.tsx'),
+  route('profile/certificates', 'routes/certificates/profile-certificates.tsx'),
+  route('profile/certificates/:certificateId', 'routes/certificates/profile-certificate.tsx'),
+  route('profile/certificates/:certificateId/certificate.pdf', 'routes/certificates/certificate-pdf.tsx'),
+  route('profile/certificates/:certificateId/credential.jwt', 'routes/certificates/credential-jwt.tsx'),
+  route('profile/certificates/:certificateId/credential.json', 'routes/certificates/credential-json.tsx'),
+  route('organization/certificates', 'routes/certificates/manage-certificates.tsx'),
+  route('organization/certificates/:certificateId', 'routes/certificates/manage-certificate.tsx'),
+
   // Last: every other address is a 404 in the person's language (keep this the final entry)
   route('*', 'routes/public/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -55,7 +55,7 @@ async function main() {
   const barePort = await freePort();
   const appUrl = `http://127.0.0.1:${appPort}`;
   const nodeArgs = profile ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : [];
-  const app = start([...nodeArgs, 'server/main.ts'], { NODE_ENV: 'production', PORT: String(appPort), HOST: '127.0.0.1', DATA_DIR: dataDir, APP_URL: 'https://bench.invalid', SESSION_SECRET: 'bench-'.repeat(8), JOURNAL_KEY: 'be'.repeat(32), LOG_LEVEL: 'warn', DATABASE_URL: '', DEMO_SEED: 'auto' });
+  const app = start([...nodeArgs, 'server/main.ts'], { NODE_ENV: 'production', PORT: String(appPort), HOST: '127.0.0.1', DATA_DIR: dataDir, APP_URL: 'https://bench.invalid', SESSION_SECRET: 'bench-'.repeat(8), JOURNAL_KEY: 'be'.repeat(32), CREDENTIAL_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIDQ3hw0j/KekgFypAEDIXJvfTG0DOoPBzk6cR0hQyikF\n-----END PRIVATE KEY-----', LOG_LEVEL: 'warn', DATABASE_URL: '', DEMO_SEED: 'auto' });
   await waitFor(appUrl + '/readyz', app.child, app.output);
   const bare = start(['bench/bare-server.ts'], { PORT: String(barePort) });
   await waitFor(`http://127.0.0.1:${barePort}/`, bare.child, bare.output);

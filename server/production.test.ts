@@ -8,7 +8,7 @@ import { users } from '../src/features/accounts/accounts.schema.ts';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(48), APP_URL: 'https://tyopeili.example.fi', JOURNAL_KEY: 'j'.repeat(43) + '=' });
+  app = await startTestApp({ NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(48), APP_URL: 'https://tyopeili.example.fi', JOURNAL_KEY: 'j'.repeat(43) + '=', CREDENTIAL_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIDQ3hw0j/KekgFypAEDIXJvfTG0DOoPBzk6cR0hQyikF\n-----END PRIVATE KEY-----' });
 });
 afterAll(async () => {
   await app?.close();

@@ -46,7 +46,7 @@ describe('the dev mailbox', () => {
   });
 
   it('never in production, not even for an admin on loopback', () => {
-    const production = loadConfig({ NODE_ENV: 'production', HOST: '127.0.0.1', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://tyopeili.example.fi', JOURNAL_KEY: Buffer.alloc(32, 1).toString('base64') });
+    const production = loadConfig({ NODE_ENV: 'production', HOST: '127.0.0.1', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://tyopeili.example.fi', JOURNAL_KEY: Buffer.alloc(32, 1).toString('base64'), CREDENTIAL_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIDQ3hw0j/KekgFypAEDIXJvfTG0DOoPBzk6cR0hQyikF\n-----END PRIVATE KEY-----' });
     expect(devMailboxOpenTo(production, { clientIp: '127.0.0.1', isAdmin: true })).toBe(false);
   });
 

@@ -18,6 +18,7 @@ export function navigationFor(actor: NavActor | null): { href: string; label: Me
     items.push({ href: '/organization/events', label: 'nav.events' });
     items.push({ href: '/organization/newsletters', label: 'newsletters.nav' });
     items.push({ href: '/organization/members', label: 'nav.members' });
+    items.push({ href: '/organization/certificates', label: 'certificates.nav' });
   }
   if (actor.role === 'coordinator' || actor.role === 'facilitator' || actor.role === 'expert') items.push({ href: '/knowledge', label: 'nav.knowledge' });
   if (actor.role === 'coordinator' || actor.role === 'facilitator') items.push({ href: '/organization/stories', label: 'nav.stories' });

@@ -1,5 +1,8 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
+
+const TEST_SIGNING_PEM = '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIDQ3hw0j/KekgFypAEDIXJvfTG0DOoPBzk6cR0hQyikF\n-----END PRIVATE KEY-----';
 
 describe('configuration from the environment', () => {
   it('has working defaults for a laptop', () => {
@@ -48,7 +51,10 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })).toThrowError(/APP_URL/);
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'http://insecure.example' })).toThrowError(/APP_URL/);
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://tyopeili.example.fi' })).toThrowError(/JOURNAL_KEY/);
-    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://tyopeili.example.fi', JOURNAL_KEY: 'ab'.repeat(32) });
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://tyopeili.example.fi', JOURNAL_KEY: 'ab'.repeat(32) })).toThrowError(
+      /CREDENTIAL_SIGNING_KEY/,
+    );
+    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://tyopeili.example.fi', JOURNAL_KEY: 'ab'.repeat(32), CREDENTIAL_SIGNING_KEY: TEST_SIGNING_PEM });
     expect(c.demoSeed).toBe(false);
     expect(c.sessionSecret).toBe('x'.repeat(40));
   });
@@ -58,7 +64,7 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ BACKUP_KEY: key.toString('base64') }).backupKey).toEqual(key);
     expect(loadConfig({}).backupKey).toHaveLength(32);
     expect(loadConfig({}).backupKey).not.toEqual(loadConfig({}).journalKey);
-    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://tyopeili.example.fi', JOURNAL_KEY: 'ab'.repeat(32) };
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://tyopeili.example.fi', JOURNAL_KEY: 'ab'.repeat(32), CREDENTIAL_SIGNING_KEY: TEST_SIGNING_PEM };
     expect(loadConfig(production).backupKey).toBeNull();
     expect(loadConfig({ ...production, BACKUP_KEY: key.toString('hex') }).backupKey).toEqual(key);
   });
@@ -75,5 +81,23 @@ describe('configuration from the environment', () => {
     expect(derived).toHaveLength(32);
     expect(loadConfig({}).journalKey).toEqual(derived);
     expect(loadConfig({ SESSION_SECRET: 's'.repeat(40) }).journalKey).not.toEqual(derived);
+  });
+
+  it('reads CREDENTIAL_SIGNING_KEY as PKCS#8 PEM or JWK, refuses other keys, and derives a stable Ed25519 key outside production', () => {
+    const pem = loadConfig({ CREDENTIAL_SIGNING_KEY: TEST_SIGNING_PEM }).credentialSigningKey;
+    expect(pem.asymmetricKeyType).toBe('ed25519');
+    // The same key written as one line with \n, and as a JWK.
+    expect(loadConfig({ CREDENTIAL_SIGNING_KEY: TEST_SIGNING_PEM.replace(/\n/g, '\\n') }).credentialSigningKey.equals(pem)).toBe(true);
+    const jwk = JSON.stringify(pem.export({ format: 'jwk' }));
+    expect(loadConfig({ CREDENTIAL_SIGNING_KEY: jwk }).credentialSigningKey.equals(pem)).toBe(true);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const publicOnly = JSON.stringify({ ...(pem.export({ format: 'jwk' }) as Record<string, string>), d: undefined });
+    for (const bad of [rsa, publicOnly, 'not a key', '{"kty":"OKP"']) {
+      expect(() => loadConfig({ CREDENTIAL_SIGNING_KEY: bad })).toThrowError(/^Invalid environment variable CREDENTIAL_SIGNING_KEY: must be an Ed25519 private key/);
+    }
+    const derived = loadConfig({}).credentialSigningKey;
+    expect(derived.asymmetricKeyType).toBe('ed25519');
+    expect(loadConfig({}).credentialSigningKey.equals(derived)).toBe(true);
+    expect(loadConfig({ SESSION_SECRET: 's'.repeat(40) }).credentialSigningKey.equals(derived)).toBe(false);
   });
 });

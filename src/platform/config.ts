@@ -1,7 +1,8 @@
 // Configuration comes only from environment variables, validated once at start.
 // A wrong or missing variable stops the app with one line naming it.
 import { z } from 'zod';
-import { deriveKey } from './crypto.ts';
+import type { KeyObject } from 'node:crypto';
+import { deriveKey, ed25519KeyFromSeed, parseEd25519PrivateKey } from './crypto.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -45,6 +46,14 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === '' ? undefined : v))
     .refine((v) => v === undefined || parseKey32(v) !== null, { message: 'must be 32 bytes as base64 (44 characters) or hex (64 characters)' }),
+  CREDENTIAL_SIGNING_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || parseEd25519PrivateKey(v) !== null, {
+      message: 'must be an Ed25519 private key as PKCS#8 PEM (openssl genpkey -algorithm ed25519) or as a JWK ({"kty":"OKP","crv":"Ed25519","d":…,"x":…})',
+    }),
   SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
   MAIL_FROM: z.string().trim().min(3).default('Työpeili <noreply@tyopeili.localhost>'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
@@ -78,6 +87,8 @@ export interface Config {
   journalKey: Buffer;
   /** Seals backups (src/platform/backup). Null in production without BACKUP_KEY: no backups are written. */
   backupKey: Buffer | null;
+  /** The Ed25519 private key that signs the Open Badges credentials (src/features/certificates); its public half is published as a JWKS. */
+  credentialSigningKey: KeyObject;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: Env['LOG_LEVEL'];
@@ -114,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.APP_URL.startsWith('https://')) throw new ConfigError('Invalid environment variable APP_URL: must start with https:// when NODE_ENV=production');
     if (!e.JOURNAL_KEY)
       throw new ConfigError('Missing environment variable JOURNAL_KEY: required when NODE_ENV=production (32 bytes, e.g. openssl rand -base64 32)');
+    if (!e.CREDENTIAL_SIGNING_KEY)
+      throw new ConfigError('Missing environment variable CREDENTIAL_SIGNING_KEY: required when NODE_ENV=production (an Ed25519 private key, e.g. openssl genpkey -algorithm ed25519)');
   }
   if (e.DATABASE_DIRECT_URL && !e.DATABASE_URL)
     throw new ConfigError('Invalid environment variable DATABASE_DIRECT_URL: needs DATABASE_URL (it is the direct address of that server)');
@@ -137,6 +150,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     journalKey: e.JOURNAL_KEY ? parseKey32(e.JOURNAL_KEY)! : deriveKey(sessionSecret, 'journal-key-encryption-key'),
     // As for the journal: a laptop backs up without one more variable; production needs its own.
     backupKey: e.BACKUP_KEY ? parseKey32(e.BACKUP_KEY)! : isProduction ? null : deriveKey(sessionSecret, 'backup-key'),
+    // As for the journal: outside production a stable Ed25519 key follows from the session secret
+    // (the same seed gives the same key, so a laptop's credentials stay verifiable across restarts).
+    credentialSigningKey: e.CREDENTIAL_SIGNING_KEY
+      ? parseEd25519PrivateKey(e.CREDENTIAL_SIGNING_KEY)!
+      : ed25519KeyFromSeed(deriveKey(sessionSecret, 'credential-signing-key')),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,

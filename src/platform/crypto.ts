@@ -1,6 +1,6 @@
 // Small wrappers over node:crypto (no crypto of our own): HKDF-derived keys from
 // SESSION_SECRET and AES-256-GCM for secrets kept in the database.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createPrivateKey, hkdfSync, randomBytes, type JsonWebKey, type KeyObject } from 'node:crypto';
 
 export function deriveKey(secret: string, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.alloc(0), Buffer.from(`tyopeili:${purpose}`, 'utf8'), 32));
@@ -22,4 +22,29 @@ export function decrypt(key: Buffer, sealed: Uint8Array, aad = ''): Buffer {
   decipher.setAAD(Buffer.from(aad, 'utf8'));
   decipher.setAuthTag(data.subarray(data.length - 16));
   return Buffer.concat([decipher.update(data.subarray(12, data.length - 16)), decipher.final()]);
+}
+
+/** PKCS#8 DER prefix of an Ed25519 private key (RFC 8410): the 32-byte seed follows. */
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/** The Ed25519 private key whose seed is these 32 bytes (deterministic: the same seed, the same key). */
+export function ed25519KeyFromSeed(seed: Buffer): KeyObject {
+  if (seed.length !== 32) throw new Error('an Ed25519 seed is 32 bytes');
+  return createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+}
+
+/**
+ * An Ed25519 private key given as PKCS#8 PEM (newlines may be written as \n in one line) or as a
+ * JWK with its private part `d`; null for anything else (another kind of key, a public key, junk).
+ */
+export function parseEd25519PrivateKey(value: string): KeyObject | null {
+  try {
+    const text = value.trim();
+    const key = text.startsWith('{')
+      ? createPrivateKey({ key: JSON.parse(text) as JsonWebKey, format: 'jwk' })
+      : createPrivateKey({ key: text.replace(/\\n/g, '\n'), format: 'pem' });
+    return key.asymmetricKeyType === 'ed25519' ? key : null;
+  } catch {
+    return null;
+  }
 }

@@ -170,6 +170,9 @@ export default function Profile() {
         <li>
           <a href="/profile/stories">{t('stories.profile.link')}</a>
         </li>
+        <li>
+          <a href="/profile/certificates">{t('certificates.profile.link')}</a>
+        </li>
       </ul>
 
       <p>

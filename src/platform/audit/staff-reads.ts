@@ -23,6 +23,7 @@ export const readPurposes = [
   'events.check_in',
   'exit_interviews.group',
   'stories.manage',
+  'certificates.manage',
 ] as const;
 export type ReadPurpose = (typeof readPurposes)[number];
 

@@ -34,6 +34,8 @@ export const rateLimitRules = {
   calendarFeedPerToken: { name: 'calendar-feed:token', limit: 60, windowSeconds: 15 * 60 },
   /** Re-authentication on the profile (current password for a new password or to turn TOTP off), per person. */
   reauthPerAccount: { name: 'reauth:account', limit: 10, windowSeconds: 15 * 60 },
+  /** The public certificate verification (issue 15, point 6): codes looked up and credentials checked per IP. */
+  certificateVerifyPerIp: { name: 'certificate-verify:ip', limit: 30, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export interface RateLimitResult {

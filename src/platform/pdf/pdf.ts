@@ -6,8 +6,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 
-/** `check`: a line with an empty box before it to tick by pen (the box is a layout artifact, the text a paragraph). */
-export type PdfBlock = { kind: 'h1' | 'h2' | 'p' | 'check'; text: string };
+/**
+ * `check`: a line with an empty box before it to tick by pen (the box is a layout artifact, the text a paragraph).
+ * `figure`: a PNG picture (e.g. a QR code), `width` points wide, tagged as a Figure with its text alternative.
+ */
+export type PdfBlock = { kind: 'h1' | 'h2' | 'p' | 'check'; text: string } | { kind: 'figure'; png: Buffer; alt: string; width: number };
 
 export interface PdfInput {
   /** The document's title (metadata and title bar). */
@@ -48,6 +51,17 @@ export function renderPdf(input: PdfInput): Promise<Buffer> {
   const root = doc.struct('Document');
   doc.addStructure(root);
   for (const block of input.blocks) {
+    if (block.kind === 'figure') {
+      if (doc.y + block.width > doc.page.height - doc.page.margins.bottom) doc.addPage();
+      const top = doc.y;
+      const element = doc.struct('Figure', { alt: block.alt }, () => {
+        doc.image(block.png, doc.page.margins.left, top, { width: block.width });
+      });
+      root.add(element);
+      doc.x = doc.page.margins.left;
+      doc.y = top + block.width + 10;
+      continue;
+    }
     if (block.kind === 'check') {
       const lineHeight = BOX + 12;
       if (doc.y + lineHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();

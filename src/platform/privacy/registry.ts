@@ -604,6 +604,20 @@ export const privacyRegistry: readonly RegistryEntry[] = [
     erase: 'cascade',
     from: 'expert_invitations',
   },
+  // certificates (issue 15, point 6)
+  {
+    table: 'certificates',
+    personal: true,
+    description:
+      "A certificate given to the person: their name and e-mail as issued, the achievement and its dates, the verification code, their choice of what the public verification page shows, revocation and its reason, and the signed Open Badges credential.",
+    personalColumns: ['holder_user_id', 'holder_name', 'holder_email', 'show_name', 'show_organization', 'show_email', 'revocation_reason', 'credential_jwt', 'issued_at'],
+    subject: { by: 'user', column: 'holder_user_id' },
+    export: 'row',
+    // ADR 034: the row stays without the person (no name, address, credential or reason), so its
+    // code answers "no longer valid" on the public page instead of "unknown".
+    erase: 'anonymize',
+    setNull: ['holder_user_id', 'holder_name', 'holder_email', 'revocation_reason', 'credential_jwt'],
+  },
 ];
 
 export function findRegistryEntry(table: string): RegistryEntry | undefined {
