@@ -23,6 +23,7 @@ export const readPurposes = [
   'events.check_in',
   'exit_interviews.group',
   'stories.manage',
+  'programmes.participants',
 ] as const;
 export type ReadPurpose = (typeof readPurposes)[number];
 
