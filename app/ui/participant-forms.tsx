@@ -6,6 +6,8 @@ import { ageBands, educationLevels, employmentStatuses, genders, leavingSituatio
 import { useT } from '../lib/i18n';
 import { Choice, Field, RadioGroup } from './form';
 
+export const startFieldOrder = ['gender', 'employmentStatus', 'birthDate', 'ageBand', 'education', 'disability', 'minority', 'thirdCountNational', 'foreignBackground', 'homeless', 'rural'];
+
 type Values = Record<string, string | null | undefined>;
 
 function Question({ name, legend, prefix, values, options, err }: { name: string; legend: string; prefix: string; values: Values; options: readonly string[]; err: (f: string) => string | undefined }) {

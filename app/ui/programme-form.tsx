@@ -4,6 +4,8 @@
 import { useT } from '../lib/i18n';
 import { Choice, Field, RadioGroup } from './form';
 
+export const programmeFieldOrder = ['name', 'funder', 'fundingProgramme', 'indicatorSet', 'projectCode', 'startsOn', 'endsOn', 'soleTraderRule', 'asksSpecialCategories'];
+
 export function ProgrammeFields({ values, err }: { values: Record<string, string>; err: (field: string) => string | undefined }) {
   const t = useT();
   const text = (id: string, label: string, hint?: string, extra: Record<string, unknown> = {}) => (

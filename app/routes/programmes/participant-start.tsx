@@ -6,12 +6,12 @@ import { requireActor } from '../../lib/state.server';
 import { formFields, uuidParam } from '../../lib/params.server';
 import { useFormat, useT } from '../../lib/i18n';
 import { ErrorSummary, fieldErrors, rethrowAsResponse, useFieldError, type FieldErrors } from '../../ui/form';
-import { StartFields } from '../../ui/participant-forms';
+import { StartFields, startFieldOrder } from '../../ui/participant-forms';
 import { authorize, participantDataPolicy } from '../../../src/platform/policy/index.ts';
 import { participantContext } from '../../../src/features/programmes/programmes.queries.ts';
 import { recordStart } from '../../../src/features/programmes/record-start.ts';
 import { ProgrammeChangeError } from '../../../src/features/programmes/programmes.errors.ts';
-import { startFieldOrder, startFormSchema } from '../../../src/features/programmes/programmes.validation.ts';
+import { startFormSchema } from '../../../src/features/programmes/programmes.validation.ts';
 import { specialItems } from '../../../src/features/programmes/indicators.ts';
 
 async function load(args: { request: Request; params: { programmeId?: string }; context: Route.LoaderArgs['context'] }) {

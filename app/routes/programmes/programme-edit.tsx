@@ -6,11 +6,11 @@ import { formFields } from '../../lib/params.server';
 import { loadProgrammeFor } from '../../lib/programmes.server';
 import { useT } from '../../lib/i18n';
 import { ErrorSummary, fieldErrors, rethrowAsResponse, useFieldError, type FieldErrors } from '../../ui/form';
-import { ProgrammeFields } from '../../ui/programme-form';
+import { ProgrammeFields, programmeFieldOrder } from '../../ui/programme-form';
 import { programmePolicy } from '../../../src/platform/policy/index.ts';
 import { formatDateInput } from '../../../src/platform/validation/finnish-input.ts';
 import { updateProgramme } from '../../../src/features/programmes/update-programme.ts';
-import { programmeFieldOrder, programmeFormSchema } from '../../../src/features/programmes/programmes.validation.ts';
+import { programmeFormSchema } from '../../../src/features/programmes/programmes.validation.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);

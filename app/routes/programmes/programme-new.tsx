@@ -6,9 +6,9 @@ import { formFields } from '../../lib/params.server';
 import { requireProgrammeStaff } from '../../lib/programmes.server';
 import { useT } from '../../lib/i18n';
 import { ErrorSummary, fieldErrors, rethrowAsResponse, useFieldError, type FieldErrors } from '../../ui/form';
-import { ProgrammeFields } from '../../ui/programme-form';
+import { ProgrammeFields, programmeFieldOrder } from '../../ui/programme-form';
 import { createProgramme } from '../../../src/features/programmes/create-programme.ts';
-import { programmeFieldOrder, programmeFormSchema } from '../../../src/features/programmes/programmes.validation.ts';
+import { programmeFormSchema } from '../../../src/features/programmes/programmes.validation.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { actor } = requireActor(context, request);

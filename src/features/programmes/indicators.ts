@@ -13,6 +13,10 @@
 export const indicatorSets = ['esf2014', 'esf2021'] as const;
 export type IndicatorSet = (typeof indicatorSets)[number];
 
+/** How a sole trader coached as a person is counted: as a participant only, or their firm as a supported SME (the programme's rule). */
+export const soleTraderRules = ['participant', 'company'] as const;
+export type SoleTraderRule = (typeof soleTraderRules)[number];
+
 export const genders = ['woman', 'man', 'non_binary', 'prefer_not'] as const;
 export type Gender = (typeof genders)[number];
 

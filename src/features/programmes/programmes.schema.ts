@@ -16,11 +16,9 @@ import { organizations } from '../organizations/organizations.schema.ts';
 import { groups } from '../groups/groups.schema.ts';
 import { events } from '../events/events.schema.ts';
 import { adviceSessions } from '../advice/advice.schema.ts';
-import type { AgeBand, EducationLevel, EmploymentStatus, Gender, IndicatorSet, LeavingSituation, SpecialAnswer } from './indicators.ts';
+import type { AgeBand, EducationLevel, EmploymentStatus, Gender, IndicatorSet, LeavingSituation, SoleTraderRule, SpecialAnswer } from './indicators.ts';
 
-/** How a sole trader coached as a person is counted: as a participant only, or their firm as a supported SME. */
-export const soleTraderRules = ['participant', 'company'] as const;
-export type SoleTraderRule = (typeof soleTraderRules)[number];
+export { soleTraderRules, type SoleTraderRule } from './indicators.ts';
 
 export const programmes = pgTable(
   'programmes',

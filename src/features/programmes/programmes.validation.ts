@@ -1,8 +1,7 @@
 // The programmes' forms, parsed at the boundary. Dates are typed the Finnish way (1.9.2017).
 import { z } from 'zod';
 import { dateField, optionalDateField } from '../../platform/validation/finnish-input.ts';
-import { ageBands, educationLevels, employmentStatuses, genders, indicatorSets, indicatorsOf, leavingSituations, specialAnswers, type IndicatorSet } from './indicators.ts';
-import { soleTraderRules } from './programmes.schema.ts';
+import { ageBands, educationLevels, employmentStatuses, genders, indicatorSets, indicatorsOf, leavingSituations, soleTraderRules, specialAnswers, type IndicatorSet } from './indicators.ts';
 
 const text = (max: number) => z.string().trim().max(max, 'programmes.validation.tooLong');
 /** An optional choice: empty (not answered) is null; anything else must be one of the values. */
@@ -27,7 +26,6 @@ export const programmeFormSchema = z
   })
   .refine((p) => p.endsOn >= p.startsOn, { path: ['endsOn'], message: 'programmes.validation.endsBeforeStart' });
 export type ProgrammeInput = z.infer<typeof programmeFormSchema>;
-export const programmeFieldOrder = ['name', 'funder', 'fundingProgramme', 'indicatorSet', 'projectCode', 'startsOn', 'endsOn', 'soleTraderRule', 'asksSpecialCategories'];
 
 /** Planned values: one field per indicator of the programme's set, `target-<code>`; empty = no target. */
 export function targetsFormSchema(set: IndicatorSet) {
@@ -75,7 +73,6 @@ export const startFormSchema = z
   })
   .refine((s) => !(s.birthDate && s.ageBand), { path: ['birthDate'], message: 'programmes.validation.birthDateOrBand' });
 export type StartInput = z.infer<typeof startFormSchema>;
-export const startFieldOrder = ['gender', 'employmentStatus', 'birthDate', 'ageBand', 'education', 'disability', 'minority', 'thirdCountNational', 'foreignBackground', 'homeless', 'rural'];
 
 export const endFormSchema = z.object({
   endedOn: dateField('programmes.validation.date'),
