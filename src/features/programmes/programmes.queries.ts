@@ -7,8 +7,6 @@ import { users } from '../accounts/accounts.schema.ts';
 import { memberships, organizations } from '../organizations/organizations.schema.ts';
 import { utcToZoned } from '../meetings/zoned-time.ts';
 import {
-  programmeAdviceSessions,
-  programmeEvents,
   programmeFunders,
   programmeGroups,
   programmeOrganizations,
