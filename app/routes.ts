@@ -191,6 +191,16 @@ export default [
   route('profile/certificates/:certificateId/credential.json', 'routes/certificates/credential-json.tsx'),
   route('organization/certificates', 'routes/certificates/manage-certificates.tsx'),
   route('organization/certificates/:certificateId', 'routes/certificates/manage-certificate.tsx'),
+  // Programmes (issue 17, points 1–2): programmes with targets, linked activities, funders; participants' start and end data
+  route('organization/programmes', 'routes/programmes/programmes.tsx'),
+  route('organization/programmes/new', 'routes/programmes/programme-new.tsx'),
+  route('organization/programmes/:programmeId', 'routes/programmes/programme.tsx'),
+  route('organization/programmes/:programmeId/edit', 'routes/programmes/programme-edit.tsx'),
+  route('organization/programmes/:programmeId/targets', 'routes/programmes/programme-targets.tsx'),
+  route('organization/programmes/:programmeId/activities', 'routes/programmes/programme-activities.tsx'),
+  route('organization/programmes/:programmeId/participants', 'routes/programmes/programme-participants.tsx'),
+  route('programmes/:programmeId/start', 'routes/programmes/participant-start.tsx'),
+  route('programmes/:programmeId/end', 'routes/programmes/participant-end.tsx'),
 
   // Last: every other address is a 404 in the person's language (keep this the final entry)
   route('*', 'routes/public/not-found.tsx'),

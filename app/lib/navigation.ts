@@ -25,6 +25,7 @@ export function navigationFor(actor: NavActor | null): { href: string; label: Me
   if (actor.role === 'coordinator' || actor.role === 'funder') items.push({ href: '/evaluation', label: 'nav.evaluation' });
   if (actor.role === 'coordinator' || actor.role === 'facilitator') items.push({ href: '/organization/experts', label: 'nav.experts' });
   if (actor.role === 'expert') items.push({ href: '/profile/expert', label: 'nav.expertProfile' });
+  if (actor.role === 'coordinator') items.push({ href: '/organization/programmes', label: 'programmes.nav' });
   if (actor.isAdmin) items.push({ href: '/admin/organizations', label: 'nav.organizations' });
   items.push({ href: '/profile', label: 'nav.profile' });
   return items;

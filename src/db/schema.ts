@@ -23,3 +23,4 @@ export * from '../features/stories/stories.schema.ts';
 export * from '../features/newsletters/newsletters.schema.ts';
 export * from '../features/experts/experts.schema.ts';
 export * from '../features/certificates/certificates.schema.ts';
+export * from '../features/programmes/programmes.schema.ts';

@@ -22,6 +22,7 @@ import { seedStories } from './seed-stories.ts';
 import { seedNewsletters } from './seed-newsletters.ts';
 import { seedExperts } from './seed-experts.ts';
 import { seedCertificates } from './seed-certificates.ts';
+import { seedProgrammes } from './seed-programmes.ts';
 
 const SEED = 20_170_901; // the pilot began in 2017: any fixed number gives the same demo everywhere
 const DEMO_SEED_LOCK = 72_346_102; // advisory lock: two instances starting at once seed once
@@ -284,6 +285,9 @@ async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now
   await seedExperts(tx, { organizationId: first!.id, now: ctx.now, expertEmail: expertOf(plans[0]!.logins), coordinatorEmail: coordinatorOf(plans[0]!.logins) });
   // Certificates: the facilitators' "Ohjaajakoulutus 2020", one given twice and revoked (issue 15, point 6).
   await seedCertificates(tx, { organizations: [first!, second!].map((o, i) => ({ id: o.id, coordinatorEmail: coordinatorOf(plans[i]!.logins) })), random });
+
+  // The pilot as an ESF programme: targets, linked groups, events and advice, the funder, start data (issue 17).
+  await seedProgrammes(tx, { leadOrganizationId: first!.id, partnerOrganizationId: second!.id, random, now: ctx.now, coordinatorEmail: coordinatorOf(plans[0]!.logins), funderEmail: plans[0]!.logins.find((l) => l.role === 'funder')!.email, entrepreneurEmail: entrepreneurOf(plans[0]!.logins) });
 
   // Every seeded person is a demo account: labelled in the UI, exempt from required TOTP.
   await tx.update(users).set({ isDemo: true }).where(inArray(users.id, userIds));

@@ -13,6 +13,7 @@ import { locateGroup } from '../../../src/features/groups/locate.ts';
 import { firstName, groupSizeAdvice, memberDisplay } from '../../../src/features/groups/group-rules.ts';
 import { hasAcceptedCurrent } from '../../../src/features/groups/agreement.ts';
 import { listMeetingsAroundNow } from '../../../src/features/meetings/meetings.queries.ts';
+import { programmeOfGroup, participantContext } from '../../../src/features/programmes/programmes.queries.ts';
 
 const notices = ['created', 'updated', 'accepted', 'meetingsCreated'] as const;
 
@@ -37,12 +38,16 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     if (!hasAcceptedCurrent(me?.agreementVersion ?? null, agreement?.version ?? null)) throw redirect(`/groups/${groupId}/agreement`);
   }
   const staffView = allowed.readAttendance;
+  // Programmes (issue 17): a member of a programme's group sees the start form until it is filled.
+  const programme = isMember ? await programmeOfGroup(db, { organizationId, groupId }) : null;
+  const programmeStart = programme ? await participantContext(db, { userId: actor.userId, programmeId: programme.programmeId }) : null;
   const meetingScope = { ...group, started: false, cancelled: false, expertUserIds: [] };
   return {
     notice: notice(new URL(request.url), notices),
     group: { id: group.id, name: group.name, status: group.status, format: group.format, description: group.description },
     can: { ...allowed, createMeeting: meetingPolicy.create(actor, meetingScope), board: isMember || group.facilitatorUserIds.includes(actor.userId), trend: groupOutcomePolicy.readTrend(actor, group), exitInterviews: exitInterviewPolicy.read(actor, group) },
     isMember,
+    programmeStart: programme && programmeStart && !programmeStart.start ? { id: programme.programmeId, name: programme.name } : null,
     sizeAdvice: allowed.manageMembers ? groupSizeAdvice(people.members.length) : null,
     facilitators: people.facilitators.map((f) => ({ userId: f.userId, name: f.name })),
     // Staff see full names; members see each other as each chose to be shown.
@@ -84,6 +89,11 @@ export default function GroupPage() {
         </p>
       ) : null}
       {g.description ? <p>{g.description}</p> : null}
+      {page.programmeStart ? (
+        <p className="notice">
+          <a href={`/programmes/${page.programmeStart.id}/start`}>{t('programmes.home.start', { name: page.programmeStart.name })}</a>
+        </p>
+      ) : null}
       <p className="button-row">
         {page.can.createMeeting ? (
           <a className="button" href={`/groups/${g.id}/meetings/new`}>

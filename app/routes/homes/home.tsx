@@ -25,6 +25,8 @@ import { findDueCheckIns } from '../../../src/features/outcomes/due-check-ins.ts
 import { listMyStories } from '../../../src/features/stories/stories.queries.ts';
 import { pendingInvitationsFor } from '../../../src/features/experts/experts.queries.ts';
 import { ExpertInvitations } from '../../ui/expert-invitations';
+import { FundedProgrammes, ProgrammeForms } from '../../ui/programme-home';
+import { fundedProgrammes, pendingParticipantForms } from '../../../src/features/programmes/programmes.queries.ts';
 
 /** The first instant of this Helsinki month and of the next one. */
 function helsinkiMonth(now: Date): { start: Date; end: Date } {
@@ -66,8 +68,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const stepPlan = openSteps ? planHomeSteps(openSteps, utcToZoned(now).date) : null;
   // A story drafted from the person's words that waits for their decision (issue 14, point 6).
   const storiesWaiting = me ? (await listMyStories(db, me)).filter((x) => x.status === 'awaiting').length : 0;
+  // Programmes (issue 17): the participant's start and end forms; the funder's programmes (no people).
+  const funderOrganizations = actor.memberships.filter((m) => m.role === 'funder').map((m) => m.organizationId);
+  const [programmeForms, funded] = await Promise.all([
+    pendingParticipantForms(db, { userId: actor.userId, today: utcToZoned(now).date }),
+    funderOrganizations.length > 0 ? fundedProgrammes(db, { userId: actor.userId, organizationIds: funderOrganizations }) : null,
+  ]);
+  const programmeDone = new URL(request.url).searchParams.get('done');
   return {
     storiesWaiting,
+    programmeForms,
+    programmeDone: (programmeDone === 'programme-start' || programmeDone === 'programme-end' ? programmeDone : null) as 'programme-start' | 'programme-end' | null,
+    funded,
     name: actor.name,
     active: active ? { organizationId: active.organizationId, organizationName: active.organizationName, role: active.role } : null,
     memberships: actor.memberships.map((m) => ({ organizationId: m.organizationId, organizationName: m.organizationName, role: m.role })),
@@ -137,7 +149,9 @@ export default function Home() {
           <a href="/profile/stories">{t('stories.home.waiting', { count: page.storiesWaiting })}</a>
         </p>
       ) : null}
+      <ProgrammeForms forms={page.programmeForms} done={page.programmeDone} />
       {page.entrepreneur ? <EntrepreneurHome data={page.entrepreneur} /> : null}
+      {page.funded ? <FundedProgrammes programmes={page.funded} /> : null}
       {page.facilitator ? <FacilitatorHome data={page.facilitator} /> : null}
       {page.coordinator ? <CoordinatorHome data={page.coordinator} /> : null}
       {page.expertInvitations ? <ExpertInvitations invitations={page.expertInvitations} /> : null}

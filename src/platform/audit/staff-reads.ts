@@ -24,6 +24,7 @@ export const readPurposes = [
   'exit_interviews.group',
   'stories.manage',
   'certificates.manage',
+  'programmes.participants',
 ] as const;
 export type ReadPurpose = (typeof readPurposes)[number];
 

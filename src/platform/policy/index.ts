@@ -26,3 +26,5 @@ export { exitInterviewPolicy } from './exit-interview.policy.ts';
 export { newsletterPolicy, type NewsletterResource } from './newsletter.policy.ts';
 export { expertPolicy, type ExpertResource } from './expert.policy.ts';
 export { certificatePolicy, type CertificateResource } from './certificate.policy.ts';
+export { programmePolicy, type ProgrammeResource } from './programme.policy.ts';
+export { participantDataPolicy, type ParticipantDataResource } from './participant-data.policy.ts';
