@@ -91,7 +91,7 @@ export async function meetingFigures(db: Tx, { organizationId, from, to, now }: 
     FROM m
     JOIN groups g ON g.organization_id = ${organizationId} AND g.id = m.group_id
     LEFT JOIN a ON a.meeting_id = m.id
-    GROUP BY g.id, g.name, g.status
+    GROUP BY g.organization_id, g.id, g.name, g.status
     ORDER BY lower(g.name), g.id`);
   return rows.map((r) => ({
     groupId: r.group_id,
@@ -129,7 +129,7 @@ export async function eventFigures(db: Tx, { organizationId, from, to, now }: Da
     LEFT JOIN event_registrations r ON r.organization_id = e.organization_id AND r.event_id = e.id
     WHERE e.organization_id = ${organizationId} AND e.status IN ('published', 'cancelled')
       AND e.starts_at >= ${iso(from)}::timestamptz AND e.starts_at < ${iso(to)}::timestamptz
-    GROUP BY e.id
+    GROUP BY e.organization_id, e.id
     ORDER BY e.starts_at, e.id`);
   return rows.map((r) => ({
     eventId: r.id,
