@@ -178,6 +178,9 @@ export default [
   route('organization/experts/:userId/photo', 'routes/experts/photo.tsx'),
   route('expert-invitations/:invitationId', 'routes/experts/invitation.tsx'),
 
+  // The organisation dashboard (issue 17, point 6)
+  route('organization/dashboard', 'routes/dashboard/dashboard.tsx'),
+
   // Last: every other address is a 404 in the person's language (keep this the final entry)
   route('*', 'routes/public/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -22,6 +22,7 @@ export function navigationFor(actor: NavActor | null): { href: string; label: Me
   if (actor.role === 'coordinator' || actor.role === 'facilitator' || actor.role === 'expert') items.push({ href: '/knowledge', label: 'nav.knowledge' });
   if (actor.role === 'coordinator' || actor.role === 'facilitator') items.push({ href: '/organization/stories', label: 'nav.stories' });
   if (actor.role === 'coordinator' || actor.role === 'funder') items.push({ href: '/evaluation', label: 'nav.evaluation' });
+  if (actor.role === 'coordinator' || actor.role === 'admin') items.push({ href: '/organization/dashboard', label: 'dashboard.nav' });
   if (actor.role === 'coordinator' || actor.role === 'facilitator') items.push({ href: '/organization/experts', label: 'nav.experts' });
   if (actor.role === 'expert') items.push({ href: '/profile/expert', label: 'nav.expertProfile' });
   if (actor.isAdmin) items.push({ href: '/admin/organizations', label: 'nav.organizations' });

@@ -25,6 +25,9 @@ import { findDueCheckIns } from '../../../src/features/outcomes/due-check-ins.ts
 import { listMyStories } from '../../../src/features/stories/stories.queries.ts';
 import { pendingInvitationsFor } from '../../../src/features/experts/experts.queries.ts';
 import { ExpertInvitations } from '../../ui/expert-invitations';
+import { DashboardHomeSummary } from '../../ui/dashboard';
+import { dashboardSummary } from '../../../src/features/dashboard/summary.ts';
+import { dashboardPolicy } from '../../../src/platform/policy/index.ts';
 
 /** The first instant of this Helsinki month and of the next one. */
 function helsinkiMonth(now: Date): { start: Date; end: Date } {
@@ -66,8 +69,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const stepPlan = openSteps ? planHomeSteps(openSteps, utcToZoned(now).date) : null;
   // A story drafted from the person's words that waits for their decision (issue 14, point 6).
   const storiesWaiting = me ? (await listMyStories(db, me)).filter((x) => x.status === 'awaiting').length : 0;
+  // The organisation dashboard's summary for those who may open it (issue 17, point 6).
+  const dashboard = organizationId && can(dashboardPolicy, actor, { organizationId }).view ? await dashboardSummary(db, { organizationId, now }) : null;
   return {
     storiesWaiting,
+    dashboard,
     name: actor.name,
     active: active ? { organizationId: active.organizationId, organizationName: active.organizationName, role: active.role } : null,
     memberships: actor.memberships.map((m) => ({ organizationId: m.organizationId, organizationName: m.organizationName, role: m.role })),
@@ -140,6 +146,7 @@ export default function Home() {
       {page.entrepreneur ? <EntrepreneurHome data={page.entrepreneur} /> : null}
       {page.facilitator ? <FacilitatorHome data={page.facilitator} /> : null}
       {page.coordinator ? <CoordinatorHome data={page.coordinator} /> : null}
+      {page.dashboard ? <DashboardHomeSummary summary={page.dashboard} /> : null}
       {page.expertInvitations ? <ExpertInvitations invitations={page.expertInvitations} /> : null}
       {page.segments ? <ExpertHome segments={page.segments} /> : null}
 

@@ -71,7 +71,7 @@ beforeAll(async () => {
   coordinator = await actorFor(db, coord.id, a.id);
   facilitator = await actorFor(db, fac.id, a.id);
   otherCoordinator = await actorFor(db, coordB.id, b.id);
-  const members = [];
+  const members: string[] = [];
   for (let i = 0; i < 6; i++) members.push((await createTestMember(db, { organizationId: a.id, role: 'entrepreneur' })).id);
 
   // Groups: two active, one forming, one paused, one ended.

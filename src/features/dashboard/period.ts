@@ -9,7 +9,7 @@ import { addDays, daysInMonth, epochDay, utcToZoned, zonedTimeToUtc } from '../m
 
 export const periodPresets = ['month', 'quarter', 'half', 'year', 'last-year', 'custom'] as const;
 export type PeriodPreset = (typeof periodPresets)[number];
-export const DEFAULT_PRESET: PeriodPreset = 'half';
+export const DEFAULT_PRESET = 'half' satisfies PeriodPreset;
 /** The longest custom period: three years (the evaluation offers the last five; seven half-years at most). */
 export const MAX_PERIOD_DAYS = 3 * 366;
 
@@ -85,9 +85,10 @@ function build(preset: PeriodPreset, from: string, to: string, inputs: { from: s
 export function parsePeriod(params: URLSearchParams, now: Date = new Date()): DashboardPeriod {
   const today = utcToZoned(now).date;
   const parsed = periodParamsSchema.parse({ period: params.get('period') ?? undefined, from: params.get('from') ?? undefined, to: params.get('to') ?? undefined });
-  if (parsed.period !== 'custom') {
-    const { from, to } = presetDates(parsed.period, today);
-    return build(parsed.period, from, to, null, []);
+  const preset: PeriodPreset = parsed.period;
+  if (preset !== 'custom') {
+    const { from, to } = presetDates(preset, today);
+    return build(preset, from, to, null, []);
   }
   const fromText = (parsed.from ?? '').trim();
   const toText = (parsed.to ?? '').trim();
