@@ -10,7 +10,8 @@ export interface NavActor {
 export function navigationFor(actor: NavActor | null): { href: string; label: MessageKey }[] {
   if (!actor) return [];
   const items: { href: string; label: MessageKey }[] = [{ href: '/home', label: 'nav.home' }];
-  if (actor.role === 'coordinator' || actor.role === 'facilitator' || actor.role === 'trainee' || actor.role === 'entrepreneur') items.push({ href: '/groups', label: 'nav.groups' });
+  if (actor.role === 'coordinator' || actor.role === 'facilitator' || actor.role === 'trainee' || actor.role === 'entrepreneur')
+    items.push({ href: '/groups', label: 'nav.groups' });
   if (actor.role === 'entrepreneur') items.push({ href: '/steps', label: 'nav.steps' }, { href: '/journal', label: 'nav.journal' });
   if (actor.role === 'coordinator' || actor.role === 'facilitator') items.push({ href: '/advice', label: 'nav.advice' });
   if (actor.role === 'coordinator') {

@@ -34,7 +34,15 @@ export function DashboardForm({
       <fieldset>
         <legend>{t('dashboard.form.preset')}</legend>
         {presets.map((p) => (
-          <Choice type="radio" key={p} id={`period-${p}`} name="period" value={p} defaultChecked={form.preset === p} label={t(`dashboard.preset.${p}` as MessageKey)} />
+          <Choice
+            type="radio"
+            key={p}
+            id={`period-${p}`}
+            name="period"
+            value={p}
+            defaultChecked={form.preset === p}
+            label={t(`dashboard.preset.${p}` as MessageKey)}
+          />
         ))}
       </fieldset>
       <p className="hint">{t('dashboard.form.customHint')}</p>
@@ -69,28 +77,30 @@ type Row = { key: string; label: string; href: string; value: string };
 function FigureTable({ id, caption, rows, note }: { id: string; caption: string; rows: Row[]; note?: string }) {
   const t = useT();
   return (
-    <section aria-labelledby={`${id}-caption`} className="dashboard-section">
-      <table id={id} className="dashboard-table">
-        <caption id={`${id}-caption`}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.column.figure')}</th>
-            <th scope="col">{t('dashboard.column.value')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">
-                <a href={r.href}>{r.label}</a>
-              </th>
-              <td>{r.value}</td>
+    <div className="dashboard-section">
+      <div className="table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+        <table id={id} className="dashboard-table">
+          <caption id={`${id}-caption`}>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.column.figure')}</th>
+              <th scope="col">{t('dashboard.column.value')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">
+                  <a href={r.href}>{r.label}</a>
+                </th>
+                <td>{r.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {note ? <p className="hint">{note}</p> : null}
-    </section>
+    </div>
   );
 }
 
@@ -117,7 +127,7 @@ export function DashboardTables({ dashboard: d, instrumentName }: { dashboard: D
   return (
     <>
       <p className="dashboard-period">
-        <strong>{t('dashboard.period', { from: format.date(d.period.from), to: format.date(d.period.to) })}</strong>
+        <strong>{t('dashboard.period', { from: format.date(`${d.period.from}T12:00:00Z`, 'short'), to: format.date(`${d.period.to}T12:00:00Z`, 'short') })}</strong>
       </p>
       <FigureTable
         id="dashboard-groups"
@@ -140,38 +150,40 @@ export function DashboardTables({ dashboard: d, instrumentName }: { dashboard: D
           { key: 'rate', label: t('dashboard.meetings.attendanceRate'), href: '#dashboard-by-group', value: percent(d.meetings.attendanceRate) },
         ]}
       />
-      <section aria-labelledby="dashboard-by-group-caption" className="dashboard-section">
+      <div className="dashboard-section">
         {d.meetings.byGroup.length === 0 ? (
           <>
             <h3 id="dashboard-by-group-caption">{t('dashboard.byGroup.title')}</h3>
             <p>{t('dashboard.byGroup.none')}</p>
           </>
         ) : (
-          <table id="dashboard-by-group" className="dashboard-table">
-            <caption id="dashboard-by-group-caption">{t('dashboard.byGroup.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dashboard.byGroup.group')}</th>
-                <th scope="col">{t('dashboard.byGroup.held')}</th>
-                <th scope="col">{t('dashboard.byGroup.attendance')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.meetings.byGroup.map((g) => (
-                <tr key={g.groupId}>
-                  <th scope="row">
-                    <a href={`/groups/${g.groupId}`}>{g.groupName}</a>
-                  </th>
-                  <td>{of(g.held, g.planned)}</td>
-                  <td>
-                    <a href={`/groups/${g.groupId}/attendance`}>{percent(g.attendanceRate)}</a>
-                  </td>
+          <div className="table-wrap" role="region" aria-labelledby="dashboard-by-group-caption" tabIndex={0}>
+            <table id="dashboard-by-group" className="dashboard-table">
+              <caption id="dashboard-by-group-caption">{t('dashboard.byGroup.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.byGroup.group')}</th>
+                  <th scope="col">{t('dashboard.byGroup.held')}</th>
+                  <th scope="col">{t('dashboard.byGroup.attendance')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {d.meetings.byGroup.map((g) => (
+                  <tr key={g.groupId}>
+                    <th scope="row">
+                      <a href={`/groups/${g.groupId}`}>{g.groupName}</a>
+                    </th>
+                    <td>{of(g.held, g.planned)}</td>
+                    <td>
+                      <a href={`/groups/${g.groupId}/attendance`}>{percent(g.attendanceRate)}</a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
-      </section>
+      </div>
       <FigureTable
         id="dashboard-steps"
         caption={t('dashboard.steps.title')}
@@ -198,38 +210,42 @@ export function DashboardTables({ dashboard: d, instrumentName }: { dashboard: D
           { key: 'rate', label: t('dashboard.events.rate'), href: '#dashboard-by-event', value: percent(d.events.attendanceRate) },
         ]}
       />
-      <section aria-labelledby="dashboard-by-event-caption" className="dashboard-section">
+      <div className="dashboard-section">
         {d.events.list.length === 0 ? (
           <>
             <h3 id="dashboard-by-event-caption">{t('dashboard.byEvent.title')}</h3>
             <p>{t('dashboard.byEvent.none')}</p>
           </>
         ) : (
-          <table id="dashboard-by-event" className="dashboard-table">
-            <caption id="dashboard-by-event-caption">{t('dashboard.byEvent.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dashboard.byEvent.event')}</th>
-                <th scope="col">{t('dashboard.byEvent.confirmed')}</th>
-                <th scope="col">{t('dashboard.byEvent.attended')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.events.list.map((e) => (
-                <tr key={e.eventId}>
-                  <th scope="row">
-                    <a href={`/organization/events/${e.eventId}`}>{e.status === 'cancelled' ? t('dashboard.byEvent.cancelled', { title: e.title }) : e.title}</a>
-                    <br />
-                    <span className="muted">{format.date(e.startsAt)}</span>
-                  </th>
-                  <td>{count(e.confirmed)}</td>
-                  <td>{e.held ? count(e.attended) : t('dashboard.noData')}</td>
+          <div className="table-wrap" role="region" aria-labelledby="dashboard-by-event-caption" tabIndex={0}>
+            <table id="dashboard-by-event" className="dashboard-table">
+              <caption id="dashboard-by-event-caption">{t('dashboard.byEvent.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.byEvent.event')}</th>
+                  <th scope="col">{t('dashboard.byEvent.confirmed')}</th>
+                  <th scope="col">{t('dashboard.byEvent.attended')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {d.events.list.map((e) => (
+                  <tr key={e.eventId}>
+                    <th scope="row">
+                      <a href={`/organization/events/${e.eventId}`}>
+                        {e.status === 'cancelled' ? t('dashboard.byEvent.cancelled', { title: e.title }) : e.title}
+                      </a>
+                      <br />
+                      <span className="muted">{format.date(e.startsAt)}</span>
+                    </th>
+                    <td>{count(e.confirmed)}</td>
+                    <td>{e.held ? count(e.attended) : t('dashboard.noData')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
-      </section>
+      </div>
       <FigureTable
         id="dashboard-advice"
         caption={t('dashboard.advice.title')}
@@ -261,71 +277,88 @@ function TrendTables({ halves, instrumentId, instrumentName }: { halves: TrendHa
   const { t, format, percent, reason } = useFigures();
   const signed = (n: number) => format.number(n, { signDisplay: 'exceptZero', maximumFractionDigits: 2 });
   const rateOf = (rate: number | null, part: number | null, total: number | null, why: WithholdReason | null) =>
-    part === null || total === null ? reason(why) : total === 0 ? t('dashboard.noData') : t('dashboard.checkIns.rateOf', { rate: percent(rate), part: format.number(part), total: format.number(total) });
+    part === null || total === null
+      ? reason(why)
+      : total === 0
+        ? t('dashboard.noData')
+        : t('dashboard.checkIns.rateOf', { rate: percent(rate), part: format.number(part), total: format.number(total) });
   return (
     <>
-      <section aria-labelledby="dashboard-check-ins-caption" className="dashboard-section">
-        <table id="dashboard-check-ins" className="dashboard-table">
-          <caption id="dashboard-check-ins-caption">{t('dashboard.checkIns.title', { instrument: instrumentName })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.checkIns.half')}</th>
-              <th scope="col">{t('dashboard.checkIns.baseline')}</th>
-              <th scope="col">{t('dashboard.checkIns.followUp')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {halves.map((h) => (
-              <tr key={h.key}>
-                <th scope="row">
-                  <a href={evaluationHref(h.key, instrumentId)}>{halfLabel(t, h.key)}</a>
-                </th>
-                <td>{rateOf(h.responseRate, h.responded, h.invited, h.withheldReason)}</td>
-                <td>{rateOf(h.followUpRate, h.followedUp, h.followUpsDue, h.withheldReason)}</td>
+      <div className="dashboard-section">
+        <div className="table-wrap" role="region" aria-labelledby="dashboard-check-ins-caption" tabIndex={0}>
+          <table id="dashboard-check-ins" className="dashboard-table">
+            <caption id="dashboard-check-ins-caption">{t('dashboard.checkIns.title', { instrument: instrumentName })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.checkIns.half')}</th>
+                <th scope="col">{t('dashboard.checkIns.baseline')}</th>
+                <th scope="col">{t('dashboard.checkIns.followUp')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <section aria-labelledby="dashboard-outcome-caption" className="dashboard-section">
-        <table id="dashboard-outcome" className="dashboard-table">
-          <caption id="dashboard-outcome-caption">{t('dashboard.outcome.title', { instrument: instrumentName })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.checkIns.half')}</th>
-              <th scope="col">{t('dashboard.outcome.change')}</th>
-              <th scope="col">{t('dashboard.outcome.direction')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {halves.map((h) => (
-              <tr key={h.key}>
-                <th scope="row">
-                  <a href={evaluationHref(h.key, instrumentId)}>{halfLabel(t, h.key)}</a>
-                </th>
-                <td>
-                  {h.meanChange === null
-                    ? h.nPaired === null && h.invited === 0
-                      ? t('dashboard.noData')
-                      : reason(h.withheldReason)
-                    : h.ciLow !== null && h.ciHigh !== null
-                      ? t('dashboard.outcome.changeValue', { change: signed(h.meanChange), low: signed(h.ciLow), high: signed(h.ciHigh), pairs: format.number(h.nPaired ?? 0) })
-                      : signed(h.meanChange)}
-                </td>
-                <td>{t(`dashboard.direction.${h.direction}`)}</td>
+            </thead>
+            <tbody>
+              {halves.map((h) => (
+                <tr key={h.key}>
+                  <th scope="row">
+                    <a href={evaluationHref(h.key, instrumentId)}>{halfLabel(t, h.key)}</a>
+                  </th>
+                  <td>{rateOf(h.responseRate, h.responded, h.invited, h.withheldReason)}</td>
+                  <td>{rateOf(h.followUpRate, h.followedUp, h.followUpsDue, h.withheldReason)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <div className="dashboard-section">
+        <div className="table-wrap" role="region" aria-labelledby="dashboard-outcome-caption" tabIndex={0}>
+          <table id="dashboard-outcome" className="dashboard-table">
+            <caption id="dashboard-outcome-caption">{t('dashboard.outcome.title', { instrument: instrumentName })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.checkIns.half')}</th>
+                <th scope="col">{t('dashboard.outcome.change')}</th>
+                <th scope="col">{t('dashboard.outcome.direction')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {halves.map((h) => (
+                <tr key={h.key}>
+                  <th scope="row">
+                    <a href={evaluationHref(h.key, instrumentId)}>{halfLabel(t, h.key)}</a>
+                  </th>
+                  <td>
+                    {h.meanChange === null
+                      ? h.nPaired === null && h.invited === 0
+                        ? t('dashboard.noData')
+                        : reason(h.withheldReason)
+                      : h.ciLow !== null && h.ciHigh !== null
+                        ? t('dashboard.outcome.changeValue', {
+                            change: signed(h.meanChange),
+                            low: signed(h.ciLow),
+                            high: signed(h.ciHigh),
+                            pairs: format.number(h.nPaired ?? 0),
+                          })
+                        : signed(h.meanChange)}
+                  </td>
+                  <td>{t(`dashboard.direction.${h.direction}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <p className="hint">{t('dashboard.outcome.hint')}</p>
         <p className="hint">{t('dashboard.outcome.directionHint')}</p>
-      </section>
+      </div>
     </>
   );
 }
 
 /** The coordinator's home: this half-year at a glance, with the way to the dashboard. */
-export function DashboardHomeSummary({ summary }: { summary: { held: number; planned: number; attendanceRate: number | null; events: number; confirmed: number } }) {
+export function DashboardHomeSummary({
+  summary,
+}: {
+  summary: { held: number; planned: number; attendanceRate: number | null; events: number; confirmed: number };
+}) {
   const { t, percent } = useFigures();
   return (
     <section className="card home-card" aria-labelledby="home-dashboard">

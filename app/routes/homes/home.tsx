@@ -6,7 +6,7 @@ import type { Route } from './+types/home';
 import { requireActor } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
-import { can, homePolicy } from '../../../src/platform/policy/index.ts';
+import { can, dashboardPolicy, homePolicy } from '../../../src/platform/policy/index.ts';
 import { organizations } from '../../../src/features/organizations/organizations.schema.ts';
 import { countMembers, countPendingInvitations } from '../../../src/features/organizations/organizations.queries.ts';
 import {
@@ -27,7 +27,6 @@ import { pendingInvitationsFor } from '../../../src/features/experts/experts.que
 import { ExpertInvitations } from '../../ui/expert-invitations';
 import { DashboardHomeSummary } from '../../ui/dashboard';
 import { dashboardSummary } from '../../../src/features/dashboard/summary.ts';
-import { dashboardPolicy } from '../../../src/platform/policy/index.ts';
 
 /** The first instant of this Helsinki month and of the next one. */
 function helsinkiMonth(now: Date): { start: Date; end: Date } {
@@ -47,24 +46,25 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const now = new Date();
   const me = organizationId ? { organizationId, userId: actor.userId, now } : null;
   const month = helsinkiMonth(now);
-  const [members, invitations, organizationCount, nextMeetings, openSteps, posts, facilitating, coordinating, segments, checkIns, expertInvitations] = await Promise.all([
-    allowed.manageMembers && organizationId ? countMembers(db, { organizationId }) : null,
-    allowed.manageMembers && organizationId ? countPendingInvitations(db, { organizationId }) : null,
-    allowed.manageOrganizations
-      ? db
-          .select({ n: count() })
-          .from(organizations)
-          .then(([r]) => r?.n ?? 0)
-      : null,
-    allowed.joinGroups && me ? nextMeetingsForMember(db, me) : null,
-    allowed.joinGroups && me ? openStepsOf(db, me) : null,
-    allowed.joinGroups && me ? recentBoardPosts(db, { ...me, since: new Date(now.getTime() - 14 * 86_400_000) }) : null,
-    allowed.facilitateGroups && me ? facilitatorOverview(db, me) : null,
-    allowed.coordinateProgramme && organizationId ? coordinatorOverview(db, { organizationId, monthStart: month.start, monthEnd: month.end }) : null,
-    allowed.shareExpertise && me ? expertSegments(db, me) : null,
-    allowed.joinGroups && me ? findDueCheckIns(db, me) : null,
-    allowed.shareExpertise && me ? pendingInvitationsFor(db, me) : null,
-  ]);
+  const [members, invitations, organizationCount, nextMeetings, openSteps, posts, facilitating, coordinating, segments, checkIns, expertInvitations] =
+    await Promise.all([
+      allowed.manageMembers && organizationId ? countMembers(db, { organizationId }) : null,
+      allowed.manageMembers && organizationId ? countPendingInvitations(db, { organizationId }) : null,
+      allowed.manageOrganizations
+        ? db
+            .select({ n: count() })
+            .from(organizations)
+            .then(([r]) => r?.n ?? 0)
+        : null,
+      allowed.joinGroups && me ? nextMeetingsForMember(db, me) : null,
+      allowed.joinGroups && me ? openStepsOf(db, me) : null,
+      allowed.joinGroups && me ? recentBoardPosts(db, { ...me, since: new Date(now.getTime() - 14 * 86_400_000) }) : null,
+      allowed.facilitateGroups && me ? facilitatorOverview(db, me) : null,
+      allowed.coordinateProgramme && organizationId ? coordinatorOverview(db, { organizationId, monthStart: month.start, monthEnd: month.end }) : null,
+      allowed.shareExpertise && me ? expertSegments(db, me) : null,
+      allowed.joinGroups && me ? findDueCheckIns(db, me) : null,
+      allowed.shareExpertise && me ? pendingInvitationsFor(db, me) : null,
+    ]);
   const iso = <T extends { startsAt: Date }>(list: T[]) => list.map((x) => ({ ...x, startsAt: x.startsAt.toISOString() }));
   const stepPlan = openSteps ? planHomeSteps(openSteps, utcToZoned(now).date) : null;
   // A story drafted from the person's words that waits for their decision (issue 14, point 6).
@@ -105,7 +105,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
             s.onlineUrl && s.format !== 'in_person' && isJoinWindowOpen({ startsAt: s.segmentStartsAt, endsAt: s.segmentEndsAt }, now) ? s.onlineUrl : null,
         }))
       : null,
-    expertInvitations: expertInvitations ? expertInvitations.map((i) => ({ id: i.id, startsAt: i.startsAt.toISOString(), minutes: i.minutes, kind: i.eventId ? 'event' : 'segment' })) : null,
+    expertInvitations: expertInvitations
+      ? expertInvitations.map((i) => ({ id: i.id, startsAt: i.startsAt.toISOString(), minutes: i.minutes, kind: i.eventId ? 'event' : 'segment' }))
+      : null,
   };
 }
 

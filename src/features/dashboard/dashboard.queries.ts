@@ -120,7 +120,16 @@ export interface EventRow {
 
 /** Published or cancelled events that begin in the period (drafts are not events yet), with their registrations. */
 export async function eventFigures(db: Tx, { organizationId, from, to, now }: DashboardScope): Promise<EventRow[]> {
-  const { rows } = await db.execute<{ id: string; title: string; starts_at: string; status: string; held: boolean; confirmed: number; waitlisted: number; attended: number }>(sql`
+  const { rows } = await db.execute<{
+    id: string;
+    title: string;
+    starts_at: string;
+    status: string;
+    held: boolean;
+    confirmed: number;
+    waitlisted: number;
+    attended: number;
+  }>(sql`
     SELECT e.id, e.title, e.starts_at, e.status, (e.status = 'published' AND e.starts_at <= ${iso(now)}::timestamptz) AS held,
            count(r.id) FILTER (WHERE r.status = 'confirmed')::int AS confirmed,
            count(r.id) FILTER (WHERE r.status = 'waitlisted')::int AS waitlisted,

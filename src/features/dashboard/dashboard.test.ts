@@ -34,7 +34,16 @@ async function addEvent(db: TestDatabase['db'], organizationId: string, title: s
   const start = new Date(startsAt);
   const [e] = await db
     .insert(events)
-    .values({ organizationId, title, startsAt: start, endsAt: new Date(start.getTime() + 3 * 3_600_000), venue: 'Satakunnan ammattikorkeakoulu, Pori', capacity: 40, registrationDeadline: start, status })
+    .values({
+      organizationId,
+      title,
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 3 * 3_600_000),
+      venue: 'Satakunnan ammattikorkeakoulu, Pori',
+      capacity: 40,
+      registrationDeadline: start,
+      status,
+    })
     .returning();
   return e!;
 }
@@ -103,7 +112,14 @@ beforeAll(async () => {
   // Events: one held (3 confirmed of whom 2 attended, 1 waiting, 1 cancelled), one to come (2 confirmed), one cancelled, a draft, one before.
   const e1 = await addEvent(db, a.id, 'Timanttikiertue Pori', '2026-03-01T10:00:00Z', 'published');
   ids.e1 = e1.id;
-  for (const [status, attended] of [['confirmed', true], ['confirmed', true], ['confirmed', false], ['waitlisted', false], ['cancelled', false]] as const) await register(db, a.id, e1.id, status, attended);
+  for (const [status, attended] of [
+    ['confirmed', true],
+    ['confirmed', true],
+    ['confirmed', false],
+    ['waitlisted', false],
+    ['cancelled', false],
+  ] as const)
+    await register(db, a.id, e1.id, status, attended);
   const e2 = await addEvent(db, a.id, 'Timanttikiertue Rauma', '2026-06-01T10:00:00Z', 'published');
   for (let i = 0; i < 2; i++) await register(db, a.id, e2.id, 'confirmed');
   const e3 = await addEvent(db, a.id, 'Timanttikiertue Kankaanpää', '2026-04-01T10:00:00Z', 'cancelled');
@@ -116,7 +132,18 @@ beforeAll(async () => {
   // Advice: 1 h attended, a no-show, a cancelled one, one to come, 1.5 h for a guest.
   const session = (startsAt: string, minutes: number, extra: Partial<typeof adviceSessions.$inferInsert>) => {
     const start = new Date(startsAt);
-    return db.insert(adviceSessions).values({ organizationId: a.id, advisorUserId: fac.id, topic: 'Talous', startsAt: start, endsAt: new Date(start.getTime() + minutes * 60_000), mode: 'remote', status: 'booked', ...extra });
+    return db
+      .insert(adviceSessions)
+      .values({
+        organizationId: a.id,
+        advisorUserId: fac.id,
+        topic: 'Talous',
+        startsAt: start,
+        endsAt: new Date(start.getTime() + minutes * 60_000),
+        mode: 'remote',
+        status: 'booked',
+        ...extra,
+      });
   };
   await session('2026-02-01T08:00:00Z', 60, { userId: members[0]!, attendance: 'attended' });
   await session('2026-03-01T08:00:00Z', 60, { userId: members[1]!, attendance: 'no_show' });
@@ -126,7 +153,10 @@ beforeAll(async () => {
 
   // Expert hours: 1.5 h at Aallokko's meeting, 2 h at the Pori event, 1 h before the period.
   const invite = async (over: Partial<typeof expertInvitations.$inferInsert>, workedAt: string, minutes: number) => {
-    const [inv] = await db.insert(expertInvitations).values({ organizationId: a.id, expertUserId: expert.id, minutes, startsAt: new Date(workedAt), status: 'accepted', ...over }).returning();
+    const [inv] = await db
+      .insert(expertInvitations)
+      .values({ organizationId: a.id, expertUserId: expert.id, minutes, startsAt: new Date(workedAt), status: 'accepted', ...over })
+      .returning();
     await db.insert(expertHours).values({ organizationId: a.id, expertUserId: expert.id, invitationId: inv!.id, workedAt: new Date(workedAt), minutes });
   };
   await invite({ meetingId: m1.id, agendaPosition: 0 }, '2026-02-10T15:30:00Z', 90);
@@ -185,8 +215,30 @@ describe('the dashboard of 1.1.–30.6.2026', () => {
     expect(d.groups).toEqual({ forming: 1, active: 2, paused: 1, ended: 1, met: 2 });
     expect(d.meetings).toMatchObject({ planned: 5, held: 4, cancelled: 1, recorded: 2, attended: 5, attendanceRecords: 8, attendanceRate: 0.625 });
     expect(d.meetings.byGroup).toEqual([
-      { groupId: ids.g1, groupName: 'Aallokko', status: 'active', planned: 3, held: 2, cancelled: 1, recorded: 2, attended: 5, attendanceRecords: 8, attendanceRate: 0.625 },
-      { groupId: ids.g2, groupName: 'Bore', status: 'active', planned: 2, held: 2, cancelled: 0, recorded: 0, attended: 0, attendanceRecords: 0, attendanceRate: null },
+      {
+        groupId: ids.g1,
+        groupName: 'Aallokko',
+        status: 'active',
+        planned: 3,
+        held: 2,
+        cancelled: 1,
+        recorded: 2,
+        attended: 5,
+        attendanceRecords: 8,
+        attendanceRate: 0.625,
+      },
+      {
+        groupId: ids.g2,
+        groupName: 'Bore',
+        status: 'active',
+        planned: 2,
+        held: 2,
+        cancelled: 0,
+        recorded: 0,
+        attended: 0,
+        attendanceRecords: 0,
+        attendanceRate: null,
+      },
     ]);
   });
 
@@ -239,7 +291,13 @@ describe('the dashboard of 1.1.–30.6.2026', () => {
         withheldReason: null,
       },
     ]);
-    const evaluation = await runEvaluation(coordinator, deps(), { organizationId: orgA, from: '2026-01-01', to: '2026-06-30', comparison: 'latest', instrument: who5 });
+    const evaluation = await runEvaluation(coordinator, deps(), {
+      organizationId: orgA,
+      from: '2026-01-01',
+      to: '2026-06-30',
+      comparison: 'latest',
+      instrument: who5,
+    });
     expect(evaluation.paired?.meanChange).toBe(d.outcomes.halves[0]!.meanChange);
     expect(evaluation.response.invited).toBe(d.outcomes.halves[0]!.invited);
   });

@@ -13,7 +13,17 @@ import { authorize, dashboardPolicy } from '../../platform/policy/index.ts';
 import { adviceCounts } from '../advice/counting.ts';
 import { runEvaluation } from '../outcomes/run-evaluation.ts';
 import type { Instrument } from '../outcomes/instruments/index.ts';
-import { eventFigures, expertHoursFigures, groupFigures, meetingFigures, stepRows, type DashboardScope, type EventRow, type GroupFigures, type GroupMeetingRow } from './dashboard.queries.ts';
+import {
+  eventFigures,
+  expertHoursFigures,
+  groupFigures,
+  meetingFigures,
+  stepRows,
+  type DashboardScope,
+  type EventRow,
+  type GroupFigures,
+  type GroupMeetingRow,
+} from './dashboard.queries.ts';
 import { latticeHalves, type DashboardPeriod } from './period.ts';
 import { changeDirection, rate, roundedRate, type ChangeDirection } from './rates.ts';
 
@@ -125,7 +135,12 @@ export function eventTotals(list: readonly EventRow[]): EventTotals {
     confirmed: sum(active, (e) => e.confirmed),
     waitlisted: sum(active, (e) => e.waitlisted),
     attended: sum(held, (e) => e.attended),
-    attendanceRate: roundedRate(rate(sum(held, (e) => e.attended), heldConfirmed)),
+    attendanceRate: roundedRate(
+      rate(
+        sum(held, (e) => e.attended),
+        heldConfirmed,
+      ),
+    ),
     list: [...list],
   };
 }

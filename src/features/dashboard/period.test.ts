@@ -48,7 +48,13 @@ describe('a custom period', () => {
   });
 
   it('refuses missing, impossible, reversed and too long ranges, keeping what was typed and showing the default', () => {
-    expect(parsePeriod(q('period=custom'), lateNight)).toMatchObject({ from: '2026-07-01', to: '2026-12-31', errors: ['from', 'to'], fromInput: '', toInput: '' });
+    expect(parsePeriod(q('period=custom'), lateNight)).toMatchObject({
+      from: '2026-07-01',
+      to: '2026-12-31',
+      errors: ['from', 'to'],
+      fromInput: '',
+      toInput: '',
+    });
     expect(parsePeriod(q('period=custom&from=31.2.2026&to=1.3.2026'), lateNight)).toMatchObject({ errors: ['from'], fromInput: '31.2.2026' });
     expect(parsePeriod(q('period=custom&from=1.3.2026&to=1.2.2026'), lateNight)).toMatchObject({ errors: ['order'], from: '2026-07-01' });
     expect(parsePeriod(q('period=custom&from=1.1.2020&to=31.12.2026'), lateNight)).toMatchObject({ errors: ['length'] });

@@ -84,7 +84,11 @@ function build(preset: PeriodPreset, from: string, to: string, inputs: { from: s
  */
 export function parsePeriod(params: URLSearchParams, now: Date = new Date()): DashboardPeriod {
   const today = utcToZoned(now).date;
-  const parsed = periodParamsSchema.parse({ period: params.get('period') ?? undefined, from: params.get('from') ?? undefined, to: params.get('to') ?? undefined });
+  const parsed = periodParamsSchema.parse({
+    period: params.get('period') ?? undefined,
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+  });
   const preset: PeriodPreset = parsed.period;
   if (preset !== 'custom') {
     const { from, to } = presetDates(preset, today);

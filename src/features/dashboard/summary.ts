@@ -22,5 +22,13 @@ export async function dashboardSummary(db: Tx, { organizationId, now = new Date(
   const [byGroup, list] = await Promise.all([meetingFigures(db, scope), eventFigures(db, scope)]);
   const meetings = meetingTotals(byGroup);
   const events = eventTotals(list);
-  return { from: period.from, to: period.to, held: meetings.held, planned: meetings.planned, attendanceRate: meetings.attendanceRate, events: events.events, confirmed: events.confirmed };
+  return {
+    from: period.from,
+    to: period.to,
+    held: meetings.held,
+    planned: meetings.planned,
+    attendanceRate: meetings.attendanceRate,
+    events: events.events,
+    confirmed: events.confirmed,
+  };
 }
