@@ -270,7 +270,7 @@ export function DashboardTables({ dashboard: d, instrumentName }: { dashboard: D
 
 function halfLabel(t: ReturnType<typeof useT>, key: string) {
   const [year, half] = key.split('-H');
-  return t('disclosure.form.periodHalf', { year: year!, half: half! });
+  return t('dashboard.halfLabel', { year: year!, half: half! });
 }
 
 function TrendTables({ halves, instrumentId, instrumentName }: { halves: TrendHalf[]; instrumentId: string; instrumentName: string }) {

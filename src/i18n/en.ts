@@ -2621,5 +2621,6 @@ export const en: Record<MessageKey, string> = {
   "dashboard.home.meetings": "Meetings held {held} of {planned} planned",
   "dashboard.home.attendance": "Attendance rate {rate}",
   "dashboard.home.events": "{events, plural, =0 {No events} one {# event} other {# events}}, {confirmed, plural, one {# registration} other {# registrations}}",
+  "dashboard.halfLabel": "{half, select, 1 {Jan – Jun} other {Jul – Dec}} {year}",
   "dashboard.home.link": "Open the dashboard",
 };

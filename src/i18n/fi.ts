@@ -2620,6 +2620,7 @@ export const fi = {
   "dashboard.home.meetings": "Tapaamisia pidetty {held} / suunniteltu {planned}",
   "dashboard.home.attendance": "Läsnäoloaste {rate}",
   "dashboard.home.events": "{events, plural, =0 {Ei tapahtumia} one {# tapahtuma} other {# tapahtumaa}}, {confirmed, plural, one {# ilmoittautunut} other {# ilmoittautunutta}}",
+  "dashboard.halfLabel": "{half, select, 1 {tammi – kesäkuu} other {heinä – joulukuu}} {year}",
   "dashboard.home.link": "Avaa tilannekuva",
 } as const;
 

@@ -2621,5 +2621,6 @@ export const sv: Record<MessageKey, string> = {
   "dashboard.home.meetings": "Träffar hållna {held} / planerade {planned}",
   "dashboard.home.attendance": "Närvarograd {rate}",
   "dashboard.home.events": "{events, plural, =0 {Inga evenemang} one {# evenemang} other {# evenemang}}, {confirmed, plural, one {# anmäld} other {# anmälda}}",
+  "dashboard.halfLabel": "{half, select, 1 {jan – jun} other {jul – dec}} {year}",
   "dashboard.home.link": "Öppna lägesbilden",
 };
