@@ -102,8 +102,9 @@ describe('the organisation dashboard by keyboard', () => {
     await page.keyboard.press('ArrowDown');
     await tabTo(page, /^Show figures$/, 10);
     await Promise.all([page.waitForURL(/period=year/), page.keyboard.press('Enter')]);
-    await page.locator('#dashboard-outcome-caption').waitFor();
-    expect(await page.locator('#dashboard-check-ins tbody tr').count()).toBe(2);
+    // This year: both half-years, each linked to the evaluation.
+    await expect.poll(() => page.locator('#dashboard-check-ins tbody tr').count(), { timeout: 20_000 }).toBe(2);
+    expect(await page.locator('#dashboard-check-ins tbody tr a').first().getAttribute('href')).toMatch(/^\/evaluation\?period=\d{4}-H1&/);
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
     await page.context().close();
