@@ -201,6 +201,8 @@ export default [
   route('organization/programmes/:programmeId/participants', 'routes/programmes/programme-participants.tsx'),
   route('programmes/:programmeId/start', 'routes/programmes/participant-start.tsx'),
   route('programmes/:programmeId/end', 'routes/programmes/participant-end.tsx'),
+  // The organisation dashboard (issue 17, point 6)
+  route('organization/dashboard', 'routes/dashboard/dashboard.tsx'),
 
   // Last: every other address is a 404 in the person's language (keep this the final entry)
   route('*', 'routes/public/not-found.tsx'),

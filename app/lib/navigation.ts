@@ -10,7 +10,8 @@ export interface NavActor {
 export function navigationFor(actor: NavActor | null): { href: string; label: MessageKey }[] {
   if (!actor) return [];
   const items: { href: string; label: MessageKey }[] = [{ href: '/home', label: 'nav.home' }];
-  if (actor.role === 'coordinator' || actor.role === 'facilitator' || actor.role === 'trainee' || actor.role === 'entrepreneur') items.push({ href: '/groups', label: 'nav.groups' });
+  if (actor.role === 'coordinator' || actor.role === 'facilitator' || actor.role === 'trainee' || actor.role === 'entrepreneur')
+    items.push({ href: '/groups', label: 'nav.groups' });
   if (actor.role === 'entrepreneur') items.push({ href: '/steps', label: 'nav.steps' }, { href: '/journal', label: 'nav.journal' });
   if (actor.role === 'coordinator' || actor.role === 'facilitator') items.push({ href: '/advice', label: 'nav.advice' });
   if (actor.role === 'coordinator') {
@@ -23,6 +24,7 @@ export function navigationFor(actor: NavActor | null): { href: string; label: Me
   if (actor.role === 'coordinator' || actor.role === 'facilitator' || actor.role === 'expert') items.push({ href: '/knowledge', label: 'nav.knowledge' });
   if (actor.role === 'coordinator' || actor.role === 'facilitator') items.push({ href: '/organization/stories', label: 'nav.stories' });
   if (actor.role === 'coordinator' || actor.role === 'funder') items.push({ href: '/evaluation', label: 'nav.evaluation' });
+  if (actor.role === 'coordinator' || actor.role === 'admin') items.push({ href: '/organization/dashboard', label: 'dashboard.nav' });
   if (actor.role === 'coordinator' || actor.role === 'facilitator') items.push({ href: '/organization/experts', label: 'nav.experts' });
   if (actor.role === 'expert') items.push({ href: '/profile/expert', label: 'nav.expertProfile' });
   if (actor.role === 'coordinator') items.push({ href: '/organization/programmes', label: 'programmes.nav' });

@@ -6,7 +6,7 @@ import type { Route } from './+types/home';
 import { requireActor } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
-import { can, homePolicy } from '../../../src/platform/policy/index.ts';
+import { can, dashboardPolicy, homePolicy } from '../../../src/platform/policy/index.ts';
 import { organizations } from '../../../src/features/organizations/organizations.schema.ts';
 import { countMembers, countPendingInvitations } from '../../../src/features/organizations/organizations.queries.ts';
 import {
@@ -27,6 +27,8 @@ import { pendingInvitationsFor } from '../../../src/features/experts/experts.que
 import { ExpertInvitations } from '../../ui/expert-invitations';
 import { FundedProgrammes, ProgrammeForms } from '../../ui/programme-home';
 import { fundedProgrammes, pendingParticipantForms } from '../../../src/features/programmes/programmes.queries.ts';
+import { DashboardHomeSummary } from '../../ui/dashboard';
+import { dashboardSummary } from '../../../src/features/dashboard/summary.ts';
 
 /** The first instant of this Helsinki month and of the next one. */
 function helsinkiMonth(now: Date): { start: Date; end: Date } {
@@ -46,33 +48,36 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const now = new Date();
   const me = organizationId ? { organizationId, userId: actor.userId, now } : null;
   const month = helsinkiMonth(now);
-  const [members, invitations, organizationCount, nextMeetings, openSteps, posts, facilitating, coordinating, segments, checkIns, expertInvitations] = await Promise.all([
-    allowed.manageMembers && organizationId ? countMembers(db, { organizationId }) : null,
-    allowed.manageMembers && organizationId ? countPendingInvitations(db, { organizationId }) : null,
-    allowed.manageOrganizations
-      ? db
-          .select({ n: count() })
-          .from(organizations)
-          .then(([r]) => r?.n ?? 0)
-      : null,
-    allowed.joinGroups && me ? nextMeetingsForMember(db, me) : null,
-    allowed.joinGroups && me ? openStepsOf(db, me) : null,
-    allowed.joinGroups && me ? recentBoardPosts(db, { ...me, since: new Date(now.getTime() - 14 * 86_400_000) }) : null,
-    allowed.facilitateGroups && me ? facilitatorOverview(db, me) : null,
-    allowed.coordinateProgramme && organizationId ? coordinatorOverview(db, { organizationId, monthStart: month.start, monthEnd: month.end }) : null,
-    allowed.shareExpertise && me ? expertSegments(db, me) : null,
-    allowed.joinGroups && me ? findDueCheckIns(db, me) : null,
-    allowed.shareExpertise && me ? pendingInvitationsFor(db, me) : null,
-  ]);
+  const [members, invitations, organizationCount, nextMeetings, openSteps, posts, facilitating, coordinating, segments, checkIns, expertInvitations] =
+    await Promise.all([
+      allowed.manageMembers && organizationId ? countMembers(db, { organizationId }) : null,
+      allowed.manageMembers && organizationId ? countPendingInvitations(db, { organizationId }) : null,
+      allowed.manageOrganizations
+        ? db
+            .select({ n: count() })
+            .from(organizations)
+            .then(([r]) => r?.n ?? 0)
+        : null,
+      allowed.joinGroups && me ? nextMeetingsForMember(db, me) : null,
+      allowed.joinGroups && me ? openStepsOf(db, me) : null,
+      allowed.joinGroups && me ? recentBoardPosts(db, { ...me, since: new Date(now.getTime() - 14 * 86_400_000) }) : null,
+      allowed.facilitateGroups && me ? facilitatorOverview(db, me) : null,
+      allowed.coordinateProgramme && organizationId ? coordinatorOverview(db, { organizationId, monthStart: month.start, monthEnd: month.end }) : null,
+      allowed.shareExpertise && me ? expertSegments(db, me) : null,
+      allowed.joinGroups && me ? findDueCheckIns(db, me) : null,
+      allowed.shareExpertise && me ? pendingInvitationsFor(db, me) : null,
+    ]);
   const iso = <T extends { startsAt: Date }>(list: T[]) => list.map((x) => ({ ...x, startsAt: x.startsAt.toISOString() }));
   const stepPlan = openSteps ? planHomeSteps(openSteps, utcToZoned(now).date) : null;
   // A story drafted from the person's words that waits for their decision (issue 14, point 6).
   const storiesWaiting = me ? (await listMyStories(db, me)).filter((x) => x.status === 'awaiting').length : 0;
-  // Programmes (issue 17): the participant's start and end forms; the funder's programmes (no people).
+  // Programmes (issue 17): the participant's start and end forms; the funder's programmes (no people);
+  // the organisation dashboard's summary for those who may open it (issue 17, point 6).
   const funderOrganizations = actor.memberships.filter((m) => m.role === 'funder').map((m) => m.organizationId);
-  const [programmeForms, funded] = await Promise.all([
+  const [programmeForms, funded, dashboard] = await Promise.all([
     pendingParticipantForms(db, { userId: actor.userId, today: utcToZoned(now).date }),
     funderOrganizations.length > 0 ? fundedProgrammes(db, { userId: actor.userId, organizationIds: funderOrganizations }) : null,
+    organizationId && can(dashboardPolicy, actor, { organizationId }).view ? dashboardSummary(db, { organizationId, now }) : null,
   ]);
   const programmeDone = new URL(request.url).searchParams.get('done');
   return {
@@ -80,6 +85,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     programmeForms,
     programmeDone: (programmeDone === 'programme-start' || programmeDone === 'programme-end' ? programmeDone : null) as 'programme-start' | 'programme-end' | null,
     funded,
+    dashboard,
     name: actor.name,
     active: active ? { organizationId: active.organizationId, organizationName: active.organizationName, role: active.role } : null,
     memberships: actor.memberships.map((m) => ({ organizationId: m.organizationId, organizationName: m.organizationName, role: m.role })),
@@ -111,7 +117,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
             s.onlineUrl && s.format !== 'in_person' && isJoinWindowOpen({ startsAt: s.segmentStartsAt, endsAt: s.segmentEndsAt }, now) ? s.onlineUrl : null,
         }))
       : null,
-    expertInvitations: expertInvitations ? expertInvitations.map((i) => ({ id: i.id, startsAt: i.startsAt.toISOString(), minutes: i.minutes, kind: i.eventId ? 'event' : 'segment' })) : null,
+    expertInvitations: expertInvitations
+      ? expertInvitations.map((i) => ({ id: i.id, startsAt: i.startsAt.toISOString(), minutes: i.minutes, kind: i.eventId ? 'event' : 'segment' }))
+      : null,
   };
 }
 
@@ -154,6 +162,7 @@ export default function Home() {
       {page.funded ? <FundedProgrammes programmes={page.funded} /> : null}
       {page.facilitator ? <FacilitatorHome data={page.facilitator} /> : null}
       {page.coordinator ? <CoordinatorHome data={page.coordinator} /> : null}
+      {page.dashboard ? <DashboardHomeSummary summary={page.dashboard} /> : null}
       {page.expertInvitations ? <ExpertInvitations invitations={page.expertInvitations} /> : null}
       {page.segments ? <ExpertHome segments={page.segments} /> : null}
 

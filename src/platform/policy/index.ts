@@ -28,3 +28,4 @@ export { expertPolicy, type ExpertResource } from './expert.policy.ts';
 export { certificatePolicy, type CertificateResource } from './certificate.policy.ts';
 export { programmePolicy, type ProgrammeResource } from './programme.policy.ts';
 export { participantDataPolicy, type ParticipantDataResource } from './participant-data.policy.ts';
+export { dashboardPolicy } from './dashboard.policy.ts';
