@@ -22,3 +22,4 @@ export * from '../features/site/site.schema.ts';
 export * from '../features/stories/stories.schema.ts';
 export * from '../features/newsletters/newsletters.schema.ts';
 export * from '../features/experts/experts.schema.ts';
+export * from '../features/training/training.schema.ts';
