@@ -25,3 +25,4 @@ export { storyPolicy, type StoryResource } from './story.policy.ts';
 export { exitInterviewPolicy } from './exit-interview.policy.ts';
 export { newsletterPolicy, type NewsletterResource } from './newsletter.policy.ts';
 export { expertPolicy, type ExpertResource } from './expert.policy.ts';
+export { coursePolicy, submissionPolicy, type CourseResource, type SubmissionResource } from './training.policy.ts';
