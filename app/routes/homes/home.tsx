@@ -25,6 +25,8 @@ import { findDueCheckIns } from '../../../src/features/outcomes/due-check-ins.ts
 import { listMyStories } from '../../../src/features/stories/stories.queries.ts';
 import { pendingInvitationsFor } from '../../../src/features/experts/experts.queries.ts';
 import { ExpertInvitations } from '../../ui/expert-invitations';
+import { MentorHome, TraineeHome } from '../../ui/training';
+import { mentorHome, traineeHome } from '../../../src/features/training/views.ts';
 
 /** The first instant of this Helsinki month and of the next one. */
 function helsinkiMonth(now: Date): { start: Date; end: Date } {
@@ -66,7 +68,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const stepPlan = openSteps ? planHomeSteps(openSteps, utcToZoned(now).date) : null;
   // A story drafted from the person's words that waits for their decision (issue 14, point 6).
   const storiesWaiting = me ? (await listMyStories(db, me)).filter((x) => x.status === 'awaiting').length : 0;
+  // Facilitator training (issue 15): the trainee's course, and the mentor's submissions waiting.
+  const training = organizationId ? await traineeHome(db, actor, { organizationId, now, locale: state.locale }) : null;
+  const mentoring = organizationId ? await mentorHome(db, actor, { organizationId, locale: state.locale }) : null;
   return {
+    training,
+    mentoring,
     storiesWaiting,
     name: actor.name,
     active: active ? { organizationId: active.organizationId, organizationName: active.organizationName, role: active.role } : null,
@@ -112,8 +119,6 @@ export default function Home() {
   const { can: allowed } = page;
 
   const sections: Section[] = [];
-  if (allowed.followTraining)
-    sections.push({ key: 'trainee', title: 'home.trainee.title', body: 'home.trainee.body', coming: ['home.trainee.coming1', 'home.trainee.coming2'] });
   if (allowed.viewReports && !allowed.coordinateProgramme)
     sections.push({ key: 'funder', title: 'home.funder.title', body: 'home.funder.body', coming: ['home.funder.coming1', 'home.funder.coming2'] });
 
@@ -137,6 +142,18 @@ export default function Home() {
           <a href="/profile/stories">{t('stories.home.waiting', { count: page.storiesWaiting })}</a>
         </p>
       ) : null}
+      {page.training ? <TraineeHome data={page.training} /> : null}
+      {!page.training && allowed.followTraining ? (
+        <section className="card home-card" aria-labelledby="home-trainee">
+          <h2 id="home-trainee">{t('home.trainee.title')}</h2>
+          <p>{t('home.trainee.body')}</p>
+          <p>{t('training.home.noCourse')}</p>
+          <p>
+            <a href="/training">{t('training.home.findCourse')}</a>
+          </p>
+        </section>
+      ) : null}
+      {page.mentoring ? <MentorHome data={page.mentoring} /> : null}
       {page.entrepreneur ? <EntrepreneurHome data={page.entrepreneur} /> : null}
       {page.facilitator ? <FacilitatorHome data={page.facilitator} /> : null}
       {page.coordinator ? <CoordinatorHome data={page.coordinator} /> : null}

@@ -7,7 +7,7 @@ import { authorize, coursePolicy } from '../../platform/policy/index.ts';
 import { TrainingError } from './training.errors.ts';
 import type { TrainingDeps } from './training.deps.ts';
 import { cohortResource, findCohort, findCohortSession, findEnrolment } from './training.queries.ts';
-import { sessionAttendance, type SessionAttendanceStatus } from './training.schema.ts';
+import { trainingSessionAttendance, type SessionAttendanceStatus } from './training.schema.ts';
 
 export async function recordSessionAttendance(
   actor: Actor | null,
@@ -31,9 +31,9 @@ export async function recordSessionAttendance(
       recordedAt: now,
     };
     await tx
-      .insert(sessionAttendance)
+      .insert(trainingSessionAttendance)
       .values({ organizationId, enrolmentId: enrolment.id, cohortSessionId: session.cohortSession.id, ...values })
-      .onConflictDoUpdate({ target: [sessionAttendance.organizationId, sessionAttendance.enrolmentId, sessionAttendance.cohortSessionId], set: values });
+      .onConflictDoUpdate({ target: [trainingSessionAttendance.organizationId, trainingSessionAttendance.enrolmentId, trainingSessionAttendance.cohortSessionId], set: values });
     await recordAudit(tx, { organizationId, actorUserId: actor!.userId, action: 'training.attendance_recorded', targetType: 'enrolment', targetId: enrolment.id, metadata: { status: input.status } });
   });
 }

@@ -19,7 +19,7 @@ import {
   mentoringMeetings,
   mentoringParticipants,
   rubricCriteria,
-  sessionAttendance,
+  trainingSessionAttendance,
   submissionFeedback,
   submissionVersions,
   submissions,
@@ -296,8 +296,8 @@ export async function enrolmentProgress(db: Tx, enrolment: Enrolment, now: Date)
   const sessions = await listCohortSessions(db, { organizationId, cohortId: cohort.id });
   const marks = await db
     .select()
-    .from(sessionAttendance)
-    .where(and(eq(sessionAttendance.organizationId, organizationId), eq(sessionAttendance.enrolmentId, enrolment.id)));
+    .from(trainingSessionAttendance)
+    .where(and(eq(trainingSessionAttendance.organizationId, organizationId), eq(trainingSessionAttendance.enrolmentId, enrolment.id)));
   const assignments = await listAssignments(db, { organizationId, courseId: course.id });
   const own = await listSubmissionsOfEnrolment(db, { organizationId, enrolmentId: enrolment.id });
   const held = await practiceMeetingsHeld(db, { organizationId, groupId: enrolment.practiceGroupId, now });

@@ -279,7 +279,7 @@ export const enrolments = pgTable(
 );
 
 /** Attendance at a cohort session; a missed one may be compensated (the mentor records with what). */
-export const sessionAttendance = pgTable(
+export const trainingSessionAttendance = pgTable(
   'training_session_attendance',
   {
     organizationId: uuid('organization_id').notNull(),
