@@ -144,6 +144,7 @@ CREATE TABLE "submission_feedback" (
 	"id" uuid NOT NULL,
 	"submission_id" uuid NOT NULL,
 	"version" integer NOT NULL,
+	"enrolment_id" uuid NOT NULL,
 	"mentor_user_id" uuid,
 	"decision" text NOT NULL,
 	"comment" text DEFAULT '' NOT NULL,
@@ -157,6 +158,7 @@ CREATE TABLE "submission_versions" (
 	"organization_id" uuid NOT NULL,
 	"submission_id" uuid NOT NULL,
 	"version" integer NOT NULL,
+	"enrolment_id" uuid NOT NULL,
 	"body" text NOT NULL,
 	"levels" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"submitted_at" timestamp with time zone NOT NULL,
@@ -197,6 +199,19 @@ CREATE TABLE "training_applications" (
 	CONSTRAINT "training_applications_status_check" CHECK ("training_applications"."status" IN ('new', 'accepted', 'declined'))
 );
 --> statement-breakpoint
+CREATE TABLE "training_session_attendance" (
+	"organization_id" uuid NOT NULL,
+	"enrolment_id" uuid NOT NULL,
+	"cohort_session_id" uuid NOT NULL,
+	"status" text NOT NULL,
+	"compensation" text,
+	"recorded_by" uuid,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "training_session_attendance_pkey" PRIMARY KEY("organization_id","enrolment_id","cohort_session_id"),
+	CONSTRAINT "training_attendance_status_check" CHECK ("training_session_attendance"."status" IN ('present', 'absent', 'compensated')),
+	CONSTRAINT "training_attendance_compensation_check" CHECK ("training_session_attendance"."status" <> 'compensated' OR coalesce(length("training_session_attendance"."compensation"), 0) > 0)
+);
+--> statement-breakpoint
 ALTER TABLE "cohort_mentors" ADD CONSTRAINT "cohort_mentors_cohort_fk" FOREIGN KEY ("organization_id","cohort_id") REFERENCES "public"."cohorts"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cohort_mentors" ADD CONSTRAINT "cohort_mentors_membership_fk" FOREIGN KEY ("organization_id","user_id") REFERENCES "public"."memberships"("organization_id","user_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cohort_sessions" ADD CONSTRAINT "cohort_sessions_cohort_fk" FOREIGN KEY ("organization_id","cohort_id") REFERENCES "public"."cohorts"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -209,15 +224,20 @@ ALTER TABLE "courses" ADD CONSTRAINT "courses_organization_id_organizations_id_f
 ALTER TABLE "enrolments" ADD CONSTRAINT "enrolments_cohort_fk" FOREIGN KEY ("organization_id","cohort_id") REFERENCES "public"."cohorts"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enrolments" ADD CONSTRAINT "enrolments_membership_fk" FOREIGN KEY ("organization_id","user_id") REFERENCES "public"."memberships"("organization_id","user_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enrolments" ADD CONSTRAINT "enrolments_practice_group_fk" FOREIGN KEY ("organization_id","practice_group_id") REFERENCES "public"."groups"("organization_id","id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mentoring_meetings" ADD CONSTRAINT "mentoring_meetings_mentor_fk" FOREIGN KEY ("organization_id","mentor_user_id") REFERENCES "public"."memberships"("organization_id","user_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mentoring_meetings" ADD CONSTRAINT "mentoring_meetings_cohort_fk" FOREIGN KEY ("organization_id","cohort_id") REFERENCES "public"."cohorts"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mentoring_participants" ADD CONSTRAINT "mentoring_participants_meeting_fk" FOREIGN KEY ("organization_id","meeting_id") REFERENCES "public"."mentoring_meetings"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mentoring_participants" ADD CONSTRAINT "mentoring_participants_enrolment_fk" FOREIGN KEY ("organization_id","enrolment_id") REFERENCES "public"."enrolments"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rubric_criteria" ADD CONSTRAINT "rubric_criteria_course_fk" FOREIGN KEY ("organization_id","course_id") REFERENCES "public"."courses"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "submission_feedback" ADD CONSTRAINT "submission_feedback_version_fk" FOREIGN KEY ("organization_id","submission_id","version") REFERENCES "public"."submission_versions"("organization_id","submission_id","version") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submission_feedback" ADD CONSTRAINT "submission_feedback_enrolment_fk" FOREIGN KEY ("organization_id","enrolment_id") REFERENCES "public"."enrolments"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "submission_versions" ADD CONSTRAINT "submission_versions_submission_fk" FOREIGN KEY ("organization_id","submission_id") REFERENCES "public"."submissions"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submission_versions" ADD CONSTRAINT "submission_versions_enrolment_fk" FOREIGN KEY ("organization_id","enrolment_id") REFERENCES "public"."enrolments"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "submissions" ADD CONSTRAINT "submissions_enrolment_fk" FOREIGN KEY ("organization_id","enrolment_id") REFERENCES "public"."enrolments"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "submissions" ADD CONSTRAINT "submissions_assignment_fk" FOREIGN KEY ("organization_id","assignment_id") REFERENCES "public"."course_assignments"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_applications" ADD CONSTRAINT "training_applications_cohort_fk" FOREIGN KEY ("organization_id","cohort_id") REFERENCES "public"."cohorts"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_session_attendance" ADD CONSTRAINT "training_attendance_enrolment_fk" FOREIGN KEY ("organization_id","enrolment_id") REFERENCES "public"."enrolments"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_session_attendance" ADD CONSTRAINT "training_attendance_session_fk" FOREIGN KEY ("organization_id","cohort_session_id") REFERENCES "public"."cohort_sessions"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "cohort_mentors_org_user_idx" ON "cohort_mentors" USING btree ("organization_id","user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "cohort_sessions_key" ON "cohort_sessions" USING btree ("organization_id","cohort_id","session_id");--> statement-breakpoint
 CREATE INDEX "cohorts_org_course_idx" ON "cohorts" USING btree ("organization_id","course_id");--> statement-breakpoint
@@ -232,6 +252,8 @@ CREATE INDEX "mentoring_meetings_org_cohort_idx" ON "mentoring_meetings" USING b
 CREATE INDEX "mentoring_participants_org_enrolment_idx" ON "mentoring_participants" USING btree ("organization_id","enrolment_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "rubric_criteria_position_key" ON "rubric_criteria" USING btree ("organization_id","course_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "submission_feedback_version_key" ON "submission_feedback" USING btree ("organization_id","submission_id","version");--> statement-breakpoint
+CREATE INDEX "submission_feedback_org_enrolment_idx" ON "submission_feedback" USING btree ("organization_id","enrolment_id");--> statement-breakpoint
+CREATE INDEX "submission_versions_org_enrolment_idx" ON "submission_versions" USING btree ("organization_id","enrolment_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "submissions_key" ON "submissions" USING btree ("organization_id","enrolment_id","assignment_id");--> statement-breakpoint
 CREATE INDEX "training_applications_org_cohort_idx" ON "training_applications" USING btree ("organization_id","cohort_id","status");--> statement-breakpoint
 -- hand-written below

@@ -39,7 +39,7 @@ export async function giveFeedback(
     if (input.decision === 'revision_requested' && !input.comment.trim() && Object.keys(criteria).length === 0) throw new TrainingError('training.feedback.revisionNeedsText');
     const [row] = await tx
       .insert(submissionFeedback)
-      .values({ organizationId, submissionId: submission.id, version: submission.latestVersion, mentorUserId: actor!.userId, decision: input.decision, comment: input.comment.trim(), criteria, createdAt: now })
+      .values({ organizationId, submissionId: submission.id, enrolmentId: enrolment.id, version: submission.latestVersion, mentorUserId: actor!.userId, decision: input.decision, comment: input.comment.trim(), criteria, createdAt: now })
       .returning({ id: submissionFeedback.id });
     await tx.update(submissions).set({ status: input.decision, updatedAt: now }).where(and(eq(submissions.organizationId, organizationId), eq(submissions.id, submission.id)));
     await recordAudit(tx, { organizationId, actorUserId: actor!.userId, action: 'training.feedback_given', targetType: 'submission', targetId: submission.id, metadata: { decision: input.decision } });

@@ -61,7 +61,7 @@ export async function submitAssignment(
       version = 1;
       await tx.insert(submissions).values({ organizationId, id: submissionId, enrolmentId: enrolment.id, assignmentId: found.assignment.id, status: 'submitted', latestVersion: 1, updatedAt: now });
     }
-    await tx.insert(submissionVersions).values({ organizationId, submissionId, version, body: input.body, levels, submittedAt: now, dueAt, late });
+    await tx.insert(submissionVersions).values({ organizationId, submissionId, enrolmentId: enrolment.id, version, body: input.body, levels, submittedAt: now, dueAt, late });
     await recordAudit(tx, { organizationId, actorUserId: actor!.userId, action: 'training.submitted', targetType: 'submission', targetId: submissionId, metadata: { version, late } });
 
     // The trainee's mentor (or every mentor of the cohort) is told.

@@ -326,6 +326,8 @@ export const submissionVersions = pgTable(
     organizationId: uuid('organization_id').notNull(),
     submissionId: uuid('submission_id').notNull(),
     version: integer('version').notNull(),
+    /** The submission's enrolment (the trainee's export and erasure find the versions by it). */
+    enrolmentId: uuid('enrolment_id').notNull(),
     body: text('body').notNull(),
     /** A self-assessment: the level index chosen per rubric criterion id. */
     levels: jsonb('levels').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
@@ -336,6 +338,8 @@ export const submissionVersions = pgTable(
   (t) => [
     primaryKey({ columns: [t.organizationId, t.submissionId, t.version], name: 'submission_versions_pkey' }),
     foreignKey({ name: 'submission_versions_submission_fk', columns: [t.organizationId, t.submissionId], foreignColumns: [submissions.organizationId, submissions.id] }).onDelete('cascade'),
+    foreignKey({ name: 'submission_versions_enrolment_fk', columns: [t.organizationId, t.enrolmentId], foreignColumns: [enrolments.organizationId, enrolments.id] }).onDelete('cascade'),
+    index('submission_versions_org_enrolment_idx').on(t.organizationId, t.enrolmentId),
   ],
 );
 
@@ -347,6 +351,8 @@ export const submissionFeedback = pgTable(
     id: uuid('id').notNull().$defaultFn(newId),
     submissionId: uuid('submission_id').notNull(),
     version: integer('version').notNull(),
+    /** The submission's enrolment (the trainee's export and erasure find the feedback by it). */
+    enrolmentId: uuid('enrolment_id').notNull(),
     mentorUserId: uuid('mentor_user_id'),
     decision: text('decision').$type<FeedbackDecision>().notNull(),
     comment: text('comment').notNull().default(''),
@@ -357,7 +363,9 @@ export const submissionFeedback = pgTable(
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id], name: 'submission_feedback_pkey' }),
     foreignKey({ name: 'submission_feedback_version_fk', columns: [t.organizationId, t.submissionId, t.version], foreignColumns: [submissionVersions.organizationId, submissionVersions.submissionId, submissionVersions.version] }).onDelete('cascade'),
+    foreignKey({ name: 'submission_feedback_enrolment_fk', columns: [t.organizationId, t.enrolmentId], foreignColumns: [enrolments.organizationId, enrolments.id] }).onDelete('cascade'),
     uniqueIndex('submission_feedback_version_key').on(t.organizationId, t.submissionId, t.version),
+    index('submission_feedback_org_enrolment_idx').on(t.organizationId, t.enrolmentId),
     check('submission_feedback_decision_check', sql`${t.decision} IN ('revision_requested', 'accepted')`),
   ],
 );
@@ -379,6 +387,7 @@ export const mentoringMeetings = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id], name: 'mentoring_meetings_pkey' }),
+    foreignKey({ name: 'mentoring_meetings_mentor_fk', columns: [t.organizationId, t.mentorUserId], foreignColumns: [memberships.organizationId, memberships.userId] }).onDelete('cascade'),
     foreignKey({ name: 'mentoring_meetings_cohort_fk', columns: [t.organizationId, t.cohortId], foreignColumns: [cohorts.organizationId, cohorts.id] }).onDelete('cascade'),
     index('mentoring_meetings_org_cohort_idx').on(t.organizationId, t.cohortId, t.startsAt),
     check('mentoring_meetings_time_check', sql`${t.endsAt} > ${t.startsAt}`),
