@@ -21,6 +21,7 @@ import { seedKnowledge } from './seed-knowledge.ts';
 import { seedStories } from './seed-stories.ts';
 import { seedNewsletters } from './seed-newsletters.ts';
 import { seedExperts } from './seed-experts.ts';
+import { seedTraining } from './seed-training.ts';
 
 const SEED = 20_170_901; // the pilot began in 2017: any fixed number gives the same demo everywhere
 const DEMO_SEED_LOCK = 72_346_102; // advisory lock: two instances starting at once seed once
@@ -281,6 +282,7 @@ async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now
   await seedNewsletters(tx, { organizationId: first!.id, now: ctx.now, coordinatorId: coordinatorRow?.id ?? null });
   // Experts: profiles, an accepted segment with its hours, an invitation waiting for an answer.
   await seedExperts(tx, { organizationId: first!.id, now: ctx.now, expertEmail: expertOf(plans[0]!.logins), coordinatorEmail: coordinatorOf(plans[0]!.logins) });
+  await seedTraining(tx, { organizationId: first!.id, now: ctx.now, coordinatorEmail: coordinatorOf(plans[0]!.logins), facilitatorEmail: facilitatorOf(plans[0]!.logins), traineeEmail: plans[0]!.logins.find((l) => l.role === 'trainee')!.email, domain: plans[0]!.domain });
 
   // Every seeded person is a demo account: labelled in the UI, exempt from required TOTP.
   await tx.update(users).set({ isDemo: true }).where(inArray(users.id, userIds));
