@@ -34,16 +34,12 @@ import { zonedTimeToUtc, utcToZoned, addDays } from '../features/meetings/zoned-
 
 const DAY = 86_400_000;
 
-/** The pilot's 12 graduates (made-up names), now facilitators of the organisation. */
-const graduates = [
-  'Anneli Koskinen', 'Jari Salminen', 'Marjo Heinonen', 'Timo Lindholm', 'Päivi Rantala', 'Kari Aaltonen',
-  'Sari Kallio', 'Mika Laaksonen', 'Heli Nurmi', 'Juha Grönroos', 'Riikka Peltonen', 'Esa Vainio',
-];
-const runningTrainees = ['Katja Lehto', 'Petri Hakala', 'Minna Söderholm'];
+/** The pilot's graduates, now facilitators of the organisation, and the running cohort's other trainees. */
+const GRADUATES = 12;
+const RUNNING_OTHERS = 3;
 
-function slugOf(name: string): string {
-  return name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z]+/g, '.');
-}
+/** A new demo person with a free firstname.lastname@ address (the demo seed's own drawer). */
+export type NewPerson = (gender: 'female' | 'male') => { person: { firstName: string; lastName: string }; email: string };
 
 /** Tuesday sessions at 17.00 Helsinki time, two weeks apart, from `firstDate`. */
 function sessionTimes(firstDate: string) {
@@ -55,14 +51,14 @@ function sessionTimes(firstDate: string) {
 
 export async function seedTraining(
   tx: Tx,
-  input: { organizationId: string; now: Date; coordinatorEmail: string; facilitatorEmail: string; traineeEmail: string; domain: string },
-): Promise<{ graduates: number; running: number }> {
+  input: { organizationId: string; now: Date; coordinatorEmail: string; facilitatorEmail: string; traineeEmail: string; domain: string; passwordHash: string; newPerson: NewPerson },
+): Promise<{ graduates: number; running: number; userIds: string[] }> {
   const { organizationId, now } = input;
   const byEmail = async (email: string) => (await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, email)))[0];
   const coordinator = await byEmail(input.coordinatorEmail);
   const mentor = await byEmail(input.facilitatorEmail);
   const trainee = await byEmail(input.traineeEmail);
-  if (!coordinator || !mentor || !trainee) return { graduates: 0, running: 0 };
+  if (!coordinator || !mentor || !trainee) return { graduates: 0, running: 0, userIds: [] };
 
   // The course, from the template.
   const courseId = newId();
@@ -92,11 +88,16 @@ export async function seedTraining(
     { organizationId, sessionId: sessionIds[2]!, kind: 'video', title: 'Pienet askeleet käytännössä', url: 'https://video.example.fi/tyopeili/pienet-askeleet' },
   ]);
 
-  const staffEmail = (name: string) => `${slugOf(name)}@${input.domain}`;
-  const addPerson = async (name: string, role: 'facilitator' | 'trainee') => {
-    const [user] = await tx.insert(users).values({ email: staffEmail(name), name, locale: 'fi', emailVerifiedAt: new Date(now.getTime() - 280 * DAY), isDemo: true }).returning({ id: users.id });
+  const userIds: string[] = [];
+  let drawn = 0;
+  const addPerson = async (role: 'facilitator' | 'trainee') => {
+    // Business advisors in the pilot were mostly women.
+    const { person, email } = input.newPerson(drawn++ % 3 === 2 ? 'male' : 'female');
+    const name = `${person.firstName} ${person.lastName}`;
+    const [user] = await tx.insert(users).values({ email, name, locale: 'fi', passwordHash: input.passwordHash, emailVerifiedAt: new Date(now.getTime() - 280 * DAY) }).returning({ id: users.id });
     await tx.insert(memberships).values({ organizationId, userId: user!.id, role });
-    return user!.id;
+    userIds.push(user!.id);
+    return { id: user!.id, name, email };
   };
 
   // The finished spring cohort: 12 graduates, everything accepted, completion confirmed.
@@ -112,10 +113,10 @@ export async function seedTraining(
   }
   await tx.insert(cohortMentors).values({ organizationId, cohortId: spring, userId: mentor.id });
   const completedAt = new Date(springTimes[3]!.endsAt.getTime() + 30 * DAY);
-  for (const name of graduates) {
-    const userId = await addPerson(name, 'facilitator');
+  for (let g = 0; g < GRADUATES; g++) {
+    const { id: userId, name, email } = await addPerson('facilitator');
     const enrolmentId = newId();
-    await tx.insert(enrolments).values({ organizationId, id: enrolmentId, cohortId: spring, userId, email: staffEmail(name), name, mentorUserId: mentor.id, status: 'completed', completedAt, completionConfirmedBy: coordinator.id, createdAt: new Date(now.getTime() - 270 * DAY) });
+    await tx.insert(enrolments).values({ organizationId, id: enrolmentId, cohortId: spring, userId, email, name, mentorUserId: mentor.id, status: 'completed', completedAt, completionConfirmedBy: coordinator.id, createdAt: new Date(now.getTime() - 270 * DAY) });
     for (const sid of springSessionIds) await tx.insert(trainingSessionAttendance).values({ organizationId, enrolmentId, cohortSessionId: sid, status: 'present', recordedBy: mentor.id });
     for (const a of assignmentIds) {
       const submissionId = newId();
@@ -139,7 +140,7 @@ export async function seedTraining(
   }
   await tx.insert(cohortMentors).values({ organizationId, cohortId: autumn, userId: mentor.id });
   const autumnPeople = [{ id: trainee.id, name: trainee.name, email: input.traineeEmail }];
-  for (const name of runningTrainees) autumnPeople.push({ id: await addPerson(name, 'trainee'), name, email: staffEmail(name) });
+  for (let r = 0; r < RUNNING_OTHERS; r++) autumnPeople.push(await addPerson('trainee'));
   const autumnEnrolments: string[] = [];
   for (const [p, person] of autumnPeople.entries()) {
     const enrolmentId = newId();
@@ -181,13 +182,13 @@ export async function seedTraining(
     }
   }
 
-  // The demo trainee's practice group: two meetings held with three entrepreneurs.
+  // The demo trainee's practice group: two meetings held with three entrepreneurs of the programme.
   const entrepreneurRows = await tx
-    .select({ id: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'entrepreneur')))
-    .orderBy(asc(memberships.userId))
-    .limit(40);
+    .selectDistinct({ id: groupMembers.userId })
+    .from(groupMembers)
+    .innerJoin(memberships, and(eq(memberships.organizationId, groupMembers.organizationId), eq(memberships.userId, groupMembers.userId)))
+    .where(and(eq(groupMembers.organizationId, organizationId), eq(memberships.role, 'entrepreneur')))
+    .orderBy(asc(groupMembers.userId));
   const members = entrepreneurRows.slice(-3).map((r) => r.id);
   const groupId = newId();
   await tx.insert(groups).values({ organizationId, id: groupId, name: 'Harjoitusryhmä – Ulvilan yrittäjät', status: 'active', format: 'in_person', description: 'Koulutettavan ohjaama harjoitusryhmä.' });
@@ -212,6 +213,6 @@ export async function seedTraining(
     { organizationId, meetingId, enrolmentId: autumnEnrolments[1]! },
   ]);
   // A new application waiting for the coordinator.
-  await tx.insert(trainingApplications).values({ organizationId, cohortId: autumn, name: 'Laura Mattila', email: `laura.mattila@${input.domain}`, locale: 'fi', background: 'Yrityskoordinaattori, Kankaanpää', motivation: 'Haluaisin perustaa Työpeili-ryhmän Pohjois-Satakuntaan.', consentAt: new Date(now.getTime() - DAY), createdAt: new Date(now.getTime() - DAY) });
-  return { graduates: graduates.length, running: autumnPeople.length };
+  await tx.insert(trainingApplications).values({ organizationId, cohortId: autumn, name: 'Laura Mattila', email: `hakija.koulutus@${input.domain}`, locale: 'fi', background: 'Yrityskoordinaattori, Kankaanpää', motivation: 'Haluaisin perustaa Työpeili-ryhmän Pohjois-Satakuntaan.', consentAt: new Date(now.getTime() - DAY), createdAt: new Date(now.getTime() - DAY) });
+  return { graduates: GRADUATES, running: autumnPeople.length, userIds };
 }

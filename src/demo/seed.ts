@@ -282,7 +282,9 @@ async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now
   await seedNewsletters(tx, { organizationId: first!.id, now: ctx.now, coordinatorId: coordinatorRow?.id ?? null });
   // Experts: profiles, an accepted segment with its hours, an invitation waiting for an answer.
   await seedExperts(tx, { organizationId: first!.id, now: ctx.now, expertEmail: expertOf(plans[0]!.logins), coordinatorEmail: coordinatorOf(plans[0]!.logins) });
-  await seedTraining(tx, { organizationId: first!.id, now: ctx.now, coordinatorEmail: coordinatorOf(plans[0]!.logins), facilitatorEmail: facilitatorOf(plans[0]!.logins), traineeEmail: plans[0]!.logins.find((l) => l.role === 'trainee')!.email, domain: plans[0]!.domain });
+  // Facilitator training: a finished cohort of 12 graduates and a running one (issue 15).
+  const training = await seedTraining(tx, { organizationId: first!.id, now: ctx.now, coordinatorEmail: coordinatorOf(plans[0]!.logins), facilitatorEmail: facilitatorOf(plans[0]!.logins), traineeEmail: plans[0]!.logins.find((l) => l.role === 'trainee')!.email, domain: plans[0]!.domain, passwordHash, newPerson: (gender) => newPerson(gender, plans[0]!.domain) });
+  userIds.push(...training.userIds);
 
   // Every seeded person is a demo account: labelled in the UI, exempt from required TOTP.
   await tx.update(users).set({ isDemo: true }).where(inArray(users.id, userIds));
