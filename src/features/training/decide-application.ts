@@ -58,7 +58,7 @@ export async function decideApplication(
     }
 
     if ((await countTrainees(tx, { organizationId, cohortId: cohort.id })) >= cohort.capacity) throw new TrainingError('training.application.full');
-    let mentorUserId: string | null = input.mentorUserId ?? null;
+    const mentorUserId: string | null = input.mentorUserId ?? null;
     if (mentorUserId && !(await listMentors(tx, { organizationId, cohortId: cohort.id })).some((m) => m.userId === mentorUserId)) throw new TrainingError('training.cohort.mentorInvalid');
     const member = await findMemberByEmail(tx, { organizationId, email: application.email });
     const [enrolment] = await tx

@@ -36,7 +36,7 @@ export async function submitAssignment(
     // A first version, or a revision the mentor asked for; a submitted one waits for feedback.
     if (existing && existing.status !== 'revision_requested') throw new TrainingError('training.submit.waiting');
 
-    let levels: Record<string, number> = {};
+    const levels: Record<string, number> = {};
     if (found.assignment.kind === 'self_assessment') {
       const rubric = await listRubric(tx, { organizationId, courseId: cohort.courseId });
       for (const criterion of rubric) {
