@@ -13,7 +13,7 @@ import { createCourseFromTemplate } from '../../src/features/training/create-cou
 import { createCohort } from '../../src/features/training/create-cohort.ts';
 import { giveFeedback } from '../../src/features/training/give-feedback.ts';
 import { submitAssignment } from '../../src/features/training/submit-assignment.ts';
-import { listAssignments } from '../../src/features/training/training.queries.ts';
+import { listAssignments, listRubric } from '../../src/features/training/training.queries.ts';
 import { enrolments } from '../../src/features/training/training.schema.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
 import { expectNoAxeViolations, launchBrowser, tabTo } from '../setup/browser.ts';
@@ -141,7 +141,7 @@ describe('apply → accept → submit → revision → revise → accept → com
     const mentorActor = await actorFor(db, s.mentorId, s.orgId);
     const assignments = await listAssignments(db, { organizationId: s.orgId, courseId: s.courseId });
     for (const { assignment } of assignments.slice(1)) {
-      const levels = assignment.kind === 'self_assessment' ? Object.fromEntries((await db.execute<{ id: string }>(`SELECT id FROM rubric_criteria WHERE course_id = '${s.courseId}'`)).rows.map((r) => [r.id, 1])) : undefined;
+      const levels = assignment.kind === 'self_assessment' ? Object.fromEntries((await listRubric(db, { organizationId: s.orgId, courseId: s.courseId })).map((c) => [c.id, 1])) : undefined;
       const { submissionId } = await submitAssignment(traineeActor, app.services, { organizationId: s.orgId, enrolmentId: enrolment!.id, assignmentId: assignment.id, body: 'Valmis', levels });
       await giveFeedback(mentorActor, app.services, { organizationId: s.orgId, submissionId, decision: 'accepted', comment: 'Hyvä', criteria: {} });
     }
@@ -156,5 +156,5 @@ describe('apply → accept → submit → revision → revise → accept → com
     await trainee.goto(`${app.url}/home`);
     expect(await trainee.locator('main').textContent()).toContain(w.home);
     await expectNoAxeViolations(trainee);
-  }, 180_000);
+  }, 400_000);
 });
