@@ -74,7 +74,7 @@ export function SubmissionHistory({ history, rubric }: { history: HistoryItem[];
             </dl>
           ) : null}
           {v.feedback ? (
-            <section aria-label={t('training.feedback.title')}>
+            <div className="stack">
               <h4>
                 {t('training.feedback.from', { name: v.feedback.mentorName })}: {t(`training.decision.${v.feedback.decision}` as MessageKey)}
               </h4>
@@ -91,7 +91,7 @@ export function SubmissionHistory({ history, rubric }: { history: HistoryItem[];
                     ))}
                 </dl>
               ) : null}
-            </section>
+            </div>
           ) : null}
         </li>
       ))}
