@@ -203,6 +203,18 @@ export default [
   route('programmes/:programmeId/end', 'routes/programmes/participant-end.tsx'),
   // The organisation dashboard (issue 17, point 6)
   route('organization/dashboard', 'routes/dashboard/dashboard.tsx'),
+  // Facilitator training (issue 15, points 1–3 and 5): static paths before the course's slug
+  route('training/my', 'routes/training/my.tsx'),
+  route('training/my/:enrolmentId/assignments/:assignmentId', 'routes/training/assignment.tsx'),
+  route('training/submissions/:submissionId', 'routes/training/submission.tsx'),
+  route('training/sessions/:cohortSessionId/calendar.ics', 'routes/training/session-calendar.tsx'),
+  route('training/mentoring/:meetingId/calendar.ics', 'routes/training/mentoring-calendar.tsx'),
+  route('training/materials/:materialId', 'routes/training/material.tsx'),
+  route('training/mentor', 'routes/training/mentor.tsx'),
+  route('training/cohorts/:cohortId', 'routes/training/cohort.tsx'),
+  route('organization/training', 'routes/training/courses.tsx'),
+  route('organization/training/:courseId', 'routes/training/course-admin.tsx'),
+  route('training/:slug', 'routes/training/course.tsx'),
 
   // Last: every other address is a 404 in the person's language (keep this the final entry)
   route('*', 'routes/public/not-found.tsx'),

@@ -28,7 +28,7 @@ const FORM_BODY_LIMIT = 1024 * 1024;
 /** The material upload form only: a 10 MB file plus the multipart framing and fields. */
 const UPLOAD_BODY_LIMIT = MATERIAL_MAX_BYTES + 256 * 1024;
 /** POST /meetings/:id/materials, /groups/:id/photo and /knowledge/:slug/files (and the `.data` request React Router makes for the same action). */
-const uploadPath = /^\/(meetings\/[0-9a-f-]{36}\/materials|groups\/[0-9a-f-]{36}\/photo|knowledge\/[a-z0-9-]{1,100}\/files|profile\/expert\/photo)(\.data)?$/;
+const uploadPath = /^\/(meetings\/[0-9a-f-]{36}\/materials|groups\/[0-9a-f-]{36}\/photo|knowledge\/[a-z0-9-]{1,100}\/files|profile\/expert\/photo|organization\/training\/[0-9a-f-]{36})(\.data)?$/;
 
 /**
  * The one path the CSRF rule lets through without Origin or Sec-Fetch-Site: a newsletter's

@@ -24,3 +24,4 @@ export * from '../features/newsletters/newsletters.schema.ts';
 export * from '../features/experts/experts.schema.ts';
 export * from '../features/certificates/certificates.schema.ts';
 export * from '../features/programmes/programmes.schema.ts';
+export * from '../features/training/training.schema.ts';

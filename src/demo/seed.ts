@@ -23,6 +23,7 @@ import { seedNewsletters } from './seed-newsletters.ts';
 import { seedExperts } from './seed-experts.ts';
 import { seedCertificates } from './seed-certificates.ts';
 import { seedProgrammes } from './seed-programmes.ts';
+import { seedTraining } from './seed-training.ts';
 
 const SEED = 20_170_901; // the pilot began in 2017: any fixed number gives the same demo everywhere
 const DEMO_SEED_LOCK = 72_346_102; // advisory lock: two instances starting at once seed once
@@ -288,6 +289,9 @@ async function seedInto(tx: Tx, ctx: { passwordHash: string; random: Random; now
 
   // The pilot as an ESF programme: targets, linked groups, events and advice, the funder, start data (issue 17).
   await seedProgrammes(tx, { leadOrganizationId: first!.id, partnerOrganizationId: second!.id, random, now: ctx.now, coordinatorEmail: coordinatorOf(plans[0]!.logins), funderEmail: plans[0]!.logins.find((l) => l.role === 'funder')!.email, entrepreneurEmail: entrepreneurOf(plans[0]!.logins) });
+  // Facilitator training: a finished cohort of 12 graduates and a running one (issue 15).
+  const training = await seedTraining(tx, { organizationId: first!.id, now: ctx.now, coordinatorEmail: coordinatorOf(plans[0]!.logins), facilitatorEmail: facilitatorOf(plans[0]!.logins), traineeEmail: plans[0]!.logins.find((l) => l.role === 'trainee')!.email, domain: plans[0]!.domain, passwordHash, newPerson: (gender) => newPerson(gender, plans[0]!.domain) });
+  userIds.push(...training.userIds);
 
   // Every seeded person is a demo account: labelled in the UI, exempt from required TOTP.
   await tx.update(users).set({ isDemo: true }).where(inArray(users.id, userIds));

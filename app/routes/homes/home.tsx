@@ -29,6 +29,8 @@ import { FundedProgrammes, ProgrammeForms } from '../../ui/programme-home';
 import { fundedProgrammes, pendingParticipantForms } from '../../../src/features/programmes/programmes.queries.ts';
 import { DashboardHomeSummary } from '../../ui/dashboard';
 import { dashboardSummary } from '../../../src/features/dashboard/summary.ts';
+import { MentorHome, TraineeHome } from '../../ui/training';
+import { mentorHome, traineeHome } from '../../../src/features/training/views.ts';
 
 /** The first instant of this Helsinki month and of the next one. */
 function helsinkiMonth(now: Date): { start: Date; end: Date } {
@@ -80,7 +82,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     organizationId && can(dashboardPolicy, actor, { organizationId }).view ? dashboardSummary(db, { organizationId, now }) : null,
   ]);
   const programmeDone = new URL(request.url).searchParams.get('done');
+  // Facilitator training (issue 15): the trainee's course, and the mentor's submissions waiting.
+  const training = organizationId ? await traineeHome(db, actor, { organizationId, now, locale: state.locale }) : null;
+  const mentoring = organizationId ? await mentorHome(db, actor, { organizationId, locale: state.locale }) : null;
   return {
+    training,
+    mentoring,
     storiesWaiting,
     programmeForms,
     programmeDone: (programmeDone === 'programme-start' || programmeDone === 'programme-end' ? programmeDone : null) as 'programme-start' | 'programme-end' | null,
@@ -132,8 +139,6 @@ export default function Home() {
   const { can: allowed } = page;
 
   const sections: Section[] = [];
-  if (allowed.followTraining)
-    sections.push({ key: 'trainee', title: 'home.trainee.title', body: 'home.trainee.body', coming: ['home.trainee.coming1', 'home.trainee.coming2'] });
   if (allowed.viewReports && !allowed.coordinateProgramme)
     sections.push({ key: 'funder', title: 'home.funder.title', body: 'home.funder.body', coming: ['home.funder.coming1', 'home.funder.coming2'] });
 
@@ -158,6 +163,18 @@ export default function Home() {
         </p>
       ) : null}
       <ProgrammeForms forms={page.programmeForms} done={page.programmeDone} />
+      {page.training ? <TraineeHome data={page.training} /> : null}
+      {!page.training && allowed.followTraining ? (
+        <section className="card home-card" aria-labelledby="home-trainee">
+          <h2 id="home-trainee">{t('home.trainee.title')}</h2>
+          <p>{t('home.trainee.body')}</p>
+          <p>{t('training.home.noCourse')}</p>
+          <p>
+            <a href="/training">{t('training.home.findCourse')}</a>
+          </p>
+        </section>
+      ) : null}
+      {page.mentoring ? <MentorHome data={page.mentoring} /> : null}
       {page.entrepreneur ? <EntrepreneurHome data={page.entrepreneur} /> : null}
       {page.funded ? <FundedProgrammes programmes={page.funded} /> : null}
       {page.facilitator ? <FacilitatorHome data={page.facilitator} /> : null}

@@ -1,6 +1,11 @@
-// /training: the facilitator training page of the public site. Static catalog text for now; the
-// facilitator-training feature fills it with its courses.
+// /training: the facilitator training page of the public site: the catalog text, and the
+// published courses of the facilitator-training feature, each with its page and application.
+import { useLoaderData } from 'react-router';
+import type { Route } from './+types/training';
+import { getState } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
+import { listPublishedCourses } from '../../../src/features/training/training.queries.ts';
+import { localized } from '../../../src/features/training/template.ts';
 import { PageMeta } from '../../ui/page-meta';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 
@@ -14,8 +19,15 @@ export function meta() {
   return [];
 }
 
+export async function loader({ context }: Route.LoaderArgs) {
+  const state = getState(context);
+  const courses = await listPublishedCourses(state.services.db);
+  return { courses: courses.map((c) => ({ slug: c.slug, title: localized(c.title, state.locale), description: localized(c.description, state.locale), organizationName: c.organizationName })) };
+}
+
 export default function Training() {
   const t = useT();
+  const { courses } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <PageMeta title={t('training.title')} description={t('training.meta')} />
@@ -27,6 +39,19 @@ export default function Training() {
           <p>{t(s.body)}</p>
         </section>
       ))}
+      {courses.length > 0 ? (
+        <section aria-labelledby="courses-title">
+          <h2 id="courses-title">{t('training.public.courses')}</h2>
+          <ul className="plain-list">
+            {courses.map((c) => (
+              <li key={c.slug}>
+                <a href={`/training/${c.slug}`}>{c.title}</a> · {c.organizationName}
+                <p>{c.description}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { invitationPolicy } from '../../platform/policy/index.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { checkPasswordPolicy, hashPassword } from '../accounts/password.ts';
 import { carryOverApplication } from '../intake/carry-over.ts';
+import { claimEnrolments } from '../training/training.write.ts';
 import { hashInvitationToken } from './invitation-token.ts';
 import { InvalidNewAccountError, InvitationUnusableError, SignInFirstError, WrongAccountError, type InvitationProblem } from './organizations.errors.ts';
 import { findInvitationByTokenHash, findUserByEmail } from './organizations.queries.ts';
@@ -122,6 +123,8 @@ export async function acceptInvitation(
     if (updated.length !== 1) throw new InvitationUnusableError('used');
     // An applicant placed in a group from the intake queue joins it now, with the application's facts.
     if (invitation.role === 'entrepreneur') await carryOverApplication(tx, { organizationId: invitation.organizationId, email: invitation.email, userId });
+    // An accepted applicant to a training cohort becomes its trainee now.
+    await claimEnrolments(tx, { organizationId: invitation.organizationId, email: invitation.email, userId });
     await recordAudit(tx, {
       organizationId: invitation.organizationId,
       actorUserId: userId,
