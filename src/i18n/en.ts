@@ -3161,4 +3161,6 @@ export const en: Record<MessageKey, string> = {
   "mydata.table.mentoring_participants": "Taking part in mentoring",
   "training.home.noCourse": "You are not in a cohort yet. Once you are accepted, the sessions, assignments and feedback show here.",
   "training.home.findCourse": "See the trainings open for applications",
+  // training certificate
+  "training.certificate.criteria": "The course sessions ({sessions}) attended or compensated, every assignment accepted and {meetings, plural, one {# practice group meeting} other {# practice group meetings}} led.",
 };

@@ -3160,6 +3160,8 @@ export const fi = {
   "mydata.table.mentoring_participants": "Osallistuminen mentorointiin",
   "training.home.noCourse": "Et ole vielä mukana koulutusryhmässä. Kun sinut hyväksytään, koulutuksen tapaamiset, tehtävät ja palaute näkyvät tässä.",
   "training.home.findCourse": "Katso haettavat koulutukset",
+  // training certificate
+  "training.certificate.criteria": "Koulutuksen istunnot ({sessions}) osallistuttuina tai korvattuina, kaikki tehtävät hyväksyttyinä ja {meetings, plural, one {# harjoitusryhmän tapaaminen} other {# harjoitusryhmän tapaamista}} ohjattuna.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -3161,4 +3161,6 @@ export const sv: Record<MessageKey, string> = {
   "mydata.table.mentoring_participants": "Deltagande i mentorskap",
   "training.home.noCourse": "Du är ännu inte med i en utbildningsgrupp. När du antas syns utbildningens träffar, uppgifter och respons här.",
   "training.home.findCourse": "Se utbildningar att söka till",
+  // training certificate
+  "training.certificate.criteria": "Utbildningens pass ({sessions}) deltagna eller kompenserade, alla uppgifter godkända och {meetings, plural, one {# träff} other {# träffar}} i övningsgruppen ledda.",
 };

@@ -6,5 +6,6 @@ import type { Jobs } from '../../platform/jobs/jobs.ts';
 export interface TrainingDeps {
   db: Db;
   jobs: Jobs;
-  config: Pick<Config, 'appUrl'> & Partial<Pick<Config, 'dataDir'>>;
+  // credentialSigningKey: a confirmed completion issues the certificate (src/features/certificates).
+  config: Pick<Config, 'appUrl' | 'credentialSigningKey'> & Partial<Pick<Config, 'dataDir'>>;
 }

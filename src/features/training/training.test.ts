@@ -7,6 +7,9 @@
 // a trainee never reads another's submissions. Another organisation gets 404.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jwtVerify, createLocalJWKSet } from 'jose';
+import { loadConfig } from '../../platform/config.ts';
+import { openBadgeProblems, publicJwks } from '../certificates/open-badge.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/database.ts';
 import { actorFor, createTestMember, createTestOrganization } from '../../../tests/factories/organizations.ts';
 import { createTestGroup, createTestMeeting } from '../../../tests/factories/groups.ts';
@@ -56,7 +59,7 @@ const NOW = new Date('2026-09-01T08:00:00Z');
 beforeAll(async () => {
   database = await createTestDatabase();
   jobs = await createJobs(database.url, createLogger('silent'));
-  deps = { db: database.db, jobs, config: { appUrl: 'https://tyopeili.example' } };
+  deps = { db: database.db, jobs, config: loadConfig({ NODE_ENV: 'test', APP_URL: 'https://tyopeili.example' }) };
   const db = database.db;
   orgId = (await createTestOrganization(db)).id;
   otherOrgId = (await createTestOrganization(db)).id;
@@ -265,6 +268,17 @@ describe('attendance, mentoring, practice group and completion', () => {
     expect(completion).toMatchObject({ completed: true, userId: a.memberTrainee!.userId, cohortName: 'Syksy 2026', completedAt: now, startedAt: SESSION_STARTS[0] });
     expect(completion!.courseTitle.sv).toBe('Utbildning för Työpeili-handledare');
     expect(await mailsTo('membertrainee@training.example.fi', 'trainingCompleted')).toHaveLength(1);
+    // The confirmation issued the certificate in the same transaction: the course in three
+    // languages, the cohort's dates, an Open Badges credential that verifies with the issuer's key.
+    const { rows: issued } = await database.pool.query(
+      `SELECT holder_user_id, achievement_kind, title_sv, started_on::text AS started_on, credential_jwt, source_type, source_id FROM certificates WHERE organization_id = $1`,
+      [orgId],
+    );
+    expect(issued).toHaveLength(1);
+    expect(issued[0]).toMatchObject({ holder_user_id: a.memberTrainee!.userId, achievement_kind: 'facilitator-training', source_type: 'course-enrolment', source_id: memberEnrolmentId });
+    expect(issued[0].title_sv).toBe('Utbildning för Työpeili-handledare');
+    const { payload } = await jwtVerify(issued[0].credential_jwt, createLocalJWKSet(await publicJwks(deps.config.credentialSigningKey, deps.config.appUrl)), { currentDate: now });
+    expect(openBadgeProblems(payload)).toEqual([]);
     await expect(confirmCompletion(a.coordinator!, deps, { organizationId: orgId, enrolmentId: memberEnrolmentId }, now)).rejects.toThrow(TrainingError);
   });
 
