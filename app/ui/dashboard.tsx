@@ -72,7 +72,8 @@ export function DashboardForm({
   );
 }
 
-type Row = { key: string; label: string; href: string; value: string };
+// href null: the figure's source is a page this person may not open (an admin and /advice), so no link.
+type Row = { key: string; label: string; href: string | null; value: string };
 
 function FigureTable({ id, caption, rows, note }: { id: string; caption: string; rows: Row[]; note?: string }) {
   const t = useT();
@@ -90,9 +91,7 @@ function FigureTable({ id, caption, rows, note }: { id: string; caption: string;
           <tbody>
             {rows.map((r) => (
               <tr key={r.key}>
-                <th scope="row">
-                  <a href={r.href}>{r.label}</a>
-                </th>
+                <th scope="row">{r.href ? <a href={r.href}>{r.label}</a> : r.label}</th>
                 <td>{r.value}</td>
               </tr>
             ))}
@@ -118,7 +117,10 @@ function evaluationHref(key: string, instrumentId: string) {
   return `/evaluation?${new URLSearchParams({ period: key, instrument: instrumentId, comparison: 'latest' }).toString()}`;
 }
 
-export function DashboardTables({ dashboard: d, instrumentName }: { dashboard: DashboardData; instrumentName: string }) {
+/** Which source pages the reader may open (the dashboard links only to those). */
+export type DashboardLinks = { events: boolean; advice: boolean };
+
+export function DashboardTables({ dashboard: d, instrumentName, links }: { dashboard: DashboardData; instrumentName: string; links: DashboardLinks }) {
   const { t, format, count, percent, reason } = useFigures();
   const of = (part: number, total: number) => t('dashboard.ofTotal', { part: format.number(part), total: format.number(total) });
   const hoursHref = `/organization/experts?${new URLSearchParams({ from: d.period.from, to: d.period.to }).toString()}#hours-title`;
@@ -201,7 +203,7 @@ export function DashboardTables({ dashboard: d, instrumentName }: { dashboard: D
         caption={t('dashboard.events.title')}
         note={t('dashboard.events.rateHint')}
         rows={[
-          { key: 'events', label: t('dashboard.events.events'), href: '/organization/events', value: count(d.events.events) },
+          { key: 'events', label: t('dashboard.events.events'), href: links.events ? '/organization/events' : null, value: count(d.events.events) },
           { key: 'held', label: t('dashboard.events.held'), href: '#dashboard-by-event', value: count(d.events.held) },
           { key: 'cancelled', label: t('dashboard.events.cancelled'), href: '#dashboard-by-event', value: count(d.events.cancelled) },
           { key: 'confirmed', label: t('dashboard.events.confirmed'), href: '#dashboard-by-event', value: count(d.events.confirmed) },
@@ -231,9 +233,13 @@ export function DashboardTables({ dashboard: d, instrumentName }: { dashboard: D
                 {d.events.list.map((e) => (
                   <tr key={e.eventId}>
                     <th scope="row">
-                      <a href={`/organization/events/${e.eventId}`}>
-                        {e.status === 'cancelled' ? t('dashboard.byEvent.cancelled', { title: e.title }) : e.title}
-                      </a>
+                      {links.events ? (
+                        <a href={`/organization/events/${e.eventId}`}>{e.status === 'cancelled' ? t('dashboard.byEvent.cancelled', { title: e.title }) : e.title}</a>
+                      ) : e.status === 'cancelled' ? (
+                        t('dashboard.byEvent.cancelled', { title: e.title })
+                      ) : (
+                        e.title
+                      )}
                       <br />
                       <span className="muted">{format.date(e.startsAt)}</span>
                     </th>
@@ -250,10 +256,10 @@ export function DashboardTables({ dashboard: d, instrumentName }: { dashboard: D
         id="dashboard-advice"
         caption={t('dashboard.advice.title')}
         rows={[
-          { key: 'sessions', label: t('dashboard.advice.sessions'), href: '/advice', value: count(d.advice.sessions) },
-          { key: 'hours', label: t('dashboard.advice.hours'), href: '/advice', value: format.number(d.advice.hours, { maximumFractionDigits: 2 }) },
-          { key: 'noShows', label: t('dashboard.advice.noShows'), href: '/advice', value: count(d.advice.noShows) },
-          { key: 'companies', label: t('dashboard.advice.companies'), href: '/advice', value: count(d.advice.companies) },
+          { key: 'sessions', label: t('dashboard.advice.sessions'), href: links.advice ? '/advice' : null, value: count(d.advice.sessions) },
+          { key: 'hours', label: t('dashboard.advice.hours'), href: links.advice ? '/advice' : null, value: format.number(d.advice.hours, { maximumFractionDigits: 2 }) },
+          { key: 'noShows', label: t('dashboard.advice.noShows'), href: links.advice ? '/advice' : null, value: count(d.advice.noShows) },
+          { key: 'companies', label: t('dashboard.advice.companies'), href: links.advice ? '/advice' : null, value: count(d.advice.companies) },
           { key: 'expertHours', label: t('dashboard.experts.hours'), href: hoursHref, value: format.number(d.experts.hours, { maximumFractionDigits: 2 }) },
           { key: 'expertEntries', label: t('dashboard.experts.entries'), href: hoursHref, value: count(d.experts.entries) },
           { key: 'experts', label: t('dashboard.experts.experts'), href: hoursHref, value: count(d.experts.experts) },

@@ -23,7 +23,8 @@ describe('the demo programme', () => {
     const targets = Object.fromEntries((await q(`SELECT indicator_code, planned FROM programme_targets WHERE programme_id = $1`, [p!.id])).map((r) => [r.indicator_code, r.planned]));
     expect(targets).toMatchObject({ CO23: 30, CO_TOTAL: 86 });
     const [{ n: groupsLinked }] = (await q(`SELECT count(*)::int AS n FROM programme_groups WHERE programme_id = $1`, [p!.id])) as [{ n: number }];
-    const [{ n: groupsAll }] = (await q(`SELECT count(*)::int AS n FROM groups`)) as [{ n: number }];
+    // Every peer group; the training's practice group is a trainee's course work, seeded after the programme.
+    const [{ n: groupsAll }] = (await q(`SELECT count(*)::int AS n FROM groups g WHERE NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.practice_group_id = g.id)`)) as [{ n: number }];
     expect(groupsLinked).toBe(groupsAll);
     expect((await q(`SELECT count(*)::int AS n FROM programme_events WHERE programme_id = $1`, [p!.id]))[0]!.n).toBeGreaterThan(0);
     const funders = await q(`SELECT u.email FROM programme_funders f JOIN users u ON u.id = f.user_id`);

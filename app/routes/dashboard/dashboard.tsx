@@ -13,7 +13,7 @@ import { organizationInstruments } from '../../../src/features/outcomes/outcomes
 import { evaluableInstruments } from '../../../src/features/outcomes/run-evaluation.ts';
 import { loadDashboard } from '../../../src/features/dashboard/load-dashboard.ts';
 import { parsePeriod, periodPresets, type PeriodError } from '../../../src/features/dashboard/period.ts';
-import { can, dashboardPolicy } from '../../../src/platform/policy/index.ts';
+import { adviceBookingPolicy, can, dashboardPolicy, eventPolicy } from '../../../src/platform/policy/index.ts';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 
 const errorFields: Record<PeriodError, { field: 'from' | 'to'; key: MessageKey }> = {
@@ -51,6 +51,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     form: { preset: period.preset, from: period.fromInput, to: period.toInput, instrumentId: instrument.id, errors },
     instruments: evaluable.map((i) => ({ id: i.id, name: i.name[locale] })),
     instrumentName: instrument.name[locale],
+    links: { events: can(eventPolicy, actor, { organizationId, status: 'draft' }).manage, advice: can(adviceBookingPolicy, actor, { organizationId }).listSessions },
     dashboard: { ...dashboard, events: { ...dashboard.events, list: dashboard.events.list.map((e) => ({ ...e, startsAt: e.startsAt.toISOString() })) } },
   };
 }
@@ -65,7 +66,7 @@ export default function Dashboard() {
       <p className="lead">{page.organizationName}</p>
       <p>{t('dashboard.lead')}</p>
       <DashboardForm presets={page.presets} form={page.form} instruments={page.instruments} />
-      <DashboardTables dashboard={page.dashboard} instrumentName={page.instrumentName} />
+      <DashboardTables dashboard={page.dashboard} instrumentName={page.instrumentName} links={page.links} />
     </div>
   );
 }
