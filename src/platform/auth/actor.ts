@@ -22,4 +22,6 @@ export interface Actor {
   organizationId: string | null;
   /** The role in the active organisation (admin wins), or null. */
   role: Role | null;
+  /** Set only for an API token acting for its organisation (ADR 037): its scopes narrow the rules. */
+  service?: { tokenId: string; scopes: readonly string[] };
 }
