@@ -48,7 +48,7 @@ describe('OpenAPI document', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
     const doc = await documentOf(appWith({}));
     expect(doc.openapi).toBe('3.1.0');
-    const result = await new Validator().validate(doc as unknown as object);
+    const result = await new Validator().validate(doc as unknown as Record<string, unknown>);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
   });
@@ -56,7 +56,7 @@ describe('OpenAPI document', () => {
   it('the validator does refuse a broken document (so the test above means something)', async () => {
     const doc = await documentOf(appWith({}));
     const broken = { ...doc, paths: { '/me': { get: { responses: { 200: { content: 'not an object' } } } } } };
-    expect((await new Validator().validate(broken as unknown as object)).valid).toBe(false);
+    expect((await new Validator().validate(broken as unknown as Record<string, unknown>)).valid).toBe(false);
   });
 
   it('documents a problem+json body for the 401 of /me, and sends exactly that', async () => {

@@ -63,7 +63,7 @@ describe('group (organisation A) through the API', () => {
 });
 
 describe('application (organisation A) through the API', () => {
-  checkMatrix(apiApplicationPolicy, { organizationId: ORG_A, status: 'new' }, `
+  checkMatrix(apiApplicationPolicy, { organizationId: ORG_A }, `
                           list  read
     admin                 yes   yes
     coordinator           yes   yes
