@@ -137,7 +137,7 @@ describe('checking the rows', () => {
       [4, 'gender', 'genderUnknown'],
       [4, 'size', 'sizeUnknown'],
     ]);
-    expect(check.errors[2]).toMatchObject({ value: 'aino@example.fi', otherLine: 2 });
+    expect(check.errors[2]).toMatchObject({ value: 'Aino@example.fi', otherLine: 2 });
   });
 
   it('writes the errors in Finnish with the line, the field and the value', () => {
