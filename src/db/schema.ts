@@ -25,3 +25,4 @@ export * from '../features/experts/experts.schema.ts';
 export * from '../features/certificates/certificates.schema.ts';
 export * from '../features/programmes/programmes.schema.ts';
 export * from '../features/training/training.schema.ts';
+export * from '../features/imports/imports.schema.ts';

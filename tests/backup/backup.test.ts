@@ -211,16 +211,16 @@ describe('backup and restore', () => {
     const dir = await mkdtemp(join(tmpdir(), 'tyopeili-cli-'));
     const file = join(dir, 'x.backup');
     const env = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'silent', BACKUP_KEY: key.toString('base64') };
-    const made = await run(process.execPath, ['scripts/backup.ts', '--out', file, '--method', 'logical'], {
+    const made = await run(process.execPath, ['server/cli/main.ts', 'backup', '--out', file, '--method', 'logical'], {
       env: { ...env, DATABASE_URL: app.database.url, DATA_DIR: app.services.config.dataDir },
     });
     expect(made.stdout).toMatch(/Backup of the database at DATABASE_URL \(logical, \d+ tables, \d+ rows, 1 files\) written to/);
     const target = await emptyDatabase();
-    const restored = await run(process.execPath, ['scripts/restore.ts', file], { env: { ...env, DATABASE_URL: target.url, DATA_DIR: join(dir, 'data') } });
+    const restored = await run(process.execPath, ['server/cli/main.ts', 'restore', file], { env: { ...env, DATABASE_URL: target.url, DATA_DIR: join(dir, 'data') } });
     expect(restored.stdout).toContain('checksums match');
     expect(await counts(target.pool)).toEqual(await counts(app.services.pool));
     await expect(
-      run(process.execPath, ['scripts/restore.ts', file], {
+      run(process.execPath, ['server/cli/main.ts', 'restore', file], {
         env: { ...env, DATABASE_URL: target.url, DATA_DIR: join(dir, 'data2'), BACKUP_KEY: randomBytes(32).toString('hex') },
       }),
     ).rejects.toThrow(/BACKUP_KEY/);

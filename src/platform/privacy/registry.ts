@@ -766,6 +766,17 @@ export const privacyRegistry: readonly RegistryEntry[] = [
     erase: 'cascade',
     from: 'enrolments',
   },
+  // imports
+  {
+    table: 'imported_people',
+    personal: true,
+    description: 'That a person was added to an organisation by an import, and when they confirmed it.',
+    personalColumns: ['user_id', 'imported_at', 'confirmed_at'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    erase: 'cascade',
+    from: 'memberships',
+  },
 ];
 
 export function findRegistryEntry(table: string): RegistryEntry | undefined {

@@ -1,13 +1,13 @@
-// The database for a one-off command (db:migrate, db:seed): DATABASE_URL, else the
-// embedded PostgreSQL in $DATA_DIR. When the app is already running on that embedded
-// database, the command connects to it instead of starting (and stopping) a second one.
+// The database for a one-off command (npm run cli -- …): DATABASE_URL, else the embedded PostgreSQL
+// in $DATA_DIR. When the app is already running on that embedded database, the command connects to
+// it instead of starting (and stopping) a second one.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import type { Config } from '../src/platform/config.ts';
-import { createDb, createPool, type Db } from '../src/platform/db/db.ts';
-import { startEmbeddedDatabase } from '../src/platform/db/embedded.ts';
-import type { Logger } from '../src/platform/logger.ts';
+import type { Config } from '../../src/platform/config.ts';
+import { createDb, createPool, type Db } from '../../src/platform/db/db.ts';
+import { startEmbeddedDatabase } from '../../src/platform/db/embedded.ts';
+import type { Logger } from '../../src/platform/logger.ts';
 
 export interface CommandDatabase {
   /** Where the data is, for the one line the command prints (no password). */
