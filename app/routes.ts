@@ -65,6 +65,7 @@ export default [
   route('reset-password', 'routes/accounts/reset-password.tsx'),
   route('reset-password/:token', 'routes/accounts/reset-password-token.tsx'),
   route('profile', 'routes/accounts/profile.tsx'),
+  route('imported-data', 'routes/accounts/imported-data.tsx'),
   route('profile/verify-email/:token', 'routes/accounts/profile-verify-email.tsx'),
   route('profile/my-data.zip', 'routes/accounts/my-data-download.tsx'),
 

@@ -1,7 +1,7 @@
 // /home: what this person can do now, in plain words, phone first. The sections
 // follow the home policy for the organisation the person works in now.
 import { count } from 'drizzle-orm';
-import { Form, useLoaderData, useLocation } from 'react-router';
+import { Form, redirect, useLoaderData, useLocation } from 'react-router';
 import type { Route } from './+types/home';
 import { requireActor } from '../../lib/state.server';
 import { useT } from '../../lib/i18n';
@@ -31,6 +31,7 @@ import { DashboardHomeSummary } from '../../ui/dashboard';
 import { dashboardSummary } from '../../../src/features/dashboard/summary.ts';
 import { MentorHome, TraineeHome } from '../../ui/training';
 import { mentorHome, traineeHome } from '../../../src/features/training/views.ts';
+import { awaitsImportConfirmation } from '../../../src/features/imports/imported-data.ts';
 
 /** The first instant of this Helsinki month and of the next one. */
 function helsinkiMonth(now: Date): { start: Date; end: Date } {
@@ -50,7 +51,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const now = new Date();
   const me = organizationId ? { organizationId, userId: actor.userId, now } : null;
   const month = helsinkiMonth(now);
-  const [members, invitations, organizationCount, nextMeetings, openSteps, posts, facilitating, coordinating, segments, checkIns, expertInvitations] =
+  const [members, invitations, organizationCount, nextMeetings, openSteps, posts, facilitating, coordinating, segments, checkIns, expertInvitations, awaitsImport] =
     await Promise.all([
       allowed.manageMembers && organizationId ? countMembers(db, { organizationId }) : null,
       allowed.manageMembers && organizationId ? countPendingInvitations(db, { organizationId }) : null,
@@ -68,7 +69,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       allowed.shareExpertise && me ? expertSegments(db, me) : null,
       allowed.joinGroups && me ? findDueCheckIns(db, me) : null,
       allowed.shareExpertise && me ? pendingInvitationsFor(db, me) : null,
+      // Added by an import and not yet seen what was recorded (issue 19, point 4): that page first.
+      allowed.joinGroups && me ? awaitsImportConfirmation(db, me) : false,
     ]);
+  if (awaitsImport) throw redirect('/imported-data');
   const iso = <T extends { startsAt: Date }>(list: T[]) => list.map((x) => ({ ...x, startsAt: x.startsAt.toISOString() }));
   const stepPlan = openSteps ? planHomeSteps(openSteps, utcToZoned(now).date) : null;
   // A story drafted from the person's words that waits for their decision (issue 14, point 6).

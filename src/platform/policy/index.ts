@@ -29,6 +29,6 @@ export { certificatePolicy, type CertificateResource } from './certificate.polic
 export { programmePolicy, type ProgrammeResource } from './programme.policy.ts';
 export { participantDataPolicy, type ParticipantDataResource } from './participant-data.policy.ts';
 export { dashboardPolicy } from './dashboard.policy.ts';
-export { importPolicy } from './import.policy.ts';
+export { importedDataPolicy, importPolicy } from './import.policy.ts';
 export { coursePolicy, submissionPolicy, type CourseResource, type SubmissionResource } from './training.policy.ts';
 export { withScope, apiGroupPolicy, apiApplicationPolicy, apiEventPolicy, apiOrganizationPolicy } from './api.policy.ts';

@@ -3,7 +3,7 @@
 import { describe } from 'vitest';
 import { matrixActor, matrixChecker, ORG_A, ORG_B, ORG_INSTALLATION } from '../../../tests/setup/policy-matrix.ts';
 import type { Actor } from '../auth/actor.ts';
-import { importPolicy } from './index.ts';
+import { importedDataPolicy, importPolicy } from './index.ts';
 
 const actors = {
   admin: matrixActor('admin', [{ organizationId: ORG_INSTALLATION, role: 'admin' }]),
@@ -41,6 +41,27 @@ describe('imports into organisation A', () => {
     otherOrgCoordinator    no       no
     coordinatorElsewhere   no       no
     signedOut              no       no
+  `,
+  );
+});
+
+describe("what an import recorded about the entrepreneur", () => {
+  checkMatrix(
+    importedDataPolicy,
+    { userId: actors.entrepreneur.userId },
+    `
+                           confirmOwn
+    admin                  no
+    orgAdmin               no
+    coordinator            no
+    facilitator            no
+    expert                 no
+    trainee                no
+    entrepreneur           yes
+    funder                 no
+    otherOrgCoordinator    no
+    coordinatorElsewhere   no
+    signedOut              no
   `,
   );
 });
