@@ -207,6 +207,9 @@ export default [
   // Facilitator training (issue 15, points 1–3 and 5): static paths before the course's slug
   route('training/my', 'routes/training/my.tsx'),
   route('training/my/:enrolmentId/assignments/:assignmentId', 'routes/training/assignment.tsx'),
+  route('training/my/:enrolmentId/evaluation', 'routes/training/evaluation.tsx'),
+  route('training/practice/:enrolmentId', 'routes/training/practice.tsx'),
+  route('training/observation/:groupId', 'routes/training/observation.tsx'),
   route('training/submissions/:submissionId', 'routes/training/submission.tsx'),
   route('training/sessions/:cohortSessionId/calendar.ics', 'routes/training/session-calendar.tsx'),
   route('training/mentoring/:meetingId/calendar.ics', 'routes/training/mentoring-calendar.tsx'),

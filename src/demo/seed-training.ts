@@ -3,13 +3,22 @@
 // (as in the pilot), completion confirmed by the coordinator; and a running autumn cohort with the
 // demo trainee and three others — submissions, the mentor's feedback per criterion, one revision
 // request, attendance with a compensation, a practice group with held meetings, a mentoring meeting.
+// Issue 15, points 4, 8 and 9: each of the 12 graduates holds a certificate issued through the
+// certificates feature (issueCertificateInTransaction, verifiable at /verify/<code>; the Open Badges
+// credential is signed on first download, the seed having only the database); the spring cohort's
+// anonymous evaluations (released: twelve answers each); the autumn cohort's first-session
+// evaluations (four answers: withheld); a coming practice meeting every member agreed to observe.
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../platform/auth/actor.ts';
 import type { Tx } from '../platform/db/db.ts';
+import { translate } from '../platform/i18n/i18n.ts';
+import { issueCertificateInTransaction } from '../features/certificates/issue-certificate.ts';
 import { newId } from '../platform/db/ids.ts';
 import { users } from '../features/accounts/accounts.schema.ts';
-import { memberships } from '../features/organizations/organizations.schema.ts';
+import { memberships, organizations } from '../features/organizations/organizations.schema.ts';
 import { groupFacilitators, groupMembers, groups } from '../features/groups/groups.schema.ts';
-import { attendance, meetings } from '../features/meetings/meetings.schema.ts';
+import { attendance, meetings, remindersSent } from '../features/meetings/meetings.schema.ts';
+import { INVITATION_KIND, INVITE_AHEAD_DAYS } from '../features/meetings/invitations.ts';
 import { assignmentDueAt, defaultCompletionRules } from '../features/training/rules.ts';
 import { templateCourse, templateRubric, templateSessions } from '../features/training/template.ts';
 import {
@@ -20,10 +29,14 @@ import {
   courseMaterials,
   courses,
   courseSessions,
+  COURSE_TARGET,
   enrolments,
   mentoringMeetings,
   mentoringParticipants,
+  observationConsents,
   rubricCriteria,
+  trainingFeedback,
+  trainingFeedbackGivers,
   submissionFeedback,
   submissions,
   submissionVersions,
@@ -37,6 +50,7 @@ const DAY = 86_400_000;
 /** The pilot's graduates, now facilitators of the organisation, and the running cohort's other trainees. */
 const GRADUATES = 12;
 const RUNNING_OTHERS = 3;
+const SPRING_COMMENTS = ['Harjoitusryhmä opetti eniten.', 'Mentorin palaute auttoi rohkaistumaan.', 'Lisää aikaa tasapuolisten vuorojen harjoitteluun.'];
 
 /** A new demo person with a free firstname.lastname@ address (the demo seed's own drawer). */
 export type NewPerson = (gender: 'female' | 'male') => { person: { firstName: string; lastName: string }; email: string };
@@ -113,6 +127,26 @@ export async function seedTraining(
   }
   await tx.insert(cohortMentors).values({ organizationId, cohortId: spring, userId: mentor.id });
   const completedAt = new Date(springTimes[3]!.endsAt.getTime() + 30 * DAY);
+  const [organizationName] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId));
+  const coordinatorActor: Actor = {
+    userId: coordinator.id,
+    email: input.coordinatorEmail,
+    name: coordinator.name,
+    locale: 'fi',
+    isDemo: true,
+    totpEnabled: false,
+    isAdmin: false,
+    memberships: [{ organizationId, organizationName: organizationName?.name ?? '', role: 'coordinator' }],
+    organizationId,
+    role: 'coordinator',
+  };
+  const inEach = (f: (locale: 'fi' | 'sv' | 'en') => string) => ({ fi: f('fi'), sv: f('sv'), en: f('en') });
+  const achievement = {
+    kind: 'facilitator-training',
+    title: templateCourse.title,
+    description: templateCourse.description,
+    criteria: inEach((l) => translate(l, 'training.certificate.criteria', { sessions: templateSessions.length, meetings: defaultCompletionRules.minPracticeMeetings })),
+  };
   for (let g = 0; g < GRADUATES; g++) {
     const { id: userId, name, email } = await addPerson('facilitator');
     const enrolmentId = newId();
@@ -124,6 +158,26 @@ export async function seedTraining(
       await tx.insert(submissions).values({ organizationId, id: submissionId, enrolmentId, assignmentId: a.id, status: 'accepted', latestVersion: 1, updatedAt: submittedAt });
       await tx.insert(submissionVersions).values({ organizationId, submissionId, enrolmentId, version: 1, body: 'Palautettu pilotissa.', levels: a.kind === 'self_assessment' ? Object.fromEntries(criterionIds.map((c) => [c, 2])) : {}, submittedAt, dueAt: assignmentDueAt(springTimes[a.sessionIndex]!.startsAt, a.dueDaysAfter), late: false });
       await tx.insert(submissionFeedback).values({ organizationId, submissionId, enrolmentId, version: 1, mentorUserId: mentor.id, decision: 'accepted', comment: 'Hyvää pohdintaa, hyväksytty.', createdAt: new Date(submittedAt.getTime() + 2 * DAY) });
+    }
+    // The certificate, issued as the confirmed completion issues it (source: the enrolment).
+    await issueCertificateInTransaction(
+      tx,
+      coordinatorActor,
+      null,
+      {
+        organizationId,
+        holderUserId: userId,
+        achievement,
+        startedOn: utcToZoned(springTimes[0]!.startsAt).date,
+        endedOn: utcToZoned(springTimes[3]!.endsAt).date,
+        source: { type: 'course-enrolment', id: enrolmentId },
+      },
+      completedAt,
+    );
+    // The graduate's anonymous evaluations of the four sessions and the course.
+    for (const target of [...springSessionIds, COURSE_TARGET]) {
+      await tx.insert(trainingFeedbackGivers).values({ organizationId, enrolmentId, target });
+      await tx.insert(trainingFeedback).values({ organizationId, cohortId: spring, target, useful: 3 + ((g + target.length) % 3), ready: 3 + (g % 3), comment: g % 4 === 0 ? SPRING_COMMENTS[(g / 4) % SPRING_COMMENTS.length]! : null });
     }
   }
 
@@ -154,6 +208,9 @@ export async function seedTraining(
       const compensated = p === 2 && s === 1;
       await tx.insert(trainingSessionAttendance).values({ organizationId, enrolmentId, cohortSessionId: sid, status: compensated ? 'compensated' : 'present', compensation: compensated ? 'Kirjallinen tehtävä ja tallenteen katsominen' : null, recordedBy: mentor.id });
     }
+    // The first session's anonymous evaluation (four answers: the coordinator sees it withheld).
+    await tx.insert(trainingFeedbackGivers).values({ organizationId, enrolmentId, target: autumnSessionIds[0]! });
+    await tx.insert(trainingFeedback).values({ organizationId, cohortId: autumn, target: autumnSessionIds[0]!, useful: 4 + (p % 2), ready: 3 + (p % 2) });
     // The first assignment: accepted for all but the demo trainee, whose first version came late and got a revision request.
     const first = assignmentIds[0]!;
     const submissionId = newId();
@@ -202,6 +259,16 @@ export async function seedTraining(
       .returning({ id: meetings.id });
     if (members.length) await tx.insert(attendance).values(members.map((userId) => ({ organizationId, meetingId: meeting!.id, userId, status: 'present' as const })));
   }
+  // The next practice meeting: every member agreed that the mentor observes it.
+  const nextDate = utcToZoned(new Date(now.getTime() + 11 * DAY)).date;
+  const [next] = await tx
+    .insert(meetings)
+    .values({ organizationId, groupId, startsAt: zonedTimeToUtc(nextDate, '09:00'), endsAt: zonedTimeToUtc(nextDate, '11:00'), theme: 'Asiakashankinta', format: 'in_person', status: 'scheduled', venueAddress: 'Ulvilan kirjasto, Kauppatie 2' })
+    .returning({ id: meetings.id });
+  // As the demo's other meetings (seed-groups.ts): those within the invitation window were invited already.
+  const sentAt = new Date(Math.min(now.getTime(), zonedTimeToUtc(nextDate, '09:00').getTime() - INVITE_AHEAD_DAYS * DAY));
+  await tx.insert(remindersSent).values([trainee.id, ...members].map((userId) => ({ organizationId, kind: INVITATION_KIND, targetId: next!.id, userId, sentAt })));
+  if (members.length) await tx.insert(observationConsents).values(members.map((userId) => ({ organizationId, meetingId: next!.id, userId, consentedAt: new Date(now.getTime() - DAY) })));
   await tx.update(enrolments).set({ practiceGroupId: groupId }).where(and(eq(enrolments.organizationId, organizationId), inArray(enrolments.id, [autumnEnrolments[0]!])));
 
   // A mentoring meeting next week for the demo trainee and one other.

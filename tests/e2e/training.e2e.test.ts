@@ -2,7 +2,9 @@
 // the public course page; the coordinator accepts; the trainee submits the first assignment; the
 // mentor asks for a revision with feedback on a competence; the trainee revises; the mentor
 // accepts; (the other assignments are accepted behind the scenes) the coordinator confirms the
-// completion and the trainee's home says so. axe finds nothing on any of these pages.
+// completion and the trainee's home says so; the coordinator gives the graduate the facilitator
+// role (issue 15, point 7); the trainee opens their certificate; a visitor confirms it on the public
+// verification page. axe finds nothing on any of these pages.
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +17,9 @@ import { giveFeedback } from '../../src/features/training/give-feedback.ts';
 import { submitAssignment } from '../../src/features/training/submit-assignment.ts';
 import { listAssignments, listRubric } from '../../src/features/training/training.queries.ts';
 import { enrolments } from '../../src/features/training/training.schema.ts';
+import { certificates } from '../../src/features/certificates/certificates.schema.ts';
+import { formatVerificationCode } from '../../src/features/certificates/verification-code.ts';
+import { memberships } from '../../src/features/organizations/organizations.schema.ts';
 import { startTestApp, type TestApp } from '../setup/app.ts';
 import { expectNoAxeViolations, launchBrowser, tabTo } from '../setup/browser.ts';
 
@@ -54,10 +59,10 @@ async function open(locale: string, who: string | null): Promise<Page> {
   return context.newPage();
 }
 
-describe('apply → accept → submit → revision → revise → accept → complete, by keyboard', () => {
+describe('apply → accept → submit → revision → revise → accept → complete → graduate → certificate → verify, by keyboard', () => {
   it.each([
-    ['fi', 'fi-FI', { name: /^Nimi$/, email: /^Sähköposti$/, consent: /^Olen lukenut tietosuojaselosteen/, apply: /^Lähetä hakemus$/, thanks: 'Kiitos hakemuksesta!', accept: /^Hyväksy Kaisa Koulutettava$/, accepted: 'Hakija hyväksyttiin', assignment: /^Pohdinta: minä ohjaajana$/, body: /^Pohdintasi$/, send: /^Lähetä$/, sent: 'Palautus lähetetty.', waiting: /^Kaisa Koulutettava: Pohdinta: minä ohjaajana$/, criterion: /^Palaute: Dialogin ohjaaminen$/, revision: /^Pyydän korjausta$/, feedback: /^Lähetä palaute$/, feedbackDone: 'Palaute lähetetty.', complete: /^Vahvista suoritus: Kaisa Koulutettava$/, completed: 'Suoritus vahvistettu.', home: 'Koulutus suoritettu' }],
-    ['en', 'en-GB', { name: /^Name$/, email: /^E-mail$/, consent: /^I have read the privacy notice/, apply: /^Send the application$/, thanks: 'Thank you for applying!', accept: /^Accept Kaisa Koulutettava$/, accepted: 'The applicant was accepted', assignment: /^Reflection: me as a facilitator$/, body: /^Your reflection$/, send: /^Send$/, sent: 'Submitted.', waiting: /^Kaisa Koulutettava: Reflection: me as a facilitator$/, criterion: /^Feedback: Guiding dialogue$/, revision: /^Revision requested$/, feedback: /^Send the feedback$/, feedbackDone: 'Feedback sent.', complete: /^Confirm completion: Kaisa Koulutettava$/, completed: 'Completion confirmed.', home: 'Training completed' }],
+    ['fi', 'fi-FI', { name: /^Nimi$/, email: /^Sähköposti$/, consent: /^Olen lukenut tietosuojaselosteen/, apply: /^Lähetä hakemus$/, thanks: 'Kiitos hakemuksesta!', accept: /^Hyväksy Kaisa Koulutettava$/, accepted: 'Hakija hyväksyttiin', assignment: /^Pohdinta: minä ohjaajana$/, body: /^Pohdintasi$/, send: /^Lähetä$/, sent: 'Palautus lähetetty.', waiting: /^Kaisa Koulutettava: Pohdinta: minä ohjaajana$/, criterion: /^Palaute: Dialogin ohjaaminen$/, revision: /^Pyydän korjausta$/, feedback: /^Lähetä palaute$/, feedbackDone: 'Palaute lähetetty.', complete: /^Vahvista suoritus: Kaisa Koulutettava$/, completed: 'Suoritus vahvistettu.', home: 'Koulutus suoritettu', graduate: /^Anna ohjaajan rooli: Kaisa Koulutettava$/, graduated: 'Ohjaajan rooli annettu.', certificate: /^Työpeili-ohjaajakoulutus$/, valid: 'on aito ja voimassa' }],
+    ['en', 'en-GB', { name: /^Name$/, email: /^E-mail$/, consent: /^I have read the privacy notice/, apply: /^Send the application$/, thanks: 'Thank you for applying!', accept: /^Accept Kaisa Koulutettava$/, accepted: 'The applicant was accepted', assignment: /^Reflection: me as a facilitator$/, body: /^Your reflection$/, send: /^Send$/, sent: 'Submitted.', waiting: /^Kaisa Koulutettava: Reflection: me as a facilitator$/, criterion: /^Feedback: Guiding dialogue$/, revision: /^Revision requested$/, feedback: /^Send the feedback$/, feedbackDone: 'Feedback sent.', complete: /^Confirm completion: Kaisa Koulutettava$/, completed: 'Completion confirmed.', home: 'Training completed', graduate: /^Give the facilitator role: Kaisa Koulutettava$/, graduated: 'Facilitator role given.', certificate: /^Työpeili facilitator training$/, valid: 'is genuine and valid' }],
   ] as const)('%s', async (lang, locale, w) => {
     const s = setup[lang]!;
     // A visitor applies on the public course page (no account).
@@ -156,5 +161,28 @@ describe('apply → accept → submit → revision → revise → accept → com
     await trainee.goto(`${app.url}/home`);
     expect(await trainee.locator('main').textContent()).toContain(w.home);
     await expectNoAxeViolations(trainee);
+
+    // Graduation: the coordinator gives the facilitator role the completion offers.
+    await tabTo(coordinator, w.graduate, 120);
+    await Promise.all([coordinator.waitForURL(/done=graduated/), coordinator.keyboard.press('Enter')]);
+    await coordinator.getByText(w.graduated).waitFor();
+    await expectNoAxeViolations(coordinator);
+    const [role] = await db.select({ role: memberships.role }).from(memberships).where(eq(memberships.userId, s.traineeId));
+    expect(role!.role).toBe('facilitator');
+
+    // The certificate the completion issued, opened by the graduate from their list.
+    await trainee.goto(`${app.url}/profile/certificates`);
+    await expectNoAxeViolations(trainee);
+    await tabTo(trainee, w.certificate, 80);
+    await Promise.all([trainee.waitForURL(/\/profile\/certificates\/[0-9a-f-]{36}$/), trainee.keyboard.press('Enter')]);
+    await expectNoAxeViolations(trainee);
+    const [certificate] = await db.select({ code: certificates.verificationCode }).from(certificates).where(eq(certificates.holderUserId, s.traineeId));
+    const code = formatVerificationCode(certificate!.code);
+    expect(await trainee.locator('main').textContent()).toContain(code);
+
+    // A visitor confirms it on the public verification page, no sign-in.
+    await visitor.goto(`${app.url}/verify/${code}`);
+    expect(await visitor.locator('main').textContent()).toContain(w.valid);
+    await expectNoAxeViolations(visitor);
   }, 400_000);
 });

@@ -14,6 +14,7 @@ import { firstName, groupSizeAdvice, memberDisplay } from '../../../src/features
 import { hasAcceptedCurrent } from '../../../src/features/groups/agreement.ts';
 import { listMeetingsAroundNow } from '../../../src/features/meetings/meetings.queries.ts';
 import { programmeOfGroup, participantContext } from '../../../src/features/programmes/programmes.queries.ts';
+import { practiceNoticeFor } from '../../../src/features/training/practice-group.ts';
 
 const notices = ['created', 'updated', 'accepted', 'meetingsCreated'] as const;
 
@@ -41,12 +42,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   // Programmes (issue 17): a member of a programme's group sees the start form until it is filled.
   const programme = isMember ? await programmeOfGroup(db, { organizationId, groupId }) : null;
   const programmeStart = programme ? await participantContext(db, { userId: actor.userId, programmeId: programme.programmeId }) : null;
+  // Facilitator training (issue 15): members of a practice group are told their facilitator is in training.
+  const practice = isMember ? await practiceNoticeFor(db, actor, { organizationId, groupId }) : null;
   const meetingScope = { ...group, started: false, cancelled: false, expertUserIds: [] };
   return {
     notice: notice(new URL(request.url), notices),
     group: { id: group.id, name: group.name, status: group.status, format: group.format, description: group.description },
     can: { ...allowed, createMeeting: meetingPolicy.create(actor, meetingScope), board: isMember || group.facilitatorUserIds.includes(actor.userId), trend: groupOutcomePolicy.readTrend(actor, group), exitInterviews: exitInterviewPolicy.read(actor, group) },
     isMember,
+    practice,
     programmeStart: programme && programmeStart && !programmeStart.start ? { id: programme.programmeId, name: programme.name } : null,
     sizeAdvice: allowed.manageMembers ? groupSizeAdvice(people.members.length) : null,
     facilitators: people.facilitators.map((f) => ({ userId: f.userId, name: f.name })),
@@ -89,6 +93,11 @@ export default function GroupPage() {
         </p>
       ) : null}
       {g.description ? <p>{g.description}</p> : null}
+      {page.practice ? (
+        <p className="notice">
+          {t('training.observation.inTraining', { name: page.practice.facilitatorName })} <a href={`/training/observation/${g.id}`}>{t('training.observation.link')}</a>
+        </p>
+      ) : null}
       {page.programmeStart ? (
         <p className="notice">
           <a href={`/programmes/${page.programmeStart.id}/start`}>{t('programmes.home.start', { name: page.programmeStart.name })}</a>

@@ -21,8 +21,12 @@ import { confirmCompletion } from '../../../src/features/training/confirm-comple
 import { scheduleMentoring } from '../../../src/features/training/schedule-mentoring.ts';
 import { setPracticeGroup } from '../../../src/features/training/set-practice-group.ts';
 import { cohortView } from '../../../src/features/training/views.ts';
+import { graduateTrainee } from '../../../src/features/training/graduate.ts';
+import { dropEnrolment } from '../../../src/features/training/drop-enrolment.ts';
+import { dropFormSchema } from '../../../src/features/training/training.validation.ts';
+import { releasedCourseEvaluation } from '../../../src/features/training/evaluation.ts';
 
-const notices = ['accepted', 'declined', 'attendance', 'completed', 'mentoring', 'practice'] as const;
+const notices = ['accepted', 'declined', 'attendance', 'completed', 'mentoring', 'practice', 'graduated', 'dropped'] as const;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { state, actor } = requireActor(context, request);
@@ -34,7 +38,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const groupOptions = view.can.manage
       ? await state.services.db.select({ id: groups.id, name: groups.name }).from(groups).where(and(eq(groups.organizationId, organizationId))).orderBy(groups.name)
       : [];
-    return { ...view, groupOptions, done: notice(new URL(request.url), notices) };
+    const evaluation = view.can.readEvaluation ? [...(await releasedCourseEvaluation(actor, state.services.db, { organizationId, cohortId }, state.locale))] : [];
+    return { ...view, groupOptions, evaluation, done: notice(new URL(request.url), notices) };
   } catch (error) {
     rethrowAsResponse(error);
   }
@@ -71,6 +76,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (intent === 'complete') {
       await confirmCompletion(actor, state.services, { organizationId, enrolmentId: uuidParam(field('enrolmentId')) });
       return back('completed');
+    }
+    if (intent === 'graduate') {
+      await graduateTrainee(actor, state.services, { organizationId, enrolmentId: uuidParam(field('enrolmentId')) });
+      return back('graduated');
+    }
+    if (intent === 'drop') {
+      const parsed = dropFormSchema.safeParse({ reason: field('reason') });
+      if (!parsed.success) return fail(fieldErrors(parsed.error));
+      await dropEnrolment(actor, state.services, { organizationId, enrolmentId: uuidParam(field('enrolmentId')), reason: parsed.data.reason });
+      return back('dropped');
     }
     if (intent === 'practice') {
       const groupId = field('groupId');
@@ -119,7 +134,7 @@ export default function CohortPage() {
           {t(`training.cohort.done.${page.done}` as MessageKey)}
         </p>
       ) : null}
-      <ErrorSummary errors={errors} order={['form', 'decision', 'status', 'compensation', 'date', 'start', 'end', 'onlineUrl', 'enrolmentIds']} />
+      <ErrorSummary errors={errors} order={['form', 'decision', 'status', 'compensation', 'reason', 'date', 'start', 'end', 'onlineUrl', 'enrolmentIds']} />
       <p>
         {t('training.cohort.mentors', { names: page.mentors.map((m) => m.name).join(', ') })} · {t('training.cohort.capacity', { count: page.trainees.length, capacity: page.cohort.capacity })}
       </p>
@@ -194,6 +209,12 @@ export default function CohortPage() {
               {e.name} · {t(`training.enrolment.${e.status}` as MessageKey)}
             </h3>
             {e.mentor ? <p>{t('training.trainees.mentor', { name: e.mentor })}</p> : null}
+            {e.droppedReason ? <p>{t('training.drop.reasonShown', { reason: e.droppedReason })}</p> : null}
+            {e.status === 'active' && e.practiceGroupId && (page.can.mentor || page.can.manage) ? (
+              <p>
+                <a href={`/training/practice/${e.id}`}>{t('training.practice.link', { name: e.name })}</a>
+              </p>
+            ) : null}
             {e.completedAt ? <p>{t('training.home.completed', { date: format.date(e.completedAt) })}</p> : null}
             <ProgressList progress={e.progress} />
             {page.can.mentor && e.status === 'active' ? (
@@ -249,6 +270,35 @@ export default function CohortPage() {
                 </p>
               </Form>
             ) : null}
+            {page.can.graduate && e.graduation ? (
+              <Form method="post" className="stack">
+                <input type="hidden" name="intent" value="graduate" />
+                <input type="hidden" name="enrolmentId" value={e.id} />
+                <p>{t('training.graduation.offer', { name: e.name })}</p>
+                <p>
+                  <button type="submit" className="button">
+                    {t('training.graduation.confirm', { name: e.name })}
+                  </button>
+                </p>
+              </Form>
+            ) : null}
+            {page.can.drop && (e.status === 'active' || e.status === 'invited') ? (
+              <details>
+                <summary>{t('training.drop.open', { name: e.name })}</summary>
+                <Form method="post" className="stack">
+                  <input type="hidden" name="intent" value="drop" />
+                  <input type="hidden" name="enrolmentId" value={e.id} />
+                  <Field id={`reason-${e.id}`} label={t('training.drop.reason')} error={result?.intent === 'drop' ? err('reason') : undefined}>
+                    {(p) => <textarea {...p} name="reason" rows={2} maxLength={1000} required />}
+                  </Field>
+                  <p>
+                    <button type="submit" className="button button--secondary">
+                      {t('training.drop.confirm', { name: e.name })}
+                    </button>
+                  </p>
+                </Form>
+              </details>
+            ) : null}
             {page.can.confirmCompletion && e.status === 'active' && e.progress.complete ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="complete" />
@@ -261,6 +311,38 @@ export default function CohortPage() {
           </article>
         ))}
       </section>
+
+      {page.can.readEvaluation ? (
+        <section aria-labelledby="evaluation-title" className="stack">
+          <h2 id="evaluation-title">{t('training.evaluation.resultsTitle')}</h2>
+          <p>{t('training.evaluation.resultsRule')}</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('training.evaluation.target')}</th>
+                <th scope="col">{t('training.evaluation.answers')}</th>
+                <th scope="col">{t('training.evaluation.useful')}</th>
+                <th scope="col">{t('training.evaluation.ready')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.evaluation.map((r) => (
+                <tr key={r.target}>
+                  <th scope="row">{r.target === 'course' ? t('training.evaluation.course') : t('training.evaluation.session', { title: r.title })}</th>
+                  <td>{r.withheld ? t('training.practice.withheld') : r.n}</td>
+                  <td>{r.useful !== null ? format.number(r.useful) : '–'}</td>
+                  <td>{r.ready !== null ? format.number(r.ready) : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {page.evaluation.some((r) => r.comments.length > 0) ? (
+            <ul>
+              {page.evaluation.flatMap((r) => r.comments.map((c, i) => <li key={`${r.target}-${i}`}>{c}</li>))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
 
       {page.can.mentor ? (
         <section aria-labelledby="mentoring-title" className="stack">

@@ -44,6 +44,9 @@ export default function MyTraining() {
           <p>{c.course.description}</p>
           {c.enrolment.completedAt ? <p className="notice">{t('training.home.completed', { date: format.date(c.enrolment.completedAt) })}</p> : null}
           {c.mentors.length > 0 ? <p>{t('training.my.mentors', { names: c.mentors.join(', ') })}</p> : null}
+          <p>
+            <a href={`/training/my/${c.enrolment.id}/evaluation`}>{t('training.evaluation.link')}</a>
+          </p>
           <section aria-labelledby={`progress-${c.enrolment.id}`}>
             <h3 id={`progress-${c.enrolment.id}`}>{t('training.progress.title')}</h3>
             <ProgressList progress={c.progress} />

@@ -6,7 +6,9 @@
 // achievement for the same source is issued once: calling again returns the first certificate.
 //
 // issueCertificateInTransaction runs inside the caller's transaction (the completion and its
-// certificate commit together); issueCertificate opens its own.
+// certificate commit together); issueCertificate opens its own. Without signing deps (null: the
+// demo seed, which has only the database) the credential is signed on first download
+// (ensureCredential in credential.ts), as for the demo's other certificates.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -28,7 +30,7 @@ export type { IssueCertificateInput };
 export async function issueCertificateInTransaction(
   tx: Tx,
   actor: Actor | null,
-  deps: CredentialDeps,
+  deps: CredentialDeps | null,
   raw: IssueCertificateInput,
   now: Date = new Date(),
 ): Promise<Certificate> {
@@ -99,7 +101,7 @@ export async function issueCertificateInTransaction(
       if (raced) return raced;
       continue;
     }
-    const credentialJwt = await signCertificate(tx, deps, row, now);
+    const credentialJwt = deps ? await signCertificate(tx, deps, row, now) : null;
     const [signed] = await tx
       .update(certificates)
       .set({ credentialJwt })

@@ -16,6 +16,7 @@ import { enqueueMail, type MailRequest } from '../../platform/mail/mail.ts';
 import { firstName } from '../board/board.queries.ts';
 import { addDays, utcToZoned, zonedTimeToUtc } from '../meetings/zoned-time.ts';
 import { remindersSent } from '../meetings/meetings.schema.ts';
+import { runTrainingReminders } from '../training/reminders.ts';
 
 export const REMINDER_QUEUE = 'reminders.sweep';
 /** A meeting is reminded of when it starts within this time. */
@@ -165,11 +166,12 @@ async function sweepSteps(deps: ReminderDeps, now: Date): Promise<number> {
   return sent;
 }
 
-/** One sweep: meeting reminders, then step reminders. */
-export async function runReminders(deps: ReminderDeps, now: Date = new Date()): Promise<{ meetings: number; steps: number }> {
+/** One sweep: meeting reminders, step reminders, then the facilitator training's sessions and due dates. */
+export async function runReminders(deps: ReminderDeps, now: Date = new Date()): Promise<{ meetings: number; steps: number; training: { sessions: number; due: number } }> {
   const meetings = await sweepMeetings(deps, now);
   const steps = await sweepSteps(deps, now);
-  return { meetings, steps };
+  const training = await runTrainingReminders(deps, now);
+  return { meetings, steps, training };
 }
 
 export function reminderHandler(deps: ReminderDeps): JobHandler<Record<string, never>> {

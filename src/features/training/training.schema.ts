@@ -3,11 +3,13 @@
 // mentors and trainees (enrolments, from the public application); every version of a
 // submission, the mentor's feedback per rubric criterion, attendance or compensation,
 // mentoring meetings, and the completion the coordinator confirms.
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { newId } from '../../platform/db/ids.ts';
 import { organizations, memberships } from '../organizations/organizations.schema.ts';
 import { groups } from '../groups/groups.schema.ts';
+import { meetings } from '../meetings/meetings.schema.ts';
 
 /** A text in each of the three languages (Finnish is the fallback). */
 export interface LocalizedText {
@@ -275,6 +277,7 @@ export const enrolments = pgTable(
     index('enrolments_org_mentor_idx').on(t.organizationId, t.mentorUserId),
     check('enrolments_status_check', sql`${t.status} IN ('invited', 'active', 'completed', 'dropped')`),
     check('enrolments_completed_check', sql`(${t.status} = 'completed') = (${t.completedAt} IS NOT NULL)`),
+    check('enrolments_dropped_check', sql`${t.status} <> 'dropped' OR coalesce(length(${t.droppedReason}), 0) > 0`),
   ],
 );
 
@@ -406,5 +409,71 @@ export const mentoringParticipants = pgTable(
     foreignKey({ name: 'mentoring_participants_meeting_fk', columns: [t.organizationId, t.meetingId], foreignColumns: [mentoringMeetings.organizationId, mentoringMeetings.id] }).onDelete('cascade'),
     foreignKey({ name: 'mentoring_participants_enrolment_fk', columns: [t.organizationId, t.enrolmentId], foreignColumns: [enrolments.organizationId, enrolments.id] }).onDelete('cascade'),
     index('mentoring_participants_org_enrolment_idx').on(t.organizationId, t.enrolmentId),
+  ],
+);
+
+/**
+ * A member's consent that the trainee's mentor observes one meeting of the practice group (issue 15,
+ * point 4). The mentor may observe only while every current member of the group has a row for that
+ * meeting; withdrawing deletes the row (both are audit-logged).
+ */
+export const observationConsents = pgTable(
+  'observation_consents',
+  {
+    organizationId: uuid('organization_id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    consentedAt: timestamp('consented_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.meetingId, t.userId], name: 'observation_consents_pkey' }),
+    foreignKey({ name: 'observation_consents_meeting_fk', columns: [t.organizationId, t.meetingId], foreignColumns: [meetings.organizationId, meetings.id] }).onDelete('cascade'),
+    index('observation_consents_org_user_idx').on(t.organizationId, t.userId),
+  ],
+);
+
+/** What a course evaluation answer is about: one session of the cohort, or the whole course at its end. */
+export const COURSE_TARGET = 'course';
+
+/**
+ * A trainee's anonymous evaluation of a session or of the course (issue 15, point 8): no enrolment,
+ * no person and no time is stored with the answer (as meeting_feedback); the coordinator and the
+ * mentors see the aggregates only, through the disclosure layer.
+ */
+export const trainingFeedback = pgTable(
+  'training_feedback',
+  {
+    organizationId: uuid('organization_id').notNull(),
+    // A random (v4) id: a time-ordered id would let the order of answers be matched to the order of givers.
+    id: uuid('id').notNull().$defaultFn(() => randomUUID()),
+    cohortId: uuid('cohort_id').notNull(),
+    /** A cohort session's id, or 'course' for the evaluation at the end. */
+    target: text('target').notNull(),
+    /** 1–5: useful for my work as a facilitator */
+    useful: integer('useful').notNull(),
+    /** 1–5: I feel ready to lead a group */
+    ready: integer('ready').notNull(),
+    comment: text('comment'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id], name: 'training_feedback_pkey' }),
+    foreignKey({ name: 'training_feedback_cohort_fk', columns: [t.organizationId, t.cohortId], foreignColumns: [cohorts.organizationId, cohorts.id] }).onDelete('cascade'),
+    index('training_feedback_org_cohort_idx').on(t.organizationId, t.cohortId, t.target),
+    check('training_feedback_useful_check', sql`${t.useful} BETWEEN 1 AND 5`),
+    check('training_feedback_ready_check', sql`${t.ready} BETWEEN 1 AND 5`),
+  ],
+);
+
+/** That a trainee has evaluated a session or the course (one answer each), kept apart from the answers. */
+export const trainingFeedbackGivers = pgTable(
+  'training_feedback_givers',
+  {
+    organizationId: uuid('organization_id').notNull(),
+    enrolmentId: uuid('enrolment_id').notNull(),
+    target: text('target').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.enrolmentId, t.target], name: 'training_feedback_givers_pkey' }),
+    foreignKey({ name: 'training_feedback_givers_enrolment_fk', columns: [t.organizationId, t.enrolmentId], foreignColumns: [enrolments.organizationId, enrolments.id] }).onDelete('cascade'),
   ],
 );

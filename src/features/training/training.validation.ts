@@ -84,3 +84,19 @@ export const materialFormSchema = z.discriminatedUnion('kind', [
     url: optionalHttpsUrl('training.validation.url').refine((v) => v !== null, 'training.validation.url'),
   }),
 ], 'training.validation.kind');
+
+/** Drop-out: the reason is required (it is kept with the enrolment). */
+export const dropFormSchema = z.object({
+  reason: text(1000, 'training.validation.dropReason').min(1, 'training.validation.dropReason'),
+});
+
+const rating = z.coerce.number('training.validation.rating').int('training.validation.rating').min(1, 'training.validation.rating').max(5, 'training.validation.rating');
+
+/** The course evaluation: a session's id or 'course', two ratings 1–5 and an optional comment. */
+export const evaluationFormSchema = z.object({
+  target: z.union([z.literal('course'), z.uuid('training.validation.target')], 'training.validation.target'),
+  useful: rating,
+  ready: rating,
+  comment: text(2000, 'training.validation.comment').optional(),
+});
+export type EvaluationForm = z.infer<typeof evaluationFormSchema>;

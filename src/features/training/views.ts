@@ -1,10 +1,13 @@
 // What the training's pages show, already authorised and in the reader's language: the
 // trainee's own course, a submission with its versions and feedback, a cohort for its
 // coordinator or mentor, and the trainee's and mentor's home sections. Serialisable values only.
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/db.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { authorize, can, coursePolicy, submissionPolicy } from '../../platform/policy/index.ts';
+import { memberships } from '../organizations/organizations.schema.ts';
+import { GRADUATING_ROLES } from './graduate.ts';
 import { localized } from './template.ts';
 import {
   cohortResource,
@@ -151,6 +154,11 @@ export async function cohortView(db: Tx, actor: Actor, { organizationId, cohortI
   const everyone = await listEnrolments(db, { organizationId, cohortId });
   // A mentor sees their own trainees (or every trainee when none is assigned); the coordinator all.
   const visible = everyone.filter((e) => allowed.manage || e.mentorUserId === null || e.mentorUserId === actor.userId);
+  // Graduation (issue 15, point 7): a completed trainee whose role is below facilitator is offered the role.
+  const userIds = visible.flatMap((e) => (e.userId ? [e.userId] : []));
+  const roles = allowed.graduate && userIds.length
+    ? await db.select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(and(eq(memberships.organizationId, organizationId), inArray(memberships.userId, userIds)))
+    : [];
   const trainees = [];
   for (const e of visible) {
     const { progress, marks } = await enrolmentProgress(db, e, now);
@@ -162,6 +170,8 @@ export async function cohortView(db: Tx, actor: Actor, { organizationId, cohortI
       mentor: mentors.find((m) => m.userId === e.mentorUserId)?.name ?? null,
       completedAt: iso(e.completedAt),
       practiceGroupId: e.practiceGroupId,
+      droppedReason: allowed.manage ? e.droppedReason : null,
+      graduation: e.status === 'completed' && roles.some((r) => r.userId === e.userId && GRADUATING_ROLES.includes(r.role)),
       progress,
       attendance: Object.fromEntries(marks.map((m) => [m.cohortSessionId, m.status])),
     });

@@ -30,5 +30,5 @@ export { programmePolicy, type ProgrammeResource } from './programme.policy.ts';
 export { participantDataPolicy, type ParticipantDataResource } from './participant-data.policy.ts';
 export { dashboardPolicy } from './dashboard.policy.ts';
 export { importedDataPolicy, importPolicy } from './import.policy.ts';
-export { coursePolicy, submissionPolicy, type CourseResource, type SubmissionResource } from './training.policy.ts';
+export { coursePolicy, submissionPolicy, practiceGroupPolicy, type CourseResource, type SubmissionResource, type PracticeGroupResource, type TraineeScoped } from './training.policy.ts';
 export { withScope, apiGroupPolicy, apiApplicationPolicy, apiEventPolicy, apiOrganizationPolicy } from './api.policy.ts';

@@ -39,22 +39,22 @@ function cohortFor(actor: Actor | null): CourseResource {
 
 describe('a cohort (as each actor sees their own enrolment in it)', () => {
   const table = `
-                          manage  read  listTrainees  mentor  confirmCompletion
-    admin                 no      no    no            no      no
-    orgAdmin              no      no    no            no      no
-    coordinator           yes     yes   yes           no      yes
-    mentorCoordinator     yes     yes   yes           yes     yes
-    mentor                no      yes   yes           yes     no
-    otherMentor           no      yes   yes           yes     no
-    facilitator           no      no    no            no      no
-    trainee               no      yes   no            no      no
-    otherTrainee          no      no    no            no      no
-    expert                no      no    no            no      no
-    entrepreneur          no      no    no            no      no
-    funder                no      no    no            no      no
-    otherOrgCoordinator   no      no    no            no      no
-    otherOrgTrainee       no      no    no            no      no
-    signedOut             no      no    no            no      no
+                          manage  read  listTrainees  mentor  confirmCompletion  graduate  drop  evaluate  readEvaluation
+    admin                 no      no    no            no      no                 no        no    no        no
+    orgAdmin              no      no    no            no      no                 no        no    no        no
+    coordinator           yes     yes   yes           no      yes                yes       yes   no        yes
+    mentorCoordinator     yes     yes   yes           yes     yes                yes       yes   no        yes
+    mentor                no      yes   yes           yes     no                 no        no    no        yes
+    otherMentor           no      yes   yes           yes     no                 no        no    no        yes
+    facilitator           no      no    no            no      no                 no        no    no        no
+    trainee               no      yes   no            no      no                 no        no    yes       no
+    otherTrainee          no      no    no            no      no                 no        no    no        no
+    expert                no      no    no            no      no                 no        no    no        no
+    entrepreneur          no      no    no            no      no                 no        no    no        no
+    funder                no      no    no            no      no                 no        no    no        no
+    otherOrgCoordinator   no      no    no            no      no                 no        no    no        no
+    otherOrgTrainee       no      no    no            no      no                 no        no    no        no
+    signedOut             no      no    no            no      no                 no        no    no        no
   `;
   for (const [name, actor] of Object.entries(actors)) {
     it(`${name}`, () => {

@@ -777,6 +777,27 @@ export const privacyRegistry: readonly RegistryEntry[] = [
     erase: 'cascade',
     from: 'memberships',
   },
+  // training: practice group observation and course evaluation (issue 15, points 4 and 8)
+  {
+    table: 'observation_consents',
+    personal: true,
+    description: "A practice group member's consent that the trainee's mentor observes one meeting (deleted when withdrawn).",
+    personalColumns: ['user_id', 'meeting_id', 'consented_at'],
+    subject: { by: 'user', column: 'user_id' },
+    export: 'row',
+    erase: 'delete',
+  },
+  { table: 'training_feedback', personal: false, description: 'Anonymous course evaluations: ratings and comments per session or course, with no enrolment, person or time.' },
+  {
+    table: 'training_feedback_givers',
+    personal: true,
+    description: 'That a trainee has evaluated a session or the course (not what they answered).',
+    personalColumns: ['enrolment_id', 'target'],
+    subject: { by: 'join', through: 'enrolments', column: 'user_id' },
+    export: 'row',
+    erase: 'cascade',
+    from: 'enrolments',
+  },
 ];
 
 export function findRegistryEntry(table: string): RegistryEntry | undefined {
