@@ -28,7 +28,16 @@ describe('demo outcomes', () => {
     const byWave = new Map(rows.map((r) => [r.wave, r]));
     const baseline = byWave.get(0)!;
     const twelve = byWave.get(2)!;
-    expect(baseline.n).toBeGreaterThan(30);
+    // Every consenting member has a baseline, and most members consent (about 85 %; seen: 30 of 40). The absolute
+    // count moves with the clock like the share below (the random stream runs over the meetings
+    // already held at seeding time; seen: 30 to 40), so the test checks the proportions.
+    const { rows: people } = await database.db.execute<{ members: number; consents: number }>(
+      sql`SELECT (SELECT count(DISTINCT user_id)::int FROM group_members gm WHERE EXISTS (SELECT 1 FROM measurement_consents mc WHERE mc.organization_id = gm.organization_id)) AS members,
+                 (SELECT count(*)::int FROM measurement_consents) AS consents`,
+    );
+    expect(baseline.n).toBeGreaterThanOrEqual(people[0]!.consents);
+    expect(people[0]!.consents / people[0]!.members).toBeGreaterThan(0.6);
+    expect(baseline.n).toBeGreaterThan(20);
     // Most stay to the 12-month check-in, some drop out. The exact share moves with the clock: the seed's
     // random stream runs over the demo meetings already held at seeding time (seen: 0.63 when seeded after 17.00 Helsinki; above 0.65 earlier the same day).
     expect(twelve.n / baseline.n).toBeGreaterThan(0.55);
