@@ -200,6 +200,12 @@ export default [
   route('organization/programmes/:programmeId/targets', 'routes/programmes/programme-targets.tsx'),
   route('organization/programmes/:programmeId/activities', 'routes/programmes/programme-activities.tsx'),
   route('organization/programmes/:programmeId/participants', 'routes/programmes/programme-participants.tsx'),
+  // The monitoring report (issue 17, points 3–4, 7; ADR 036): the page, its files and the drill-down
+  route('organization/programmes/:programmeId/report', 'routes/programmes/programme-report.tsx'),
+  route('organization/programmes/:programmeId/report.csv', 'routes/programmes/programme-report-csv.tsx'),
+  route('organization/programmes/:programmeId/report.xlsx', 'routes/programmes/programme-report-xlsx.tsx'),
+  route('organization/programmes/:programmeId/report.pdf', 'routes/programmes/programme-report-pdf.tsx'),
+  route('organization/programmes/:programmeId/report/figure', 'routes/programmes/programme-report-figure.tsx'),
   route('programmes/:programmeId/start', 'routes/programmes/participant-start.tsx'),
   route('programmes/:programmeId/end', 'routes/programmes/participant-end.tsx'),
   // The organisation dashboard (issue 17, point 6)

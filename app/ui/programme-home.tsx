@@ -52,7 +52,9 @@ export function FundedProgrammes({ programmes }: { programmes: readonly FundedPr
       <ul className="plain-list stack">
         {programmes.map((p) => (
           <li key={p.id}>
-            <strong>{p.name}</strong>
+            <strong>
+              <a href={`/organization/programmes/${p.id}/report`}>{p.name}</a>
+            </strong>
             <br />
             {t('programmes.funderHome.meta', { organization: p.leadOrganizationName, code: p.projectCode || '–', from: f.date(p.startsOn), to: f.date(p.endsOn) })}
             <br />
@@ -60,7 +62,7 @@ export function FundedProgrammes({ programmes }: { programmes: readonly FundedPr
           </li>
         ))}
       </ul>
-      <p className="hint">{t('programmes.funderHome.later')}</p>
+      <p className="hint">{t('home.funder.reports')}</p>
     </section>
   );
 }

@@ -143,7 +143,8 @@ export default function Home() {
   const { can: allowed } = page;
 
   const sections: Section[] = [];
-  if (allowed.viewReports && !allowed.coordinateProgramme)
+  // A funder's programmes and their reports are listed below (FundedProgrammes); the placeholder only for a funder without any.
+  if (allowed.viewReports && !allowed.coordinateProgramme && !page.funded?.length)
     sections.push({ key: 'funder', title: 'home.funder.title', body: 'home.funder.body', coming: ['home.funder.coming1', 'home.funder.coming2'] });
 
   return (

@@ -8,7 +8,7 @@ import { loadProgrammeFor } from '../../lib/programmes.server';
 import { useFormat, useT } from '../../lib/i18n';
 import type { MessageKey } from '../../../src/platform/i18n/i18n.ts';
 import { rethrowAsResponse } from '../../ui/form';
-import { can, participantDataPolicy, programmePolicy } from '../../../src/platform/policy/index.ts';
+import { can, participantDataPolicy, programmePolicy, reportPolicy } from '../../../src/platform/policy/index.ts';
 import { indicatorsOf } from '../../../src/features/programmes/indicators.ts';
 import { activityCounts, fundersOf, organizationsOf, targetsOf } from '../../../src/features/programmes/programmes.queries.ts';
 import { manageFunder } from '../../../src/features/programmes/manage-funders.ts';
@@ -39,7 +39,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     counts,
     funders,
     taking,
-    can: { ...allowed, readParticipants: participantDataPolicy.readForReporting(actor, { organizationId: programme.organizationId }) },
+    can: { ...allowed, report: reportPolicy.view(actor, resource), readParticipants: participantDataPolicy.readForReporting(actor, { organizationId: programme.organizationId }) },
     done: notice(new URL(request.url), notices),
     failed: new URL(request.url).searchParams.get('failed') === 'funder',
   };
@@ -115,6 +115,16 @@ export default function ProgrammePage() {
         <p>
           <a href={`${base}/edit`}>{t('programmes.view.edit')}</a>
         </p>
+      ) : null}
+
+      {page.can.report ? (
+        <section aria-labelledby="report-title">
+          <h2 id="report-title">{t('programmes.report.reportTitle')}</h2>
+          <p>{t('programmes.report.reportLead')}</p>
+          <p>
+            <a href={`${base}/report`}>{t('programmes.report.open')}</a>
+          </p>
+        </section>
       ) : null}
 
       <section aria-labelledby="targets-title">

@@ -25,6 +25,7 @@ export const readPurposes = [
   'stories.manage',
   'certificates.manage',
   'programmes.participants',
+  'programmes.report',
 ] as const;
 export type ReadPurpose = (typeof readPurposes)[number];
 

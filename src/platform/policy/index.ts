@@ -27,6 +27,7 @@ export { newsletterPolicy, type NewsletterResource } from './newsletter.policy.t
 export { expertPolicy, type ExpertResource } from './expert.policy.ts';
 export { certificatePolicy, type CertificateResource } from './certificate.policy.ts';
 export { programmePolicy, type ProgrammeResource } from './programme.policy.ts';
+export { reportPolicy } from './report.policy.ts';
 export { participantDataPolicy, type ParticipantDataResource } from './participant-data.policy.ts';
 export { dashboardPolicy } from './dashboard.policy.ts';
 export { importedDataPolicy, importPolicy } from './import.policy.ts';

@@ -14,12 +14,12 @@ export interface ProgrammeResource extends OrganizationScoped {
 }
 
 const staffRoles = ['coordinator', 'admin'] as const;
-const isLeadStaff: Rule<ProgrammeResource> = hasRole(...staffRoles);
+export const isLeadStaff: Rule<ProgrammeResource> = hasRole(...staffRoles);
 const isLeadCoordinator: Rule<ProgrammeResource> = hasRole('coordinator');
 const isParticipatingStaff: Rule<ProgrammeResource> = (actor, r) =>
   r.participatingOrganizationIds.some((organizationId) => (staffRoles as readonly string[]).includes(roleIn(actor, organizationId) ?? ''));
 /** A funder member (of the lead or a participating organisation) granted this programme. */
-const isGrantedFunder: Rule<ProgrammeResource> = (actor: Actor | null, r) =>
+export const isGrantedFunder: Rule<ProgrammeResource> = (actor: Actor | null, r) =>
   actor !== null &&
   r.funderUserIds.includes(actor.userId) &&
   [r.organizationId, ...r.participatingOrganizationIds].some((organizationId) => roleIn(actor, organizationId) === 'funder');
