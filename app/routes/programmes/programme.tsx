@@ -80,7 +80,8 @@ export default function ProgrammePage() {
     <div className="page">
       <title>{`${p.name} – Työpeili`}</title>
       <p>
-        <a href="/organization/programmes">{t('programmes.back')}</a>
+        {/* A funder or a participating organisation's staff may read this page but not the lead's list. */}
+        {page.can.list ? <a href="/organization/programmes">{t('programmes.back')}</a> : <a href="/home">{t('error.backHome')}</a>}
       </p>
       <h1>{p.name}</h1>
       {page.done ? (
