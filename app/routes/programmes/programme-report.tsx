@@ -125,7 +125,8 @@ export default function ProgrammeReportPage() {
       ) : null}
 
       {indicatorTable ? (
-        <section aria-labelledby="table-indicators">
+        // The scrolling region below carries the table's name; the section itself stays unnamed (two region landmarks with one name fail axe).
+        <section>
           <h2 id="table-indicators">{indicatorTable.caption}</h2>
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="table-indicators">
             <table>
