@@ -11,6 +11,7 @@ import { invitationHandler } from '../src/features/meetings/invitations.ts';
 import { checkInReminderHandler } from '../src/features/outcomes/check-in-reminders.ts';
 import { pruneRetention } from '../src/features/privacy/retention.ts';
 import { reminderHandler } from '../src/features/reminders/reminders.ts';
+import { webhookDeliveryHandler } from '../src/features/webhooks/index.ts';
 import { dailyBackupHandler } from '../src/platform/backup/backup.ts';
 import type { JobHandler } from '../src/platform/jobs/jobs.ts';
 import { maintenanceHandler, type Prune } from '../src/platform/jobs/maintenance.ts';
@@ -33,5 +34,6 @@ export function jobHandlers(services: Services): JobHandler<never>[] {
     eventFollowUpHandler(services) as JobHandler<never>,
     dailyBackupHandler(services) as JobHandler<never>,
     newsletterHandler(services) as JobHandler<never>,
+    webhookDeliveryHandler(services) as JobHandler<never>,
   ];
 }

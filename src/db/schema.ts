@@ -26,3 +26,4 @@ export * from '../features/certificates/certificates.schema.ts';
 export * from '../features/programmes/programmes.schema.ts';
 export * from '../features/training/training.schema.ts';
 export * from '../features/imports/imports.schema.ts';
+export * from '../features/webhooks/webhooks.schema.ts';

@@ -2398,6 +2398,7 @@ export const en: Record<MessageKey, string> = {
   "mydata.table.newsletter_subscribers": "Newsletter subscriptions",
   "mydata.table.newsletter_opt_outs": "Newsletters you unsubscribed from",
   "mydata.table.imported_people": "Records imported about you and your confirmation",
+  "mydata.table.webhook_endpoints": "Webhook endpoints you added",
   // experts
   "nav.experts": "Experts",
   "nav.expertProfile": "Expert profile",

@@ -2397,6 +2397,7 @@ export const fi = {
   "mydata.table.newsletter_subscribers": "Uutiskirjeiden tilaukset",
   "mydata.table.newsletter_opt_outs": "Perutut uutiskirjetilaukset",
   "mydata.table.imported_people": "Sinusta tuodut tiedot ja niiden vahvistus",
+  "mydata.table.webhook_endpoints": "Lisäämäsi webhook-osoitteet",
   // experts
   "nav.experts": "Asiantuntijat",
   "nav.expertProfile": "Asiantuntijaprofiili",

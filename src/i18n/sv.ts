@@ -2398,6 +2398,7 @@ export const sv: Record<MessageKey, string> = {
   "mydata.table.newsletter_subscribers": "Prenumerationer på nyhetsbrev",
   "mydata.table.newsletter_opt_outs": "Avslutade nyhetsbrev",
   "mydata.table.imported_people": "Uppgifter om dig som importerats och din bekräftelse",
+  "mydata.table.webhook_endpoints": "Webhook-adresser du har lagt till",
   // experts
   "nav.experts": "Experter",
   "nav.expertProfile": "Expertprofil",

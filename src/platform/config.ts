@@ -63,7 +63,22 @@ const envSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   WORKER: z.enum(['inprocess', 'off']).default('inprocess'),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''))
+    .refine((hosts) => hosts.every(isAllowedHostEntry), {
+      message: 'must be a comma-separated list of host or host:port (e.g. hooks.internal:8443,10.0.0.5), without a scheme or path',
+    }),
 });
+
+/** One WEBHOOK_ALLOWED_HOSTS entry: a host name, an IPv4 address or a bracketed IPv6 address, with an optional port. */
+function isAllowedHostEntry(entry: string): boolean {
+  const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/.exec(entry);
+  if (!m) return false;
+  if (m[2] !== undefined && (Number(m[2]) < 1 || Number(m[2]) > 65535)) return false;
+  return true;
+}
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -95,6 +110,11 @@ export interface Config {
   trustProxy: boolean;
   runWorkerInProcess: boolean;
   demoSeed: boolean;
+  /**
+   * Webhook hosts (host or host:port, lower case) exempt from the address guard: an endpoint on an
+   * internal address, or plain http in production, only when listed here (WEBHOOK_ALLOWED_HOSTS).
+   */
+  webhookAllowedHosts: string[];
 }
 
 export class ConfigError extends Error {}
@@ -162,5 +182,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorkerInProcess: e.WORKER === 'inprocess',
     // Demo data only ever goes into the embedded database, never a DATABASE_URL one.
     demoSeed: !isProduction && e.DEMO_SEED === 'auto' && !e.DATABASE_URL,
+    webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
   };
 }

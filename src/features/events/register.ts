@@ -23,6 +23,7 @@ import {
 } from './events.queries.ts';
 import { eventRegistrations, events } from './events.schema.ts';
 import { hashCancelToken, newCancelToken, newRegistrationCode, reissueCancelToken } from './registration-tokens.ts';
+import { enqueueWebhookEvent } from '../webhooks/index.ts';
 
 export interface RegistrationDeps extends EventMailDeps {
   db: Db;
@@ -113,6 +114,7 @@ export async function registerForEvent(
         targetId: registration.id,
         metadata: { status },
       });
+      await enqueueWebhookEvent(tx, deps.jobs, event.organizationId, 'registration.created', { registration: registration.id, event: event.id }, { now });
       return { registration, waitlistPlace: place, cancelToken: token };
     });
   } catch (error) {

@@ -7,6 +7,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { enqueueMail } from '../../platform/mail/mail.ts';
 import { findOrganization } from '../organizations/organizations.queries.ts';
+import { enqueueWebhookEvent } from '../webhooks/index.ts';
 import { insertApplication } from './intake.queries.ts';
 import type { ApplicationInput } from './intake.validation.ts';
 
@@ -36,6 +37,7 @@ export async function submitApplication(deps: { db: Db; jobs: Jobs }, input: App
       updatedAt: now,
     });
     await recordAudit(tx, { organizationId, action: 'intake.application_submitted', targetType: 'application', targetId: row.id });
+    await enqueueWebhookEvent(tx, deps.jobs, organizationId, 'application.created', { application: row.id }, { now });
     await enqueueMail(tx, deps.jobs, {
       to: input.email,
       locale: input.locale,

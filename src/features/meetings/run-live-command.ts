@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { authorize, meetingPolicy } from '../../platform/policy/index.ts';
 import { LiveConflictError, LiveNotAllowedError } from './live.errors.ts';
@@ -13,12 +14,13 @@ import { findLiveState, listAgenda, listPresentMembers, saveLiveState } from './
 import { applyLiveCommand, type LiveCommand, type LiveState } from './live-state.ts';
 import { findMeetingResource } from './meetings.queries.ts';
 import { PROMPT_CARD_COUNT } from './prompt-cards.ts';
+import { enqueueWebhookEvent } from '../webhooks/index.ts';
 
 export type LiveIntent = LiveCommand['type'];
 
 export async function runLiveCommand(
   actor: Actor | null,
-  deps: { db: Db },
+  deps: { db: Db; jobs?: Jobs },
   input: { organizationId: string; meetingId: string; intent: LiveIntent; expectedVersion: number; order?: 'fixed' | 'shuffled' },
   options: { now?: Date; seed?: number } = {},
 ): Promise<LiveState> {
@@ -48,6 +50,8 @@ export async function runLiveCommand(
     if (input.intent === 'start' || input.intent === 'end') {
       await recordAudit(tx, { organizationId, actorUserId: actor?.userId, action: input.intent === 'start' ? 'meeting.live_started' : 'meeting.live_ended', targetType: 'meeting', targetId: meetingId });
     }
+    // Ending the live meeting is what marks it held.
+    if (input.intent === 'end') await enqueueWebhookEvent(tx, deps.jobs, organizationId, 'meeting.completed', { meeting: meetingId, group: meeting.groupId }, { now });
     return result.state;
   });
 }

@@ -11,7 +11,7 @@ import type { Logger } from '../logger.ts';
  * to send to a queue that does not exist), and `send` and handlers accept only these
  * names. To add a queue, add its name here and register its handler in server/jobs.ts.
  */
-export const queueNames = ['mail.send', 'maintenance.prune', 'meetings.invite', 'board.digest', 'reminders.sweep', 'outcomes.remind', 'advice.remind', 'events.remind', 'backup.daily', 'newsletters.send'] as const;
+export const queueNames = ['mail.send', 'maintenance.prune', 'meetings.invite', 'board.digest', 'reminders.sweep', 'outcomes.remind', 'advice.remind', 'events.remind', 'backup.daily', 'newsletters.send', 'webhooks.deliver'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export function isQueueName(name: string): name is QueueName {
@@ -40,6 +40,8 @@ export const schedules: { name: QueueName; cron: string }[] = [
   { name: 'outcomes.remind', cron: '0 10 * * *' },
   // Daily at 03:30: the embedded mode's own backup, the newest seven kept (platform/backup).
   { name: 'backup.daily', cron: '30 3 * * *' },
+  // Every minute: the webhook deliveries that are due and whose job was lost (webhooks/deliver.ts).
+  { name: 'webhooks.deliver', cron: '* * * * *' },
 ];
 
 export interface SendJobOptions {

@@ -33,3 +33,4 @@ export { dashboardPolicy } from './dashboard.policy.ts';
 export { importedDataPolicy, importPolicy } from './import.policy.ts';
 export { coursePolicy, submissionPolicy, practiceGroupPolicy, type CourseResource, type SubmissionResource, type PracticeGroupResource, type TraineeScoped } from './training.policy.ts';
 export { withScope, apiGroupPolicy, apiApplicationPolicy, apiEventPolicy, apiOrganizationPolicy } from './api.policy.ts';
+export { webhookPolicy } from './webhook.policy.ts';

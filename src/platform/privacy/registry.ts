@@ -798,6 +798,19 @@ export const privacyRegistry: readonly RegistryEntry[] = [
     erase: 'cascade',
     from: 'enrolments',
   },
+  // webhooks (issue 19, point 3)
+  {
+    table: 'webhook_endpoints',
+    personal: true,
+    description: "An organisation's webhook endpoints: the URL, a description, the events, the sealed signing secret, and who added it.",
+    personalColumns: ['created_by'],
+    subject: { by: 'user', column: 'created_by' },
+    export: 'row',
+    omit: ['secret_sealed'],
+    erase: 'anonymize',
+    setNull: ['created_by'],
+  },
+  { table: 'webhook_deliveries', personal: false, description: 'The webhook outbox and delivery log: event type, the ids the event names (never personal data), status, attempts and the response code.' },
 ];
 
 export function findRegistryEntry(table: string): RegistryEntry | undefined {
