@@ -11,9 +11,15 @@ import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { authorize, webhookPolicy } from '../../platform/policy/index.ts';
 import { enqueuePing, sealSecret } from './deliver.ts';
 import { newWebhookSecret } from './signature.ts';
-import type { EndpointInput } from './webhooks.validation.ts';
 import { findEndpoint } from './webhooks.queries.ts';
-import { webhookEndpoints } from './webhooks.schema.ts';
+import { webhookEndpoints, type WebhookEventType } from './webhooks.schema.ts';
+
+/** An endpoint as the (coming) page's form gives it; its URL is checked again by the address guard at every delivery. */
+export interface EndpointInput {
+  url: string;
+  description: string;
+  events: WebhookEventType[];
+}
 
 export interface WebhookDeps {
   db: Db;
