@@ -70,8 +70,8 @@ async function open(locale: string, who: string): Promise<Page> {
 
 describe('the monitoring report by keyboard', () => {
   it.each([
-    ['fi', 'fi-FI', { open: /^Avaa seurantaraportti$/, title: 'Seurantaraportti', csv: /^CSV \(Excel, puolipiste\)$/ }],
-    ['en', 'en-GB', { open: /^Open the monitoring report$/, title: 'Monitoring report', csv: /^CSV \(Excel, semicolon\)$/ }],
+    ['fi', 'fi-FI', { open: /^Avaa seurantaraportti$/, title: 'Seurantaraportti', csv: /^CSV \(Excel, puolipiste\)$/, figure: 'Luvun taustalla' }],
+    ['en', 'en-GB', { open: /^Open the monitoring report$/, title: 'Monitoring report', csv: /^CSV \(Excel, semicolon\)$/, figure: 'Behind the figure' }],
   ] as const)('the coordinator opens the report and downloads the CSV (%s)', async (lang, locale, words) => {
     const page = await open(locale, `coordinator-${lang}`);
     await page.goto(`${app.url}/organization/programmes/${programmeIds[lang]}`);
@@ -84,6 +84,12 @@ describe('the monitoring report by keyboard', () => {
     const bytes = await readFile((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('EECO01');
+    // From the realised participants (the first indicator row) to the six people behind the figure.
+    await page.locator('a[href*="/report/figure"][href*="figure=i%3AEECO01"]').first().focus();
+    await Promise.all([page.waitForURL(/\/report\/figure/), page.keyboard.press('Enter')]);
+    expect(await page.locator('h1').textContent()).toBe(words.figure);
+    expect(await page.locator('main li').count()).toBe(6);
+    await expectNoAxeViolations(page);
     await page.context().close();
   });
 
