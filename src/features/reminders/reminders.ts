@@ -9,13 +9,13 @@
 // The occasion is the meeting's start (or the step's due date), so a moved meeting or
 // step is reminded of again at its new time.
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../platform/db/db.ts';
+import type { Db } from '../../platform/db/db.ts';
 import { formatDateTime, isLocale, translate, type Locale } from '../../platform/i18n/i18n.ts';
 import type { JobHandler, Jobs } from '../../platform/jobs/jobs.ts';
-import { enqueueMail, type MailRequest } from '../../platform/mail/mail.ts';
+import type { MailRequest } from '../../platform/mail/mail.ts';
 import { firstName } from '../board/board.queries.ts';
 import { addDays, utcToZoned, zonedTimeToUtc } from '../meetings/zoned-time.ts';
-import { remindersSent } from '../meetings/meetings.schema.ts';
+import { sendReminderOnce, type ReminderKey } from '../meetings/reminders-sent.ts';
 import { runTrainingReminders } from '../training/reminders.ts';
 
 export const REMINDER_QUEUE = 'reminders.sweep';
@@ -44,17 +44,8 @@ function localeOf(recipient: Recipient): Locale {
 }
 
 /** Claims the reminder and enqueues its mail in one transaction; false if already sent. */
-async function sendOnce(
-  deps: ReminderDeps,
-  key: { organizationId: string; kind: ReminderKind; targetId: string; userId: string; occasion: string },
-  mail: MailRequest,
-): Promise<boolean> {
-  return deps.db.transaction(async (tx: Tx) => {
-    const claimed = await tx.insert(remindersSent).values(key).onConflictDoNothing().returning({ userId: remindersSent.userId });
-    if (claimed.length === 0) return false;
-    await enqueueMail(tx, deps.jobs, mail);
-    return true;
-  });
+function sendOnce(deps: ReminderDeps, key: ReminderKey & { kind: ReminderKind }, mail: MailRequest): Promise<boolean> {
+  return sendReminderOnce(deps, key, mail);
 }
 
 type DueMeeting = {

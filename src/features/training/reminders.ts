@@ -4,11 +4,11 @@
 // in each person's language, Helsinki time, only if they have not turned meeting or step reminders
 // off. Exactly once per person, target and occasion (reminders_sent, claimed in the mail's transaction).
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../platform/db/db.ts';
+import type { Db } from '../../platform/db/db.ts';
 import { formatDateTime, isLocale, type Locale } from '../../platform/i18n/i18n.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
-import { enqueueMail, type MailRequest } from '../../platform/mail/mail.ts';
-import { remindersSent } from '../meetings/meetings.schema.ts';
+import { sendReminderOnce } from '../meetings/reminders-sent.ts';
+import { firstName } from '../board/board.queries.ts';
 import { localized } from './template.ts';
 import type { LocalizedText } from './training.schema.ts';
 
@@ -24,14 +24,6 @@ export interface TrainingReminderDeps {
 const occasion = (d: Date) => d.toISOString().slice(0, 19) + 'Z';
 const localeOf = (v: string | null): Locale => (isLocale(v) ? v : 'fi');
 
-async function sendOnce(deps: TrainingReminderDeps, key: { organizationId: string; kind: string; targetId: string; userId: string; occasion: string }, mail: MailRequest): Promise<boolean> {
-  return deps.db.transaction(async (tx: Tx) => {
-    const claimed = await tx.insert(remindersSent).values(key).onConflictDoNothing().returning({ userId: remindersSent.userId });
-    if (claimed.length === 0) return false;
-    await enqueueMail(tx, deps.jobs, mail);
-    return true;
-  });
-}
 
 export async function runTrainingReminders(deps: TrainingReminderDeps, now: Date = new Date()): Promise<{ sessions: number; due: number }> {
   const settings = `${deps.config.appUrl}/profile/notifications`;
@@ -52,7 +44,7 @@ export async function runTrainingReminders(deps: TrainingReminderDeps, now: Date
   for (const r of sessions.rows) {
     const startsAt = new Date(r.starts_at);
     const locale = localeOf(r.locale);
-    const ok = await sendOnce(
+    const ok = await sendReminderOnce(
       deps,
       { organizationId: r.organization_id, kind: 'training_session', targetId: r.cohort_session_id, userId: r.user_id, occasion: occasion(startsAt) },
       {
@@ -60,7 +52,7 @@ export async function runTrainingReminders(deps: TrainingReminderDeps, now: Date
         userId: r.user_id,
         locale,
         template: 'trainingSessionReminder',
-        values: { name: r.name.split(' ')[0] ?? r.name, course: localized(r.course_title, locale), session: localized(r.session_title, locale), when: formatDateTime(locale, startsAt), link: r.online_url ?? `${deps.config.appUrl}/training/my`, settings },
+        values: { name: firstName(r.name) || r.name, course: localized(r.course_title, locale), session: localized(r.session_title, locale), when: formatDateTime(locale, startsAt), link: r.online_url ?? `${deps.config.appUrl}/training/my`, settings },
       },
     );
     if (ok) sessionCount += 1;
@@ -83,7 +75,7 @@ export async function runTrainingReminders(deps: TrainingReminderDeps, now: Date
   for (const r of due.rows) {
     const dueAt = new Date(r.due_at);
     const locale = localeOf(r.locale);
-    const ok = await sendOnce(
+    const ok = await sendReminderOnce(
       deps,
       { organizationId: r.organization_id, kind: 'training_due', targetId: r.assignment_id, userId: r.user_id, occasion: occasion(dueAt) },
       {
@@ -91,7 +83,7 @@ export async function runTrainingReminders(deps: TrainingReminderDeps, now: Date
         userId: r.user_id,
         locale,
         template: 'trainingDueReminder',
-        values: { name: r.name.split(' ')[0] ?? r.name, assignment: localized(r.title, locale), due: formatDateTime(locale, dueAt), link: `${deps.config.appUrl}/training/my/${r.enrolment_id}/assignments/${r.assignment_id}`, settings },
+        values: { name: firstName(r.name) || r.name, assignment: localized(r.title, locale), due: formatDateTime(locale, dueAt), link: `${deps.config.appUrl}/training/my/${r.enrolment_id}/assignments/${r.assignment_id}`, settings },
       },
     );
     if (ok) dueCount += 1;
