@@ -25,10 +25,9 @@ import {
   type GroupMeetingRow,
 } from './dashboard.queries.ts';
 import { latticeHalves, type DashboardPeriod } from './period.ts';
+import { STEPS_DOMAIN } from '../steps/steps.queries.ts';
 import { changeDirection, rate, roundedRate, type ChangeDirection } from './rates.ts';
 
-/** The disclosure-control domain of the step counts: per-person indicators and counts over the people who set steps. */
-export const STEPS_DOMAIN = 'participation:steps';
 /** The comparison the outcome trend uses: the evaluation's default (the latest follow-up). */
 export const TREND_COMPARISON = 'latest' as const;
 

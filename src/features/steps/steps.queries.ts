@@ -4,6 +4,9 @@ import type { Tx } from '../../platform/db/db.ts';
 import { groups } from '../groups/groups.schema.ts';
 import { steps } from './steps.schema.ts';
 
+/** The disclosure-control domain of step counts (the dashboard's, a practice group's): the people who set steps are the members, so every page's step figures are audited together. */
+export const STEPS_DOMAIN = 'participation:steps';
+
 export type Step = typeof steps.$inferSelect;
 
 export async function findStep(db: Tx, { organizationId, stepId, forUpdate = false }: { organizationId: string; stepId: string; forUpdate?: boolean }): Promise<Step | null> {

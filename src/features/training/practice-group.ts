@@ -17,12 +17,11 @@ import { FEEDBACK_DOMAIN, MIN_GROUP_N } from '../outcomes/outcomes.queries.ts';
 import { steps } from '../steps/steps.schema.ts';
 import { localized } from './template.ts';
 import { findEnrolment, type Enrolment } from './training.queries.ts';
+import { STEPS_DOMAIN } from '../steps/steps.queries.ts';
 import { cohortMentors, cohorts, courses, enrolments, observationConsents } from './training.schema.ts';
 
 /** The disclosure domain of attendance counts: the people present are the members. */
 export const ATTENDANCE_DOMAIN = 'participation:attendance';
-/** The dashboard's domain of small steps (the same people's steps are audited together). */
-export const STEPS_DOMAIN = 'participation:steps';
 
 async function currentMembers(db: Tx, organizationId: string, groupId: string): Promise<string[]> {
   const rows = await db
